@@ -1,0 +1,23 @@
+namespace MilestonePlan.Core.Diagnostics;
+
+/// <summary>One finding: a rule, where it is, and the message with the exact thing named.</summary>
+/// <param name="Descriptor">The rule that produced it.</param>
+/// <param name="FilePath">Full path of the Markdown file the finding is located in.</param>
+/// <param name="Span">Position inside that file.</param>
+/// <param name="Message">Formatted message (the descriptor's format with its arguments).</param>
+public sealed record PlanDiagnostic(
+    DiagnosticDescriptor Descriptor,
+    string FilePath,
+    SourceSpan Span,
+    string Message)
+{
+    public string Id => Descriptor.Id;
+
+    public PlanSeverity DefaultSeverity => Descriptor.DefaultSeverity;
+
+    public static PlanDiagnostic Create(DiagnosticDescriptor descriptor, string filePath, SourceSpan span, params object?[] args) =>
+        new(descriptor, filePath, span, descriptor.Format(args));
+
+    public override string ToString() =>
+        $"{FilePath}({Span.Line},{Span.Column}): {DefaultSeverity.ToString().ToLowerInvariant()} {Id}: {Message}";
+}

@@ -1,0 +1,29 @@
+namespace MilestonePlan.Core.Validation;
+
+/// <summary>What to validate and how. Every value has the default a user gets with no configuration.</summary>
+public sealed record ValidationOptions
+{
+    /// <summary>Files in a milestone folder that are never issue specs (case-insensitive file names).</summary>
+    public static IReadOnlyList<string> DefaultNonSpecFileNames { get; } =
+    [
+        "IMPLEMENTATION_PLAN.md",
+        "IMPLEMENTATION_PLAN_TEMPLATE.md",
+        "_milestone.md",
+        "00-epic.md",
+        "00-SPECIFICATION.md",
+        "PLAN_REVIEW.md",
+        "README.md",
+    ];
+
+    /// <summary>Full path of the repository root; relative paths in plans are resolved against it.</summary>
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary>Folder searched for IMPLEMENTATION_PLAN.md, relative to <see cref="RepositoryRoot"/> (or full).</summary>
+    public string DocsRoot { get; init; } = "docs/03-build-notes";
+
+    /// <summary>File names in a milestone folder that are not specs (MP2002 ignores them).</summary>
+    public IReadOnlyList<string> NonSpecFileNames { get; init; } = DefaultNonSpecFileNames;
+
+    public string DocsRootFullPath =>
+        Path.GetFullPath(Path.IsPathRooted(DocsRoot) ? DocsRoot : Path.Combine(RepositoryRoot, DocsRoot));
+}
