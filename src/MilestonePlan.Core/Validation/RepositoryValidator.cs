@@ -1,16 +1,102 @@
+using MilestonePlan.Core.Analysis;
 using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
 
 namespace MilestonePlan.Core.Validation;
 
-/// <summary>Entry point of the engine: finds every plan under the docs root and runs every rule.</summary>
+/// <summary>Entry point of the engine: finds every plan under the docs root and runs every rule on it.</summary>
 public static class RepositoryValidator
 {
+    /// <summary>Larger files are not plans; parsing them would only slow the build down.</summary>
+    public const int MaxPlanCharacters = 4 * 1024 * 1024;
+
+    private static readonly IPlanRule[] AllRules =
+    [
+        new StructureRules(),
+        new FileRules(),
+        new DependencyRules(),
+        new NamingRules(),
+        new TrackingRules(),
+    ];
+
     public static ValidationResult Validate(IFileSystemView files, ValidationOptions options)
     {
-        // Placeholder until the parser lands: no plans found.
-        _ = files;
-        _ = options;
-        return new ValidationResult(Array.Empty<PlanDiagnostic>(), Array.Empty<Model.PlanDocument>(), Array.Empty<string>());
+        var diagnostics = new List<PlanDiagnostic>();
+        var plans = new List<PlanDocument>();
+        var inputs = new List<string>();
+        IReadOnlyList<string> planPaths;
+        try
+        {
+            planPaths = PlanDiscovery.FindPlans(files, options);
+        }
+        catch (Exception e)
+        {
+            diagnostics.Add(PlanDiagnostic.Create(Rules.MP0001, options.DocsRootFullPath, SourceSpan.FileStart, Describe(e)));
+            return new ValidationResult(diagnostics, plans, inputs);
+        }
+
+        foreach (var path in planPaths)
+        {
+            inputs.Add(path);
+            var result = ValidatePlan(files, options, path);
+            if (result.Plan is not null)
+            {
+                plans.Add(result.Plan);
+            }
+
+            diagnostics.AddRange(result.Diagnostics);
+            inputs.AddRange(result.FilesRead);
+        }
+
+        var ordered = diagnostics
+            .Distinct()
+            .OrderBy(d => d.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Span.Line)
+            .ThenBy(d => d.Span.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+        return new ValidationResult(ordered, plans, inputs.Distinct(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>Parses and checks one plan. Never throws: a failure inside becomes one MP0001 naming the file.</summary>
+    public static (PlanDocument? Plan, IReadOnlyList<PlanDiagnostic> Diagnostics, IReadOnlyList<string> FilesRead) ValidatePlan(
+        IFileSystemView files, ValidationOptions options, string path)
+    {
+        var diagnostics = new List<PlanDiagnostic>();
+        try
+        {
+            var text = files.ReadAllText(path);
+            if (text is null)
+            {
+                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, SourceSpan.FileStart, "The plan cannot be read"));
+                return (null, diagnostics, []);
+            }
+
+            if (text.Length > MaxPlanCharacters)
+            {
+                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, SourceSpan.FileStart,
+                    $"The plan is {text.Length:N0} characters long; plans over {MaxPlanCharacters:N0} are not read"));
+                return (null, diagnostics, []);
+            }
+
+            var plan = PlanParser.Parse(path, text);
+            diagnostics.AddRange(plan.ParseDiagnostics);
+            var context = new PlanContext(plan, files, options);
+            foreach (var rule in AllRules)
+            {
+                diagnostics.AddRange(rule.Analyze(context));
+            }
+
+            return (plan, diagnostics, context.FilesRead);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Add(PlanDiagnostic.Create(Rules.MP0001, path, SourceSpan.FileStart, Describe(e)));
+            return (null, diagnostics, []);
+        }
+    }
+
+    private static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
 }

@@ -1,0 +1,172 @@
+using MilestonePlan.Core.Diagnostics;
+using MilestonePlan.Core.Model;
+using static MilestonePlan.Core.Diagnostics.Rules;
+
+namespace MilestonePlan.Core.Analysis;
+
+/// <summary>MP2001–MP2005: the files a plan names exist, and the specs agree with their rows.</summary>
+public sealed class FileRules : IPlanRule
+{
+    public IEnumerable<PlanDiagnostic> Analyze(PlanContext context)
+    {
+        var plan = context.Plan;
+        var folder = context.RepositoryRelative(plan.FolderPath) + "/";
+        foreach (var row in plan.Issues)
+        {
+            if (row.File is not { IsEmpty: false } file || Placeholders.Any(file))
+            {
+                continue;
+            }
+
+            if (context.SpecPath(row) is not { } path || context.Files.FileExists(path) == false)
+            {
+                yield return context.Report(MP2001, file.Span, row.Number, file.Text, folder);
+                continue;
+            }
+
+            if (context.Spec(row) is not { } spec)
+            {
+                continue;
+            }
+
+            foreach (var d in SpecContent(spec, row))
+            {
+                yield return d;
+            }
+
+            foreach (var d in FrontMatter(context, spec, row))
+            {
+                yield return d;
+            }
+        }
+
+        foreach (var d in Orphans(context))
+        {
+            yield return d;
+        }
+
+        foreach (var link in plan.Links)
+        {
+            if (link.Target.IndexOfAny(['{', '<', '*']) >= 0 || link.Target.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            {
+                continue;
+            }
+
+            var full = Path.GetFullPath(Path.Combine(link.IsRepositoryRelative ? context.Options.RepositoryRoot : plan.FolderPath,
+                link.Target.TrimStart('/')));
+            var exists = context.Files.FileExists(full);
+            if (exists == false && context.Files.DirectoryExists(full) == false)
+            {
+                yield return context.Report(MP2003, link.Cell.Span, link.Target);
+            }
+        }
+    }
+
+    private static IEnumerable<PlanDiagnostic> SpecContent(IssueSpec spec, IssueRow row)
+    {
+        var name = Path.GetFileName(spec.Path);
+        var top = spec.Title?.Span ?? SourceSpan.FileStart;
+        if (spec.DoneDefinition is null)
+        {
+            yield return PlanDiagnostic.Create(MP2004, spec.Path, top,
+                $"Spec '{name}' of {row.Number} has no done definition (a '## Done Definition' section)");
+        }
+
+        if (spec.AcceptanceCriteria is null)
+        {
+            yield return PlanDiagnostic.Create(MP2004, spec.Path, top,
+                $"Spec '{name}' of {row.Number} has no '## Acceptance Criteria' section");
+        }
+        else if (spec.AcceptanceItems.Count == 0)
+        {
+            yield return PlanDiagnostic.Create(MP2004, spec.Path, spec.AcceptanceCriteria.Span,
+                $"Acceptance Criteria of '{name}' has no checkbox item ('- [ ] ...')");
+        }
+    }
+
+    private static IEnumerable<PlanDiagnostic> FrontMatter(PlanContext context, IssueSpec spec, IssueRow row)
+    {
+        if (spec.FrontMatterError is { } error)
+        {
+            yield return error;
+            yield break;
+        }
+
+        if (spec.Get("title") is { Scalar: { Length: > 0 } title } titleValue && row.Title is { IsEmpty: false } rowTitle
+            && !Placeholders.Any(rowTitle) && !TextMatching.SameTitle(title, rowTitle.Text))
+        {
+            yield return PlanDiagnostic.Create(MP2005, spec.Path, titleValue.Span,
+                $"Front matter title '{title}' differs from the plan's title '{rowTitle.Text}' for {row.Number}");
+        }
+
+        if (spec.Get("priority") is { Scalar: { Length: > 0 } priorityText } priorityValue && row.PriorityCell is not null
+            && Priority.TryParse(priorityText, out var priority) && row.Priority.IsKnown && priority != row.Priority)
+        {
+            yield return PlanDiagnostic.Create(MP2005, spec.Path, priorityValue.Span,
+                $"Front matter priority {priority} differs from the plan's {row.Priority} for {row.Number}");
+        }
+
+        if (spec.Get("dependencies") is { } dependencyValue && row.Dependencies is { IsReadable: true, Cell: not null })
+        {
+            var written = dependencyValue.Items ?? (string.IsNullOrWhiteSpace(dependencyValue.Scalar)
+                ? [] : dependencyValue.Scalar!.Split(',').Select(s => s.Trim()).ToList());
+            var fromSpec = written.Select(w => ResolveSpecDependency(context.Plan, w)).ToList();
+            if (fromSpec.All(n => n is not null))
+            {
+                var specSet = new SortedSet<int>(fromSpec.Select(n => n!.Value.Value));
+                var planSet = new SortedSet<int>(row.Dependencies.References.Where(r => !r.IsExternal)
+                    .Select(r => (context.Plan.Resolve(r.Number)?.Number ?? r.Number).Value));
+                if (!specSet.SetEquals(planSet))
+                {
+                    yield return PlanDiagnostic.Create(MP2005, spec.Path, dependencyValue.Span,
+                        $"Front matter dependencies [{Format(specSet)}] differ from the plan's [{Format(planSet)}] for {row.Number}");
+                }
+            }
+        }
+
+        if (spec.Get("github_issue") is { Scalar: { Length: > 0 } gitHubText } gitHubValue && row.GitHubNumber is { } rowGitHub
+            && IssueNumber.TryParse(gitHubText, out var gitHub) && gitHub.Value != rowGitHub)
+        {
+            yield return PlanDiagnostic.Create(MP2005, spec.Path, gitHubValue.Span,
+                $"Front matter github_issue #{gitHub.Value} differs from the plan's GitHub #{rowGitHub} for {row.Number}");
+        }
+    }
+
+    private static IssueNumber? ResolveSpecDependency(PlanDocument plan, string written)
+    {
+        if (IssueNumber.TryParse(written, out var number))
+        {
+            return plan.Resolve(number)?.Number ?? number;
+        }
+
+        var byFile = plan.Issues.FirstOrDefault(r => string.Equals(r.FileName, written.Trim(), StringComparison.OrdinalIgnoreCase)
+            || string.Equals(Path.GetFileNameWithoutExtension(r.FileName ?? string.Empty), written.Trim(), StringComparison.OrdinalIgnoreCase));
+        return byFile?.Number;
+    }
+
+    private static string Format(IEnumerable<int> numbers) => string.Join(", ", numbers.Select(n => new IssueNumber(n).ToString()));
+
+    private static IEnumerable<PlanDiagnostic> Orphans(PlanContext context)
+    {
+        var plan = context.Plan;
+        if (!plan.HasIssueTable)
+        {
+            yield break;
+        }
+
+        var named = new HashSet<string>(plan.Issues.Select(r => r.FileName).OfType<string>().Select(Path.GetFileName)!,
+            StringComparer.OrdinalIgnoreCase);
+        var ignored = new HashSet<string>(context.Options.NonSpecFileNames, StringComparer.OrdinalIgnoreCase);
+        foreach (var file in context.Files.EnumerateFiles(plan.FolderPath, recursive: false).OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            if (!name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || ignored.Contains(name) || named.Contains(name)
+                || name.IndexOf("TEMPLATE", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                continue;
+            }
+
+            yield return PlanDiagnostic.Create(MP2002, file, SourceSpan.FileStart, name);
+        }
+    }
+}

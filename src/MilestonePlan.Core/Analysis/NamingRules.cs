@@ -1,0 +1,98 @@
+using MilestonePlan.Core.Diagnostics;
+using MilestonePlan.Core.Model;
+using static MilestonePlan.Core.Diagnostics.Rules;
+
+namespace MilestonePlan.Core.Analysis;
+
+/// <summary>MP4001–MP4003: branch names and PR title tokens follow the workflow's conventions.</summary>
+public sealed class NamingRules : IPlanRule
+{
+    private static readonly HashSet<string> CommitTypes = new(StringComparer.Ordinal)
+    {
+        "feat", "fix", "docs", "test", "refactor", "chore", "perf", "build", "ci", "style",
+    };
+
+    public IEnumerable<PlanDiagnostic> Analyze(PlanContext context)
+    {
+        var milestone = context.Plan.Milestone;
+        foreach (var row in context.Plan.Issues)
+        {
+            if (row.FeatureBranch is { IsEmpty: false } branch && !Placeholders.Any(branch)
+                && FeatureBranchProblem(branch.Text, row, milestone) is { } problem)
+            {
+                yield return context.Report(MP4001, branch.Span, problem);
+            }
+
+            if (row.PrTitleToken is { IsEmpty: false } token && !Placeholders.Any(token) && milestone is not null
+                && !IsValidToken(token.Text, milestone))
+            {
+                yield return context.Report(MP4002, token.Span, row.Number, token.Text, $"feat({milestone})");
+            }
+        }
+
+        if (context.Plan.Field(FieldKeys.MilestoneBranch) is { Value: { IsEmpty: false } value } && !Placeholders.Any(value)
+            && milestone is not null)
+        {
+            var name = TextMatching.FirstToken(value);
+            var expected = $"milestone/{milestone}-";
+            var slug = name.StartsWith(expected, StringComparison.Ordinal) ? name.Substring(expected.Length) : null;
+            if (name is not "main" and not "master" && (slug is null || !IsSlug(slug) || !GitRefName.IsValidBranchName(name)))
+            {
+                yield return context.Report(MP4003, value.Span,
+                    $"Milestone branch '{name}' should look like 'milestone/{milestone}-<short-name>'");
+            }
+        }
+    }
+
+    /// <summary>Null when `feat/m{n}-{NN}-{slug}` holds for this row; otherwise what is wrong.</summary>
+    internal static string? FeatureBranchProblem(string branch, IssueRow row, MilestoneId? milestone)
+    {
+        if (!GitRefName.IsValidBranchName(branch))
+        {
+            return $"{row.Number}: feature branch '{branch}' is not a valid git branch name";
+        }
+
+        var shape = $"{row.Number}: feature branch '{branch}' should look like 'feat/{milestone?.ToString() ?? "m{n}"}-{row.Number.Padded}-<slug>'";
+        if (!branch.StartsWith("feat/m", StringComparison.Ordinal))
+        {
+            return shape;
+        }
+
+        var rest = branch.Substring("feat/".Length);
+        var dash = rest.IndexOf('-');
+        if (dash < 0 || MilestoneId.Parse(rest.Substring(0, dash)) is not { } named)
+        {
+            return shape;
+        }
+
+        if (milestone is not null && named != milestone)
+        {
+            return $"{row.Number}: feature branch '{branch}' names milestone {named}, but this plan is {milestone}";
+        }
+
+        var parts = rest.Substring(dash + 1).Split('-');
+        var numbers = parts.TakeWhile(p => p.Length > 0 && p.All(char.IsDigit)).ToList();
+        var slug = parts.Skip(numbers.Count).ToList();
+        if (numbers.Count == 0 || slug.Count == 0 || !slug.All(p => p.Length > 0 && p.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))))
+        {
+            return shape;
+        }
+
+        var matches = numbers.Any(n => IssueNumber.TryParse(n, out var value)
+            && (value == row.Number || value.Value == row.GitHubNumber));
+        return matches ? null : $"{row.Number}: feature branch '{branch}' names issue {string.Join("-", numbers)}, not {row.Number.Padded}"
+            + (row.GitHubNumber is { } gh ? $" or GitHub #{gh}" : string.Empty);
+    }
+
+    private static bool IsValidToken(string token, MilestoneId milestone)
+    {
+        var open = token.IndexOf('(');
+        return open > 0 && token.EndsWith(")", StringComparison.Ordinal)
+            && CommitTypes.Contains(token.Substring(0, open))
+            && MilestoneId.Parse(token.Substring(open + 1, token.Length - open - 2)) == milestone
+            && token.Substring(open + 1).StartsWith("m", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsSlug(string slug) =>
+        slug.Length > 0 && slug.Split('-').All(p => p.Length > 0 && p.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9')));
+}

@@ -1,0 +1,79 @@
+using MilestonePlan.Core.Diagnostics;
+using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
+using MilestonePlan.Core.Selection;
+using MilestonePlan.Core.Validation;
+
+namespace MilestonePlan.Core.Analysis;
+
+/// <summary>What a rule may look at: one parsed plan, its specs (parsed on demand), and a read-only file view.</summary>
+public sealed class PlanContext
+{
+    private readonly Dictionary<string, IssueSpec?> specs = new(StringComparer.OrdinalIgnoreCase);
+    private PlanStatus? status;
+
+    public PlanContext(PlanDocument plan, IFileSystemView files, ValidationOptions options)
+    {
+        Plan = plan;
+        Files = files;
+        Options = options;
+    }
+
+    public PlanDocument Plan { get; }
+
+    public IFileSystemView Files { get; }
+
+    public ValidationOptions Options { get; }
+
+    public string Path => Plan.Path;
+
+    public PlanStatus Status => status ??= PlanStatus.Of(Plan);
+
+    /// <summary>Every file this plan's rules read, for incremental-build fingerprints.</summary>
+    public List<string> FilesRead { get; } = [];
+
+    /// <summary>Full path of a spec named by a row, or null when the row names none.</summary>
+    public string? SpecPath(IssueRow row) =>
+        row.FileName is { } name && name.IndexOfAny(System.IO.Path.GetInvalidPathChars()) < 0
+            ? System.IO.Path.GetFullPath(System.IO.Path.Combine(Plan.FolderPath, name.Replace('\\', '/')))
+            : null;
+
+    /// <summary>The parsed spec of a row; null when missing or unreadable (MP2001 reports that).</summary>
+    public IssueSpec? Spec(IssueRow row)
+    {
+        if (SpecPath(row) is not { } path)
+        {
+            return null;
+        }
+
+        if (!specs.TryGetValue(path, out var spec))
+        {
+            var text = Files.FileExists(path) == true ? Files.ReadAllText(path) : null;
+            if (text is not null)
+            {
+                FilesRead.Add(path);
+            }
+
+            spec = text is null ? null : SpecParser.Parse(path, text);
+            specs[path] = spec;
+        }
+
+        return spec;
+    }
+
+    /// <summary>A path relative to the repository root with forward slashes, for comparing with plan fields.</summary>
+    public string RepositoryRelative(string fullPath)
+    {
+        var root = System.IO.Path.GetFullPath(Options.RepositoryRoot).TrimEnd('/', '\\') + System.IO.Path.DirectorySeparatorChar;
+        var full = System.IO.Path.GetFullPath(fullPath);
+        var relative = full.StartsWith(root, StringComparison.OrdinalIgnoreCase) ? full.Substring(root.Length) : full;
+        return relative.Replace('\\', '/');
+    }
+
+    public PlanDiagnostic Report(DiagnosticDescriptor rule, SourceSpan span, params object?[] args) =>
+        PlanDiagnostic.Create(rule, Path, span, args);
+
+    /// <summary>Where to report something that has no place of its own: the title, else line 1.</summary>
+    public SourceSpan TopSpan => Plan.Title?.Span ?? SourceSpan.FileStart;
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using MilestonePlan.Core.Diagnostics;
+using MilestonePlan.Core.Model;
+using static MilestonePlan.Core.Diagnostics.Rules;
+
+namespace MilestonePlan.Core.Analysis;
+
+/// <summary>MP1001–MP1005: the plan has its parts, its fields are readable, and it sits where it says.</summary>
+public sealed class StructureRules : IPlanRule
+{
+    private static readonly (string Key, string Name)[] RequiredFields =
+    [
+        (FieldKeys.Milestone, "Milestone"),
+        (FieldKeys.MilestoneFolder, "Milestone Folder"),
+        (FieldKeys.MilestoneBranch, "Milestone Branch"),
+        (FieldKeys.TotalIssues, "Total Issues"),
+        (FieldKeys.Status, "Status"),
+    ];
+
+    public IEnumerable<PlanDiagnostic> Analyze(PlanContext context)
+    {
+        var plan = context.Plan;
+        if (plan.Overview is null)
+        {
+            yield return context.Report(MP1001, context.TopSpan, "The plan has no Overview section");
+        }
+
+        if (!plan.HasIssueTable)
+        {
+            yield return context.Report(MP1001, context.TopSpan,
+                "The plan has no issue table (a table with an 'Issue #' column and a 'Title' or 'Issue File' column)");
+        }
+
+        if (!plan.Tracking.IsPresent)
+        {
+            yield return context.Report(MP1001, context.TopSpan,
+                "The plan has no Tracking section (Completed Issues, Open PRs, Blocked, Skipped, Current Phase)");
+        }
+
+        foreach (var d in OverviewFields(context))
+        {
+            yield return d;
+        }
+
+        foreach (var d in PlaceholdersLeft(context))
+        {
+            yield return d;
+        }
+
+        foreach (var group in plan.Issues.GroupBy(i => i.Number.Value).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+            {
+                yield return context.Report(MP1004, duplicate.NumberCell.Span, duplicate.Number, first.NumberCell.Span.Line);
+            }
+        }
+
+        foreach (var d in Location(context))
+        {
+            yield return d;
+        }
+    }
+
+    private static IEnumerable<PlanDiagnostic> OverviewFields(PlanContext context)
+    {
+        var plan = context.Plan;
+        if (plan.Overview is null)
+        {
+            yield break;
+        }
+
+        foreach (var (key, name) in RequiredFields)
+        {
+            var field = plan.Field(key);
+            if (field is null)
+            {
+                yield return context.Report(MP1002, plan.Overview.Span, $"Overview field '{name}' is missing");
+                continue;
+            }
+
+            var value = field.Value;
+            if (Placeholders.Any(value))
+            {
+                continue;
+            }
+
+            var problem = key switch
+            {
+                _ when value.IsEmpty => $"Overview field '{name}' is empty",
+                FieldKeys.Milestone when MilestoneId.Parse(value.Text) is null =>
+                    $"Milestone '{value.Text}' is not a milestone id like 'm2'",
+                FieldKeys.TotalIssues when LeadingInteger(value.Text) is null =>
+                    $"Total Issues '{value.Text}' is not a number",
+                FieldKeys.Status when StatusOf(value.Text) is null =>
+                    $"Status '{value.Text}' is not one of Not Started, In Progress, Complete",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                yield return context.Report(MP1002, value.Span, problem);
+            }
+        }
+    }
+
+    private static IEnumerable<PlanDiagnostic> PlaceholdersLeft(PlanContext context)
+    {
+        var seen = new HashSet<(int, int)>();
+        foreach (var cell in context.Plan.PlaceholderCandidates)
+        {
+            foreach (var (text, index) in Placeholders.Find(cell.Raw))
+            {
+                var span = cell.Span.Line == cell.Span.EndLine
+                    ? SourceSpan.At(cell.Span.Line, cell.Span.Column + index, text.Length)
+                    : cell.Span;
+                if (seen.Add((span.Line, span.Column)))
+                {
+                    yield return context.Report(MP1003, span, text);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<PlanDiagnostic> Location(PlanContext context)
+    {
+        var plan = context.Plan;
+        var milestoneField = plan.Field(FieldKeys.Milestone);
+        var declared = MilestoneId.Parse(milestoneField?.Value.Text);
+        if (milestoneField is not null && declared is not null && plan.FolderMilestone is not null
+            && declared != plan.FolderMilestone && !Placeholders.Any(milestoneField.Value))
+        {
+            yield return context.Report(MP1005, milestoneField.Value.Span,
+                $"The plan says milestone {declared} but lives in the folder of {plan.FolderMilestone}");
+        }
+
+        var actualPath = context.RepositoryRelative(plan.Path);
+        if (plan.Field(FieldKeys.ImplementationPlanPath) is { } pathField && !Placeholders.Any(pathField.Value)
+            && !SamePath(TextMatching.FirstToken(pathField.Value), actualPath))
+        {
+            yield return context.Report(MP1005, pathField.Value.Span,
+                $"Implementation Plan Path says '{TextMatching.FirstToken(pathField.Value)}' but the plan is at '{actualPath}'");
+        }
+
+        var actualFolder = context.RepositoryRelative(plan.FolderPath) + "/";
+        if (plan.Field(FieldKeys.MilestoneFolder) is { } folderField && !Placeholders.Any(folderField.Value)
+            && !folderField.Value.IsEmpty && !SamePath(TextMatching.FirstToken(folderField.Value), actualFolder))
+        {
+            yield return context.Report(MP1005, folderField.Value.Span,
+                $"Milestone Folder says '{TextMatching.FirstToken(folderField.Value)}' but the plan is in '{actualFolder}'");
+        }
+    }
+
+    private static bool SamePath(string written, string actual)
+    {
+        static string Clean(string p) => p.Replace('\\', '/').Trim().TrimStart('.', '/').TrimEnd('/');
+        return string.Equals(Clean(written), Clean(actual), StringComparison.Ordinal);
+    }
+
+    internal static int? LeadingInteger(string text)
+    {
+        var digits = new string(text.Trim().TakeWhile(char.IsDigit).ToArray());
+        return digits.Length is > 0 and < 9 ? int.Parse(digits, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Not Started, In Progress or Complete (with the usual synonyms); null when it is none of them.</summary>
+    internal static string? StatusOf(string text)
+    {
+        var s = TextMatching.Canonical(text);
+        foreach (var glyph in new[] { "✅", "🔄", "⬜", "⏳", "🚧" })
+        {
+            s = s.Replace(glyph, string.Empty).Trim();
+        }
+
+        return s switch
+        {
+            "not started" or "planned" or "planning" or "todo" or "to do" => "not started",
+            "in progress" or "in-progress" or "started" or "active" => "in progress",
+            "complete" or "completed" or "done" or "closed" => "complete",
+            _ => null,
+        };
+    }
+}

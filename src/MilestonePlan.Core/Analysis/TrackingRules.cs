@@ -1,0 +1,224 @@
+using MilestonePlan.Core.Diagnostics;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Selection;
+using static MilestonePlan.Core.Diagnostics.Rules;
+
+namespace MilestonePlan.Core.Analysis;
+
+/// <summary>MP5001–MP5006: the tracking sections tell the same story as the issue table and each other.</summary>
+public sealed class TrackingRules : IPlanRule
+{
+    public IEnumerable<PlanDiagnostic> Analyze(PlanContext context)
+    {
+        var plan = context.Plan;
+        if (!plan.HasIssueTable)
+        {
+            return [];
+        }
+
+        return TotalIssues(context)
+            .Concat(Checklist(context))
+            .Concat(Status(context))
+            .Concat(Current(context))
+            .Concat(Contradictions(context))
+            .Concat(DoneBeforeDependencies(context));
+    }
+
+    private static IEnumerable<PlanDiagnostic> TotalIssues(PlanContext context)
+    {
+        if (context.Plan.Field(FieldKeys.TotalIssues) is not { } field || StructureRules.LeadingInteger(field.Value.Text) is not { } total)
+        {
+            yield break;
+        }
+
+        var count = context.Plan.Issues.Count();
+        var includesEpic = field.Value.Text.IndexOf("epic", StringComparison.OrdinalIgnoreCase) >= 0;
+        if (total != count && !(includesEpic && total == count + 1))
+        {
+            yield return context.Report(MP5001, field.Value.Span, total, count, includesEpic ? " (plus the epic)" : string.Empty);
+        }
+    }
+
+    private static IEnumerable<PlanDiagnostic> Checklist(PlanContext context)
+    {
+        if (context.Plan.Tracking.Completed is not { } completed)
+        {
+            yield break;
+        }
+
+        foreach (var issue in context.Status.Issues)
+        {
+            if (issue.Facts.Checklist is not { } entry)
+            {
+                yield return context.Report(MP5002, completed.Heading.Span,
+                    $"{issue.Row.Number} ({issue.Row.TitleText}) is in the issue table but not in the Completed Issues checklist");
+                continue;
+            }
+
+            if (entry.Title is { } title && issue.Row.Title is { IsEmpty: false } rowTitle && !Placeholders.Any(rowTitle)
+                && !TextMatching.SameTitle(title.Text, rowTitle.Text))
+            {
+                yield return context.Report(MP5002, title.Span,
+                    $"Completed Issues says '{title.Text}' for {issue.Row.Number} but the issue table says '{rowTitle.Text}'");
+            }
+        }
+
+        foreach (var entry in context.Status.UnresolvedChecklistEntries)
+        {
+            yield return context.Report(MP5002, entry.Line.Span,
+                $"Completed Issues lists {entry.IssueCandidates[0]}, which is not in the issue table");
+        }
+    }
+
+    private static IEnumerable<PlanDiagnostic> Status(PlanContext context)
+    {
+        var overview = context.Plan.Field(FieldKeys.Status);
+        var status = overview is null ? null : StructureRules.StatusOf(overview.Value.Text);
+        var issues = context.Status.Issues;
+        if (overview is not null && status == "complete")
+        {
+            var open = issues.Where(i => !i.IsDone).Select(i => i.Row.Number.ToString()).ToList();
+            if (open.Count > 0)
+            {
+                yield return context.Report(MP5003, overview.Value.Span,
+                    $"Status is Complete but {open.Count} issue(s) are not done: {string.Join(", ", open.Take(10))}");
+            }
+        }
+
+        if (overview is not null && status == "not started")
+        {
+            var started = issues.FirstOrDefault(i => i.IsDone || i.State == IssueState.OpenPullRequest);
+            if (started is not null)
+            {
+                yield return context.Report(MP5003, overview.Value.Span,
+                    $"Status is Not Started but {started.Row.Number} is {(started.IsDone ? "done" : "in an open PR")}");
+            }
+        }
+
+        if (overview is not null && status is not null && context.Plan.Tracking.FooterStatus is { } footer
+            && StructureRules.StatusOf(footer.Value.Text) is { } footerStatus && footerStatus != status)
+        {
+            yield return context.Report(MP5003, footer.Value.Span,
+                $"The closing Status '{footer.Value.Text}' contradicts the Overview Status '{overview.Value.Text}'");
+        }
+    }
+
+    private static IEnumerable<PlanDiagnostic> Current(PlanContext context)
+    {
+        var plan = context.Plan;
+        var status = context.Status;
+        if (status.Issues.All(i => i.IsDone) || plan.Tracking.CurrentIssue is not { } field)
+        {
+            yield break;
+        }
+
+        var text = field.Value.Text;
+        if (IsNothing(text) || Placeholders.Any(field.Value))
+        {
+            yield break;
+        }
+
+        var token = text.Split([' ', '—', '-', ':', '('], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        IssueNumber number;
+        if (!IssueNumber.TryParse(token, out number) && Parsing.IssueReferenceScanner.Scan(text) is not [var first, ..])
+        {
+            yield return context.Report(MP5004, field.Value.Span, $"Current Issue '{text}' names no issue");
+            yield break;
+        }
+        else if (!IssueNumber.TryParse(token, out number))
+        {
+            number = Parsing.IssueReferenceScanner.Scan(text)[0];
+        }
+
+        var row = plan.Resolve(number);
+        if (row is null)
+        {
+            yield return context.Report(MP5004, field.Value.Span, $"Current Issue {number} is not in the plan");
+            yield break;
+        }
+
+        var issue = status.Of(row)!;
+        var next = NextIssueSelector.Select(status).Next;
+        var hint = next is null ? "no issue is eligible" : $"the next issue is {next.Number}";
+        var problem = issue.State switch
+        {
+            IssueState.Done => $"Current Issue {row.Number} is already done; {hint}",
+            IssueState.Stopped => $"Current Issue {row.Number} is stopped (⛔ Needs Review); {hint}",
+            IssueState.Skipped => $"Current Issue {row.Number} is skipped; {hint}",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            yield return context.Report(MP5004, field.Value.Span, problem);
+            yield break;
+        }
+
+        if (plan.Tracking.CurrentPhase is { } phaseField && !IsNothing(phaseField.Value.Text) && !Placeholders.Any(phaseField.Value))
+        {
+            var phase = FindPhase(plan, phaseField.Value.Text);
+            if (phase is null)
+            {
+                yield return context.Report(MP5004, phaseField.Value.Span, $"Current Phase '{phaseField.Value.Text}' is not a phase of this plan");
+            }
+            else if (phase.Index != row.PhaseIndex && phase.Index != 0)
+            {
+                var actual = plan.Phases.FirstOrDefault(p => p.Index == row.PhaseIndex)?.Name ?? "another phase";
+                yield return context.Report(MP5004, phaseField.Value.Span,
+                    $"Current Issue {row.Number} is in {actual}, not in {phase.Name}");
+            }
+        }
+    }
+
+    private static Phase? FindPhase(PlanDocument plan, string text)
+    {
+        var words = TextMatching.Canonical(text);
+        return plan.Phases.FirstOrDefault(p => p.Name.Length > 0 && words.StartsWith(TextMatching.Canonical(p.Name), StringComparison.Ordinal))
+            ?? plan.Phases.FirstOrDefault(p => p.Name.Length > 0 && PhaseKey(TextMatching.Canonical(p.Name)) == PhaseKey(words));
+    }
+
+    /// <summary>"phase 2: ui" → "phase 2".</summary>
+    private static string PhaseKey(string name)
+    {
+        var colon = name.IndexOf(':');
+        return (colon > 0 ? name.Substring(0, colon) : name).Trim();
+    }
+
+    private static bool IsNothing(string text) =>
+        TextMatching.Canonical(text) is "" or "none" or "-" or "—" or "(none)" or "n/a" or "tbd" or "none yet";
+
+    private static IEnumerable<PlanDiagnostic> Contradictions(PlanContext context)
+    {
+        foreach (var issue in context.Status.Issues.Where(i => i.Facts.MarkedDone))
+        {
+            foreach (var (entry, where) in new[]
+            {
+                (issue.Facts.OpenPullRequest, "Open PRs"),
+                (issue.Facts.Blocked, "Blocked / Needs Review"),
+                (issue.Facts.Skipped, "Skipped Issues"),
+            })
+            {
+                if (entry is not null)
+                {
+                    yield return context.Report(MP5005, entry.Line.Span, issue.Row.Number, where);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<PlanDiagnostic> DoneBeforeDependencies(PlanContext context)
+    {
+        var plan = context.Plan;
+        foreach (var issue in context.Status.Issues.Where(i => i.IsDone))
+        {
+            foreach (var reference in issue.Row.Dependencies.References.Where(r => !r.IsExternal))
+            {
+                if (plan.Resolve(reference.Number) is { } target && target.Number != issue.Row.Number
+                    && context.Status.Of(target) is { IsDone: false })
+                {
+                    var at = issue.Facts.Checklist?.Line.Span ?? reference.Span;
+                    yield return context.Report(MP5006, at, issue.Row.Number, target.Number);
+                }
+            }
+        }
+    }
+}

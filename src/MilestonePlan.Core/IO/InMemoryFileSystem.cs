@@ -1,0 +1,46 @@
+namespace MilestonePlan.Core.IO;
+
+/// <summary>
+/// Files held in memory: the analyzer's AdditionalFiles, and tests. When not complete, a file it does not
+/// hold is "unknown" rather than "missing", so rules that need the disk stay silent instead of guessing.
+/// </summary>
+public sealed class InMemoryFileSystem : IFileSystemView
+{
+    private readonly Dictionary<string, string> files;
+
+    public InMemoryFileSystem(IEnumerable<KeyValuePair<string, string>> files, bool isComplete)
+    {
+        this.files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in files)
+        {
+            this.files[Normalize(pair.Key)] = pair.Value;
+        }
+
+        IsComplete = isComplete;
+    }
+
+    public bool IsComplete { get; }
+
+    public string? ReadAllText(string path) =>
+        files.TryGetValue(Normalize(path), out var text) ? text : null;
+
+    public bool? FileExists(string path) =>
+        files.ContainsKey(Normalize(path)) ? true : IsComplete ? false : null;
+
+    public bool? DirectoryExists(string path)
+    {
+        var prefix = Normalize(path).TrimEnd('/') + "/";
+        return files.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)) ? true : IsComplete ? false : null;
+    }
+
+    public IEnumerable<string> EnumerateFiles(string directory, bool recursive)
+    {
+        var prefix = Normalize(directory).TrimEnd('/') + "/";
+        return files.Keys
+            .Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && (recursive || k.IndexOf('/', prefix.Length) < 0))
+            .OrderBy(k => k, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string Normalize(string path) => Path.GetFullPath(path).Replace('\\', '/');
+}
