@@ -29,6 +29,12 @@ public sealed class FileRules : IPlanRule
                 continue;
             }
 
+            if (spec.ReadError is { } unreadable)
+            {
+                yield return unreadable;
+                continue;
+            }
+
             foreach (var d in SpecContent(spec, row))
             {
                 yield return d;

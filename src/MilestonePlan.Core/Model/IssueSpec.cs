@@ -14,6 +14,7 @@ public sealed record FrontMatterValue(string? Scalar, IReadOnlyList<string>? Ite
 /// <param name="DoneDefinition">The `## Done Definition` / `## Done` heading, if any.</param>
 /// <param name="AcceptanceCriteria">The `## Acceptance Criteria` heading, if any.</param>
 /// <param name="AcceptanceItems">Checkbox items under Acceptance Criteria, in order.</param>
+/// <param name="ReadError">Why the spec could not be read at all (then nothing else is known).</param>
 public sealed record IssueSpec(
     string Path,
     IReadOnlyDictionary<string, FrontMatterValue> FrontMatter,
@@ -22,7 +23,8 @@ public sealed record IssueSpec(
     TextCell? Title,
     TextCell? DoneDefinition,
     TextCell? AcceptanceCriteria,
-    IReadOnlyList<TextCell> AcceptanceItems)
+    IReadOnlyList<TextCell> AcceptanceItems,
+    PlanDiagnostic? ReadError)
 {
     public FrontMatterValue? Get(string key) => FrontMatter.TryGetValue(key, out var v) ? v : null;
 }

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Syntax;
 
 namespace MilestonePlan.Core.Parsing;
 
@@ -11,6 +12,26 @@ internal static class MarkdownPipelines
         .UseYamlFrontMatter()
         .UsePreciseSourceLocation()
         .Build();
+
+    /// <summary>
+    /// Parses, turning Markdig's refusal of absurd input (nesting past its depth limit) into a reason
+    /// instead of an exception.
+    /// </summary>
+    public static bool TryParse(string source, out MarkdownDocument document, out string error)
+    {
+        try
+        {
+            document = Markdown.Parse(source, Plan);
+            error = string.Empty;
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            document = new MarkdownDocument();
+            error = e.Message;
+            return false;
+        }
+    }
 
     /// <summary>A UTF-8 byte order mark that survived decoding is not content; positions count after it.</summary>
     public static string StripBom(string text) =>

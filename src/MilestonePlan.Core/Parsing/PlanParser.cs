@@ -19,8 +19,13 @@ public static class PlanParser
     {
         var source = MarkdownPipelines.StripBom(text);
         var map = new SourceMap(source);
-        var document = Markdown.Parse(source, MarkdownPipelines.Plan);
         var builder = new PlanBuilder(path, map);
+        if (MarkdownPipelines.TryParse(source, out var document, out var error) is false)
+        {
+            builder.Fail(error);
+            return builder.Build();
+        }
+
         foreach (var block in document)
         {
             builder.Visit(block);
@@ -55,6 +60,9 @@ public static class PlanParser
         private OverviewField? lastUpdated;
         private OverviewField? footerStatus;
         private int rowOrder;
+
+        public void Fail(string reason) =>
+            diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, Diagnostics.SourceSpan.FileStart, "The plan cannot be read: " + reason));
 
         private SectionKind Kind => sections.Count == 0 ? SectionKind.Other : sections[sections.Count - 1].Kind;
 

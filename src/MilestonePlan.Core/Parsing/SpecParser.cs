@@ -16,7 +16,11 @@ public static class SpecParser
     {
         var source = MarkdownPipelines.StripBom(text);
         var map = new SourceMap(source);
-        var document = Markdown.Parse(source, MarkdownPipelines.Plan);
+        if (!MarkdownPipelines.TryParse(source, out var document, out var error))
+        {
+            var failure = PlanDiagnostic.Create(Rules.MP2004, path, Diagnostics.SourceSpan.FileStart, "The spec cannot be read: " + error);
+            return new IssueSpec(path, new Dictionary<string, FrontMatterValue>(), null, null, null, null, null, [], failure);
+        }
 
         var frontMatter = new Dictionary<string, FrontMatterValue>(StringComparer.OrdinalIgnoreCase);
         Diagnostics.SourceSpan? frontMatterSpan = null;
@@ -66,7 +70,7 @@ public static class SpecParser
             }
         }
 
-        return new IssueSpec(path, frontMatter, frontMatterSpan, frontMatterError, title, done, acceptance, items);
+        return new IssueSpec(path, frontMatter, frontMatterSpan, frontMatterError, title, done, acceptance, items, null);
     }
 
     private static void CollectCheckboxes(SourceMap map, ListBlock list, List<TextCell> items, int depth)
