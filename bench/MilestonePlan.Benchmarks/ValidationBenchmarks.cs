@@ -1,0 +1,54 @@
+using BenchmarkDotNet.Attributes;
+using Markdig;
+using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Validation;
+
+namespace MilestonePlan.Benchmarks;
+
+/// <summary>
+/// Validating a docs tree of 40 milestones × 15 issues against Markdig's bare parse of the same files:
+/// the ratio is what the model and the rules cost on top of parsing.
+/// </summary>
+[MemoryDiagnoser]
+public class ValidationBenchmarks
+{
+    private static readonly MarkdownPipeline BarePipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables().UseTaskLists().UseYamlFrontMatter().Build();
+
+    private static readonly ValidationOptions Options = new() { RepositoryRoot = SyntheticPlans.Root };
+
+    private Dictionary<string, string> tree = [];
+    private InMemoryFileSystem treeFiles = null!;
+    private InMemoryFileSystem chainFiles = null!;
+    private InMemoryFileSystem layeredFiles = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        tree = SyntheticPlans.DocsTree(40, 15);
+        treeFiles = new InMemoryFileSystem(tree, isComplete: true);
+        chainFiles = new InMemoryFileSystem(SyntheticPlans.Chain(10_000), isComplete: true);
+        layeredFiles = new InMemoryFileSystem(SyntheticPlans.Layered(60, 3), isComplete: true);
+    }
+
+    [Benchmark(Baseline = true, Description = "Markdig bare parse, 40x15 tree")]
+    public int MarkdigParse()
+    {
+        var blocks = 0;
+        foreach (var text in tree.Values)
+        {
+            blocks += Markdown.Parse(text, BarePipeline).Count;
+        }
+
+        return blocks;
+    }
+
+    [Benchmark(Description = "MilestonePlan validate, 40x15 tree")]
+    public int ValidateTree() => RepositoryValidator.Validate(treeFiles, Options).Diagnostics.Count;
+
+    [Benchmark(Description = "10,000-issue chain")]
+    public int ValidateChain() => RepositoryValidator.Validate(chainFiles, Options).Diagnostics.Count;
+
+    [Benchmark(Description = "60 issues, layers of 3 depending on the whole previous layer")]
+    public int ValidateLayered() => RepositoryValidator.Validate(layeredFiles, Options).Diagnostics.Count;
+}
