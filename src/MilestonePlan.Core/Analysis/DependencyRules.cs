@@ -87,12 +87,21 @@ public sealed class DependencyRules : IPlanRule
 
             var start = component.Min();
             var cycle = CycleThrough(start, edges, new HashSet<int>(component));
-            var path = string.Join(" → ", cycle.Select(n => rows[n].Number.ToString()));
+            var path = CyclePath(cycle.Select(n => rows[n].Number.ToString()).ToList());
             var first = edges[start].First(e => e.Target == cycle[1]).Reference;
             diagnostics.Add(context.Report(MP3003, first.Span, path));
         }
 
         return diagnostics;
+    }
+
+    /// <summary>`#02 → #05 → #02`; a long cycle is shortened so the message stays one readable line.</summary>
+    private static string CyclePath(IReadOnlyList<string> cycle)
+    {
+        const int shown = 10;
+        return cycle.Count <= shown + 2
+            ? string.Join(" → ", cycle)
+            : string.Join(" → ", cycle.Take(shown)) + $" → … ({cycle.Count - 1} issues) → " + cycle[cycle.Count - 1];
     }
 
     private static string PhaseName(PlanDocument plan, int phaseIndex) =>
