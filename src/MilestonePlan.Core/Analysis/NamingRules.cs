@@ -52,17 +52,17 @@ public sealed class NamingRules : IPlanRule
             return $"{row.Number}: feature branch '{branch}' is not a valid git branch name";
         }
 
-        var shape = $"{row.Number}: feature branch '{branch}' should look like 'feat/{milestone?.ToString() ?? "m{n}"}-{row.Number.Padded}-<slug>'";
+        string Shape() => $"{row.Number}: feature branch '{branch}' should look like 'feat/{milestone?.ToString() ?? "m{n}"}-{row.Number.Padded}-<slug>'";
         if (!branch.StartsWith("feat/m", StringComparison.Ordinal))
         {
-            return shape;
+            return Shape();
         }
 
         var rest = branch.Substring("feat/".Length);
         var dash = rest.IndexOf('-');
         if (dash < 0 || MilestoneId.Parse(rest.Substring(0, dash)) is not { } named)
         {
-            return shape;
+            return Shape();
         }
 
         if (milestone is not null && named != milestone)
@@ -75,7 +75,7 @@ public sealed class NamingRules : IPlanRule
         var slug = parts.Skip(numbers.Count).ToList();
         if (numbers.Count == 0 || slug.Count == 0 || !slug.All(p => p.Length > 0 && p.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))))
         {
-            return shape;
+            return Shape();
         }
 
         var matches = numbers.Any(n => IssueNumber.TryParse(n, out var value)

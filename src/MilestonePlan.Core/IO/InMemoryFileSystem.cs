@@ -42,5 +42,11 @@ public sealed class InMemoryFileSystem : IFileSystemView
             .ToList();
     }
 
-    private static string Normalize(string path) => Path.GetFullPath(path).Replace('\\', '/');
+    private static string Normalize(string path) =>
+        IsNormal(path) ? path : Path.GetFullPath(path).Replace('\\', '/');
+
+    /// <summary>Already a full path with forward slashes and no `.`/`..` segments: skip the costly GetFullPath.</summary>
+    private static bool IsNormal(string path) =>
+        path.Length > 0 && path[0] == '/' && path.IndexOf('\\') < 0 && path.IndexOf("/.", StringComparison.Ordinal) < 0
+        && path.IndexOf("//", StringComparison.Ordinal) < 0;
 }

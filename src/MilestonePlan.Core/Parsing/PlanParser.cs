@@ -251,11 +251,14 @@ public static class PlanParser
             }
 
             var kinds = ColumnClassifier.Resolve(rows[0].OfType<TableCell>().Select(c => CellText(c).Text).ToList());
-            foreach (var cell in rows.SelectMany(r => r.OfType<TableCell>()))
+            foreach (var row in rows)
             {
-                foreach (var paragraph in cell.OfType<ParagraphBlock>())
+                foreach (var cell in row.OfType<TableCell>())
                 {
-                    CollectLinks(paragraph.Inline);
+                    foreach (var paragraph in cell.OfType<ParagraphBlock>())
+                    {
+                        CollectLinks(paragraph.Inline);
+                    }
                 }
             }
 
@@ -306,37 +309,48 @@ public static class PlanParser
 
         private IssueRow? ReadRow(TableRow row, ColumnKind[] kinds, PhaseBuilder phase)
         {
-            var cells = row.OfType<TableCell>().ToList();
+            var cells = new List<(TextCell Cell, int Offset)>(row.Count);
+            foreach (var block in row)
+            {
+                if (block is TableCell cell)
+                {
+                    cells.Add(CellWithOffset(cell));
+                }
+            }
+
             (TextCell Cell, int Offset)? Get(ColumnKind kind)
             {
                 var index = Array.IndexOf(kinds, kind);
-                return index >= 0 && index < cells.Count ? CellWithOffset(cells[index]) : null;
+                return index >= 0 && index < cells.Count ? cells[index] : null;
             }
 
-            var rowCell = Cell(null, row.Span);
+            var rowSpan = map.Span(row.Span.Start, row.Span.End);
             var number = Get(ColumnKind.Number);
             if (number is null || number.Value.Cell.IsEmpty)
             {
-                if (cells.All(c => CellText(c).IsEmpty))
+                if (cells.All(c => c.Cell.IsEmpty))
                 {
                     return null;
                 }
 
-                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, number?.Cell.Span ?? rowCell.Span,
-                    $"Issue table row at line {rowCell.Span.Line} has no issue number"));
+                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, number?.Cell.Span ?? rowSpan,
+                    $"Issue table row at line {rowSpan.Line} has no issue number"));
                 return null;
             }
 
             if (!IssueNumber.TryParse(number.Value.Cell.Text, out var issueNumber))
             {
                 diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, number.Value.Cell.Span,
-                    $"Issue table row at line {rowCell.Span.Line}: cannot read issue number '{number.Value.Cell.Text}'"));
+                    $"Issue table row at line {rowSpan.Line}: cannot read issue number '{number.Value.Cell.Text}'"));
                 return null;
             }
 
             foreach (var cell in cells)
             {
-                placeholders.Add(CellText(cell));
+                if (cell.Cell.Raw.IndexOf('{') >= 0 || cell.Cell.Raw.IndexOf('<') >= 0)
+                {
+                    placeholders.Add(cell.Cell);
+                }
             }
 
             var priorityCell = Get(ColumnKind.Priority)?.Cell;
@@ -351,7 +365,7 @@ public static class PlanParser
             return new IssueRow(
                 issueNumber,
                 number.Value.Cell,
-                rowCell.Span,
+                rowSpan,
                 phase.Index,
                 rowOrder++,
                 Get(ColumnKind.File)?.Cell,
@@ -472,6 +486,11 @@ public static class PlanParser
 
         private void CollectLinks(ContainerInline? inline)
         {
+            if (inline is null || !HasLink(inline, 0))
+            {
+                return;
+            }
+
             foreach (var link in Inlines(inline).OfType<LinkInline>())
             {
                 var url = link.Url ?? string.Empty;
@@ -494,7 +513,8 @@ public static class PlanParser
 
         private (TextCell Cell, int Offset) CellWithOffset(TableCell cell)
         {
-            var text = InlineText.OfAll(cell.OfType<ParagraphBlock>().Where(p => p.Inline is not null).Select(p => (Inline)p.Inline!));
+            // Pipe table cells hold one paragraph; anything else in a cell is not plan data.
+            var text = cell.Count > 0 && cell[0] is ParagraphBlock { Inline: { } inline } ? InlineText.Of(inline) : string.Empty;
             var trimmed = map.Trim(cell.Span.Start, cell.Span.End, "|");
             if (trimmed is not { } t)
             {
@@ -520,6 +540,19 @@ public static class PlanParser
             var end = inlines.Max(i => i.Span.End);
             var trimmed = map.Trim(start, end) ?? (start, start);
             return new TextCell(text, map.Slice(trimmed.Start, trimmed.End), map.Span(trimmed.Start, trimmed.End));
+        }
+
+        private static bool HasLink(ContainerInline container, int depth)
+        {
+            for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+            {
+                if (child is LinkInline || (child is ContainerInline nested && depth < 64 && HasLink(nested, depth + 1)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static IEnumerable<Inline> Inlines(ContainerInline? root)

@@ -54,7 +54,17 @@ internal sealed class SourceMap
             end = start;
         }
 
-        return new SourceSpan(LineOf(start), ColumnOf(start), LineOf(end), ColumnOf(end));
+        start = Clamp(start);
+        end = Clamp(end);
+        var line = LineOf(start);
+        var column = start - lineStarts[line - 1] + 1;
+        if (line == lineStarts.Length || end < lineStarts[line])
+        {
+            return new SourceSpan(line, column, line, end - lineStarts[line - 1] + 1);
+        }
+
+        var endLine = LineOf(end);
+        return new SourceSpan(line, column, endLine, end - lineStarts[endLine - 1] + 1);
     }
 
     /// <summary>Offset of the first character of a 1-based line.</summary>

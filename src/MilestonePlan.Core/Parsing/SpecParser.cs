@@ -5,7 +5,7 @@ using Markdig.Syntax;
 using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Model;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace MilestonePlan.Core.Parsing;
 
@@ -116,36 +116,60 @@ public static class SpecParser
         var yamlText = map.Slice(map.LineStart(firstLine), map.LineEnd(lastLine) - 1);
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yamlText));
-            if (stream.Documents.Count == 0)
+            // The event parser, not the representation model: front matter is a flat map of scalars and
+            // short lists, and this runs for every spec on every build.
+            var parser = new Parser(new StringReader(yamlText));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _) || !parser.TryConsume<DocumentStart>(out _))
             {
                 return null;
             }
 
-            if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            if (!parser.TryConsume<MappingStart>(out _))
             {
-                return PlanDiagnostic.Create(Rules.MP2005, path, map.Span(block.Span.Start, block.Span.Start),
-                    "Front matter is not a set of 'key: value' lines");
+                return parser.Accept<Scalar>(out var empty) && string.IsNullOrEmpty(empty.Value)
+                    ? null
+                    : PlanDiagnostic.Create(Rules.MP2005, path, map.Span(block.Span.Start, block.Span.Start),
+                        "Front matter is not a set of 'key: value' lines");
             }
 
-            foreach (var pair in root.Children)
+            while (!parser.TryConsume<MappingEnd>(out _))
             {
-                if (pair.Key is not YamlScalarNode { Value: { } key })
+                if (!parser.TryConsume<Scalar>(out var key))
                 {
+                    parser.SkipThisAndNestedEvents();
+                    parser.SkipThisAndNestedEvents();
                     continue;
                 }
 
-                var span = new Diagnostics.SourceSpan(
-                    (int)pair.Key.Start.Line + firstLine - 1, (int)pair.Key.Start.Column,
-                    (int)pair.Value.End.Line + firstLine - 1, Math.Max(1, (int)pair.Value.End.Column - 1));
-                values[key] = pair.Value switch
+                var start = key.Start;
+                if (parser.TryConsume<Scalar>(out var scalar))
                 {
-                    YamlScalarNode scalar => new FrontMatterValue(scalar.Value, null, span),
-                    YamlSequenceNode sequence => new FrontMatterValue(null,
-                        sequence.Children.Select(c => c is YamlScalarNode s ? s.Value ?? string.Empty : c.ToString()).ToList(), span),
-                    _ => new FrontMatterValue(pair.Value.ToString(), null, span),
-                };
+                    values[key.Value] = new FrontMatterValue(scalar.Value, null, Span(start, scalar.End, firstLine));
+                }
+                else if (parser.TryConsume<SequenceStart>(out _))
+                {
+                    var items = new List<string>();
+                    while (!parser.Accept<SequenceEnd>(out _))
+                    {
+                        if (parser.TryConsume<Scalar>(out var item))
+                        {
+                            items.Add(item.Value);
+                        }
+                        else
+                        {
+                            parser.SkipThisAndNestedEvents();
+                        }
+                    }
+
+                    var end = parser.Consume<SequenceEnd>();
+                    values[key.Value] = new FrontMatterValue(null, items, Span(start, end.End, firstLine));
+                }
+                else
+                {
+                    parser.SkipThisAndNestedEvents();
+                    values[key.Value] = new FrontMatterValue(null, null, Span(start, start, firstLine));
+                }
             }
 
             return null;
@@ -157,6 +181,10 @@ public static class SpecParser
                 "Front matter cannot be read: " + FirstSentence(e.Message));
         }
     }
+
+    private static Diagnostics.SourceSpan Span(Mark start, Mark end, int firstLine) => new(
+        (int)start.Line + firstLine - 1, (int)start.Column,
+        Math.Max((int)end.Line, (int)start.Line) + firstLine - 1, Math.Max(1, (int)end.Column - 1));
 
     private static string FirstSentence(string message)
     {
