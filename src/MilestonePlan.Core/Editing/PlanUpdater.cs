@@ -1,0 +1,172 @@
+using MilestonePlan.Core.Diagnostics;
+using MilestonePlan.Core.Model;
+
+namespace MilestonePlan.Core.Editing;
+
+/// <summary>
+/// The tracking updates the workflow makes, as line edits computed from the parsed plan. Pure: it reads the
+/// plan and its lines and says what to change; writing is someone else's job. Only the value part of a field
+/// is replaced, so the author's prefix, bullets and spacing stay as written.
+/// </summary>
+public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
+{
+    private static readonly HashSet<string> NonePlaceholders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "(none)", "none", "none yet", "*none yet*", "-", "—", "_none_", "*none*",
+    };
+
+    public PlanDocument Plan { get; } = plan;
+
+    /// <summary>Current Phase and Current Issue point at <paramref name="row"/>.</summary>
+    public IEnumerable<LineEdit> SetCurrent(IssueRow row)
+    {
+        var phase = Plan.Phases.FirstOrDefault(p => p.Index == row.PhaseIndex);
+        if (Plan.Tracking.CurrentPhase is { } phaseField && phase is { Name.Length: > 0 })
+        {
+            yield return ReplaceValue(phaseField.Value, phase.Name, $"Current Phase → {phase.Name}");
+        }
+
+        if (Plan.Tracking.CurrentIssue is { } issueField)
+        {
+            yield return ReplaceValue(issueField.Value, row.Number.ToString(), $"Current Issue → {row.Number}");
+        }
+        else if (Plan.Tracking.CurrentPhaseHeading is { } heading)
+        {
+            yield return LineEdit.InsertAfter(heading.Span.Line,
+                ["", $"* **Phase:** {phase?.Name}", $"* **Current Issue:** {row.Number}"], $"Current Issue → {row.Number}");
+        }
+    }
+
+    /// <summary>The Completed Issues checkbox of <paramref name="row"/> is ticked (added when missing).</summary>
+    public IEnumerable<LineEdit> MarkDone(IssueRow row, IssueState stateBefore)
+    {
+        var entry = Plan.Tracking.Completed?.Entries.FirstOrDefault(e => e.IssueCandidates.Any(c => Plan.Resolve(c) == row));
+        if (entry is { Checked: false })
+        {
+            var line = lines[entry.Line.Span.Line];
+            var box = line.IndexOf("[ ]", StringComparison.Ordinal);
+            if (box >= 0)
+            {
+                yield return LineEdit.Replace(entry.Line.Span.Line, line.Substring(0, box) + "[x]" + line.Substring(box + 3), $"{row.Number} done");
+            }
+        }
+        else if (entry is null && Plan.Tracking.Completed is { } completed)
+        {
+            foreach (var edit in AddToList(completed, $"* [x] {row.Number} — {row.TitleText}", $"{row.Number} done"))
+            {
+                yield return edit;
+            }
+        }
+
+        if (stateBefore == IssueState.OpenPullRequest)
+        {
+            foreach (var edit in RemoveFrom(Plan.Tracking.OpenPullRequests, row, $"{row.Number} merged: no longer an open PR"))
+            {
+                yield return edit;
+            }
+        }
+    }
+
+    /// <summary>An entry under Open PRs for <paramref name="row"/>.</summary>
+    public IEnumerable<LineEdit> AddOpenPullRequest(IssueRow row, int number, string url) =>
+        Plan.Tracking.OpenPullRequests is { } list
+            ? AddToList(list, $"* [PR #{number}]({url}) — {row.TitleText} ({row.Number})", $"{row.Number}: PR #{number} open")
+            : [];
+
+    /// <summary>A hard stop under Blocked / Needs Review, or a soft stop under Skipped Issues.</summary>
+    public IEnumerable<LineEdit> RecordStop(IssueRow row, bool hard, string reason, string needs)
+    {
+        var list = hard ? Plan.Tracking.Blocked : Plan.Tracking.Skipped;
+        if (list is null)
+        {
+            return [];
+        }
+
+        var text = hard
+            ? $"* {row.Number} — {row.TitleText} — ⛔ Needs Review (STOP): {reason} — Needs: {needs}"
+            : $"* {row.Number} — {row.TitleText} — ⏭️ Skipped: {reason}";
+        return AddToList(list, text, hard ? $"{row.Number} stopped" : $"{row.Number} skipped");
+    }
+
+    public IEnumerable<LineEdit> SetLastUpdated(string date) =>
+        Plan.Tracking.LastUpdated is { } field ? [ReplaceValue(field.Value, date, $"Last Updated → {date}")] : [];
+
+    /// <summary>The Overview Status and the closing Status both say <paramref name="status"/>.</summary>
+    public IEnumerable<LineEdit> SetStatus(string status)
+    {
+        if (Plan.Field(FieldKeys.Status) is { } overview && overview.Value.Text != status)
+        {
+            yield return ReplaceValue(overview.Value, status, $"Status → {status}");
+        }
+
+        if (Plan.Tracking.FooterStatus is { } footer && footer.Value.Text != status)
+        {
+            yield return ReplaceValue(footer.Value, status, $"Status → {status}");
+        }
+    }
+
+    /// <summary>Edits that touch the same line are merged, later ones on top of earlier ones.</summary>
+    public static IReadOnlyList<LineEdit> Combine(IEnumerable<LineEdit> edits) =>
+        edits.GroupBy(e => (e.Line, e.Kind)).Select(g => g.Last()).OrderBy(e => e.Line).ToList();
+
+    private LineEdit ReplaceValue(TextCell value, string newValue, string why)
+    {
+        var line = lines[value.Span.Line];
+        var start = Math.Min(value.Span.Column - 1, line.Length);
+        var end = value.Span.EndLine == value.Span.Line ? Math.Min(value.Span.EndColumn, line.Length) : line.Length;
+        if (value.IsEmpty)
+        {
+            // An empty value's span points at the label; write after the label's closing '**' and colon.
+            start = end = line.Length;
+            newValue = (line.EndsWith(" ", StringComparison.Ordinal) ? string.Empty : " ") + newValue;
+        }
+
+        return LineEdit.Replace(value.Span.Line, line.Substring(0, start) + newValue + line.Substring(end), why);
+    }
+
+    private IEnumerable<LineEdit> AddToList(TrackingList list, string text, string why)
+    {
+        var placeholder = list.Entries.FirstOrDefault(e => e.IssueCandidates.Count == 0 && NonePlaceholders.Contains(e.Line.Text.Trim()));
+        if (placeholder is not null)
+        {
+            var line = lines[placeholder.Line.Span.Line];
+            var indent = line.Substring(0, line.Length - line.TrimStart().Length);
+            var bullet = line.TrimStart().Length > 0 && line.TrimStart()[0] is '-' or '*' ? line.TrimStart()[0] : '*';
+            return [LineEdit.Replace(placeholder.Line.Span.Line, indent + bullet + text.Substring(1), why)];
+        }
+
+        var last = list.Entries.Where(e => e.IssueCandidates.Count > 0).Select(e => e.Line.Span.EndLine).DefaultIfEmpty(0).Max();
+        if (last > 0)
+        {
+            var bullet = lines[last].TrimStart() is { Length: > 0 } t && t[0] is '-' or '*' ? t[0] : '*';
+            return [LineEdit.InsertAfter(last, [bullet + text.Substring(1)], why)];
+        }
+
+        return [LineEdit.InsertAfter(list.Heading.Span.Line, [string.Empty, text], why)];
+    }
+
+    private IEnumerable<LineEdit> RemoveFrom(TrackingList? list, IssueRow row, string why)
+    {
+        var entries = list?.Entries.Where(e => e.IssueCandidates.Any(c => Plan.Resolve(c) == row)).ToList() ?? [];
+        if (entries.Count == 0)
+        {
+            yield break;
+        }
+
+        var remaining = list!.Entries.Count(e => e.IssueCandidates.Count > 0) - entries.Count;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var line = entries[i].Line.Span.Line;
+            if (remaining == 0 && i == 0)
+            {
+                var text = lines[line];
+                var indent = text.Substring(0, text.Length - text.TrimStart().Length);
+                yield return LineEdit.Replace(line, indent + (text.TrimStart() is { Length: > 0 } t ? t[0] : '*') + " (none)", why);
+            }
+            else
+            {
+                yield return LineEdit.Delete(line, why);
+            }
+        }
+    }
+}
