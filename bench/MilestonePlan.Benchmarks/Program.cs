@@ -55,5 +55,8 @@ static void Measure(string what, Action action)
         runs++;
     }
 
-    Console.WriteLine($"{what,-45} {watch.Elapsed.TotalMilliseconds / runs,10:F2} ms");
+    var before = GC.GetAllocatedBytesForCurrentThread();
+    action();
+    var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+    Console.WriteLine($"{what,-45} {watch.Elapsed.TotalMilliseconds / runs,10:F2} ms {allocated / 1024.0,10:F0} KB");
 }

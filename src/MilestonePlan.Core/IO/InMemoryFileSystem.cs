@@ -7,6 +7,7 @@ namespace MilestonePlan.Core.IO;
 public sealed class InMemoryFileSystem : IFileSystemView
 {
     private readonly Dictionary<string, string> files;
+    private readonly Dictionary<string, List<string>> byDirectory = new(StringComparer.Ordinal);
 
     public InMemoryFileSystem(IEnumerable<KeyValuePair<string, string>> files, bool isComplete)
     {
@@ -14,6 +15,18 @@ public sealed class InMemoryFileSystem : IFileSystemView
         foreach (var pair in files)
         {
             this.files[Normalize(pair.Key)] = pair.Value;
+        }
+
+        foreach (var path in this.files.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            var slash = path.LastIndexOf('/');
+            var directory = slash <= 0 ? "/" : path.Substring(0, slash);
+            if (!byDirectory.TryGetValue(directory, out var list))
+            {
+                byDirectory[directory] = list = [];
+            }
+
+            list.Add(path);
         }
 
         IsComplete = isComplete;
@@ -35,6 +48,11 @@ public sealed class InMemoryFileSystem : IFileSystemView
 
     public IEnumerable<string> EnumerateFiles(string directory, bool recursive)
     {
+        if (!recursive)
+        {
+            return byDirectory.TryGetValue(Normalize(directory).TrimEnd('/'), out var list) ? list : [];
+        }
+
         var prefix = Normalize(directory).TrimEnd('/') + "/";
         return files.Keys
             .Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && (recursive || k.IndexOf('/', prefix.Length) < 0))
