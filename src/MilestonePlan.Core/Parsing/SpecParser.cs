@@ -180,6 +180,12 @@ public static class SpecParser
             return PlanDiagnostic.Create(Rules.MP2005, path, Diagnostics.SourceSpan.At(Math.Max(line, 1), Math.Max(1, (int)e.Start.Column)),
                 "Front matter cannot be read: " + FirstSentence(e.Message));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet's scanner can fail outside its own exception type on truncated input.
+            return PlanDiagnostic.Create(Rules.MP2005, path, map.Span(block.Span.Start, block.Span.Start),
+                "Front matter cannot be read: " + FirstSentence(e.Message));
+        }
     }
 
     private static Diagnostics.SourceSpan Span(Mark start, Mark end, int firstLine) => new(
