@@ -54,7 +54,10 @@ public sealed class SpecParserTests
         var spec = SpecParser.Parse("/r/01-x.md", "---\ntitle: ok\nlabels: [a, b\npriority: P0\n---\n\n# X\n");
         Assert.IsNotNull(spec.FrontMatterError);
         Assert.AreEqual("MP2005", spec.FrontMatterError.Id);
-        Assert.IsGreaterThanOrEqualTo(3, spec.FrontMatterError.Span.Line);
+        StringAssert.StartsWith(spec.FrontMatterError.Message, "Front matter cannot be read");
+
+        var unterminated = SpecParser.Parse("/r/01-x.md", "---\ntitle: \"open\npriority: P0\n---\n\n# X\n");
+        Assert.AreEqual("MP2005", unterminated.FrontMatterError!.Id);
     }
 
     [TestMethod]
