@@ -1,7 +1,7 @@
 namespace MilestonePlan.Core.Analysis;
 
 /// <summary>Comparisons that ignore what people change without meaning to: case, spacing, quotes, trailing dots.</summary>
-internal static class TextMatching
+public static class TextMatching
 {
     public static string Canonical(string? text)
     {
@@ -12,7 +12,9 @@ internal static class TextMatching
     public static bool SameTitle(string? a, string? b) => Canonical(a) == Canonical(b);
 
     /// <summary>The first backticked or whitespace-separated token of a field value (`milestone/m0-x (base branch...)`).</summary>
-    public static string FirstToken(Model.TextCell value)
+    public static string FirstTokenOf(Model.TextCell value) => FirstToken(value);
+
+    internal static string FirstToken(Model.TextCell value)
     {
         var raw = value.Raw;
         var tick = raw.IndexOf('`');

@@ -13,6 +13,7 @@ public sealed record ValidationOptions
         "00-SPECIFICATION.md",
         "PLAN_REVIEW.md",
         "README.md",
+        "DEPENDENCY_GRAPH.md",
     ];
 
     /// <summary>Full path of the repository root; relative paths in plans are resolved against it.</summary>

@@ -1,0 +1,34 @@
+using MilestonePlan.Core.Editing;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
+using MilestonePlan.Core.Selection;
+
+namespace MilestonePlan.Core.Workflow;
+
+/// <summary>A plan's text before and after a workflow step, and what changed, line by line, in words.</summary>
+public sealed record PlanTransition(string Before, string After, IReadOnlyList<string> Changes)
+{
+    public bool HasChanges => !string.Equals(Before, After, StringComparison.Ordinal);
+
+    /// <summary>Applies the edits a function computes from the parsed text; returns the new text and the reasons.</summary>
+    public static PlanTransition Edit(string path, string text, Func<PlanUpdater, PlanDocument, IEnumerable<LineEdit>> edits)
+    {
+        var plan = PlanParser.Parse(path, text);
+        var lines = TextLines.Split(text);
+        var combined = PlanUpdater.Combine(edits(new PlanUpdater(plan, lines), plan));
+        return new PlanTransition(text, lines.Apply(combined), combined.Select(e => $"line {e.Line}: {e.Why}").ToList());
+    }
+
+    public PlanTransition Then(string path, Func<PlanUpdater, PlanDocument, IEnumerable<LineEdit>> edits)
+    {
+        var next = Edit(path, After, edits);
+        return new PlanTransition(Before, next.After, Changes.Concat(next.Changes).ToList());
+    }
+
+    /// <summary>Current Issue moves to the next eligible issue (or stays when none is), Last Updated is today.</summary>
+    public PlanTransition MoveCurrentToNext(string path, string today) => Then(path, (updater, plan) =>
+    {
+        var next = NextIssueSelector.Select(plan).Next;
+        return (next is null ? [] : updater.SetCurrent(next)).Concat(updater.SetLastUpdated(today));
+    });
+}

@@ -1,0 +1,59 @@
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Selection;
+
+namespace MilestonePlan.Core.Workflow;
+
+/// <summary>
+/// ReconcileMilestone's logic: pull requests as GitHub reports them → the plan's tracking. Merged PRs mark their
+/// issue done, open PRs are listed, and Current Issue moves to the next eligible issue. Pure.
+/// </summary>
+public static class Reconciler
+{
+    public static PlanTransition Reconcile(string path, string text, IReadOnlyList<PullRequestInfo> pullRequests, string today)
+    {
+        return PlanTransition.Edit(path, text, (updater, plan) =>
+        {
+            var status = PlanStatus.Of(plan);
+            var edits = new List<Editing.LineEdit>();
+            foreach (var issue in status.Issues)
+            {
+                var pr = Match(plan, issue.Row, pullRequests);
+                if (pr is null || issue.IsDone)
+                {
+                    continue;
+                }
+
+                if (pr.IsMerged)
+                {
+                    edits.AddRange(updater.MarkDone(issue.Row, issue.State));
+                }
+                else if (pr.IsOpen && issue.Facts.OpenPullRequest is null)
+                {
+                    edits.AddRange(updater.AddOpenPullRequest(issue.Row, pr.Number, pr.Url));
+                }
+            }
+
+            return edits;
+        }).MoveCurrentToNext(path, today);
+    }
+
+    /// <summary>The newest PR whose head is the issue's feature branch, or whose title names the issue and milestone.</summary>
+    public static PullRequestInfo? Match(PlanDocument plan, IssueRow row, IReadOnlyList<PullRequestInfo> pullRequests)
+    {
+        var branch = BranchNames.FeatureBranch(plan, row);
+        var milestone = $"({plan.Milestone})";
+        var numbers = new List<string> { $"({row.Number})" };
+        if (row.GitHubNumber is { } gh)
+        {
+            numbers.Add($"(#{gh})");
+        }
+
+        return pullRequests
+            .Where(pr => string.Equals(pr.HeadRefName, branch, StringComparison.Ordinal)
+                || (pr.Title.IndexOf(milestone, StringComparison.OrdinalIgnoreCase) >= 0
+                    && numbers.Any(n => pr.Title.EndsWith(n, StringComparison.Ordinal))))
+            .OrderByDescending(pr => pr.IsMerged)
+            .ThenByDescending(pr => pr.Number)
+            .FirstOrDefault();
+    }
+}
