@@ -1,0 +1,40 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace MilestonePlan.Tasks;
+
+/// <summary>The repository root and the Markdown files under the docs root, for AdditionalFiles and IDE up-to-date checks.</summary>
+public sealed class ResolveMilestonePlanFiles : Task
+{
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    public string? RepositoryRoot { get; set; }
+
+    public string? DocsRoot { get; set; }
+
+    [Output]
+    public string RepositoryRootOutput { get; set; } = string.Empty;
+
+    [Output]
+    public ITaskItem[] Files { get; set; } = [];
+
+    public override bool Execute()
+    {
+        try
+        {
+            RepositoryRootOutput = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(ProjectDirectory) : Path.GetFullPath(RepositoryRoot);
+            var docs = Path.GetFullPath(Path.Combine(RepositoryRootOutput, string.IsNullOrWhiteSpace(DocsRoot) ? "docs/03-build-notes" : DocsRoot));
+            Files = Directory.Exists(docs)
+                ? Directory.GetFiles(docs, "*.md", SearchOption.AllDirectories).Select(f => (ITaskItem)new TaskItem(f)).ToArray()
+                : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            Log.LogMessage(MessageImportance.Low, "MilestonePlan: cannot list plan files: " + e.Message);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,140 @@
+using Microsoft.Build.Framework;
+using MilestonePlan.Core.Configuration;
+using MilestonePlan.Core.Diagnostics;
+using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Validation;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace MilestonePlan.Tasks;
+
+/// <summary>
+/// `dotnet build`'s plan validation: runs every rule on every plan of the repository and logs the findings at
+/// their exact place. Skips itself when nothing changed since the last clean run (in this build or an earlier one).
+/// </summary>
+public sealed class ValidateMilestonePlans : Task
+{
+    /// <summary>The project's folder; the repository root is searched from here when not given.</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    public string? RepositoryRoot { get; set; }
+
+    public string? DocsRoot { get; set; }
+
+    /// <summary>File names that are never issue specs, added to the defaults (`;`-separated).</summary>
+    public string? NonSpecFiles { get; set; }
+
+    public string? NoWarn { get; set; }
+
+    public string? WarningsAsErrors { get; set; }
+
+    public string? WarningsNotAsErrors { get; set; }
+
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>Where the shared up-to-date stamp lives; a per-repository temp file by default.</summary>
+    public string? StampFile { get; set; }
+
+    /// <summary>Validate even when the inputs are unchanged.</summary>
+    public bool Force { get; set; }
+
+    /// <summary>The plan and spec files read, for incremental builds and IDE up-to-date checks.</summary>
+    [Output]
+    public ITaskItem[] InputFiles { get; set; } = [];
+
+    public override bool Execute()
+    {
+        string root = ProjectDirectory;
+        try
+        {
+            root = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(ProjectDirectory) : Path.GetFullPath(RepositoryRoot);
+            return Run(root);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Never MSB4018 with a stack trace: one coded diagnostic that names where it happened.
+            var d = Rules.MP0001;
+            Log.LogWarning(null, d.Id, d.HelpLink, d.HelpLink, Path.Combine(root, DocsRoot ?? string.Empty), 0, 0, 0, 0,
+                d.Format($"{e.GetType().Name}: {e.Message}"));
+            return !Log.HasLoggedErrors;
+        }
+    }
+
+    private bool Run(string root)
+    {
+        var options = new ValidationOptions
+        {
+            RepositoryRoot = root,
+            DocsRoot = string.IsNullOrWhiteSpace(DocsRoot) ? "docs/03-build-notes" : DocsRoot!.Trim(),
+            NonSpecFileNames = ValidationOptions.DefaultNonSpecFileNames
+                .Concat((NonSpecFiles ?? string.Empty).Split([';'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()))
+                .ToList(),
+        };
+
+        var docsRoot = options.DocsRootFullPath;
+        if (!Directory.Exists(docsRoot))
+        {
+            Log.LogMessage(MessageImportance.Low, $"MilestonePlan: no docs root at '{docsRoot}'; nothing to validate.");
+            return true;
+        }
+
+        var configs = new AnalyzerConfigLoader();
+        var globalConfigs = configs.GlobalConfigs(ProjectDirectory, root);
+        configs.EditorConfigsFor(Path.Combine(docsRoot, "x.md"));
+        var stamp = new ValidationStamp(string.IsNullOrWhiteSpace(StampFile) ? ValidationStamp.DefaultPath(root) : StampFile!);
+        var settings = new[]
+        {
+            typeof(ValidateMilestonePlans).Assembly.ManifestModule.ModuleVersionId.ToString(),
+            root, docsRoot, string.Join(";", options.NonSpecFileNames),
+            NoWarn ?? string.Empty, WarningsAsErrors ?? string.Empty, WarningsNotAsErrors ?? string.Empty, TreatWarningsAsErrors.ToString(),
+        };
+        var treeFiles = Directory.GetFiles(docsRoot, "*", SearchOption.AllDirectories);
+
+        using var _ = stamp.Lock(TimeSpan.FromMinutes(2));
+        var previous = stamp.Read();
+        var fingerprint = ValidationStamp.Fingerprint(settings, treeFiles.Concat(configs.FilesRead).Concat(previous?.ExtraInputs ?? []));
+        if (!Force && previous is { } last && last.Fingerprint == fingerprint)
+        {
+            Log.LogMessage(MessageImportance.Normal,
+                $"MilestonePlan: plans unchanged since the last validation; skipped ({treeFiles.Length} files under {docsRoot}).");
+            InputFiles = treeFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
+            return true;
+        }
+
+        var result = RepositoryValidator.Validate(DiskFileSystem.Instance, options);
+        var severities = new SeverityConfiguration(globalConfigs, configs.EditorConfigsFor, NoWarn, WarningsAsErrors, WarningsNotAsErrors,
+            TreatWarningsAsErrors);
+        var counts = new Dictionary<PlanSeverity, int>();
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            var severity = severities.Effective(diagnostic);
+            counts[severity] = counts.TryGetValue(severity, out var n) ? n + 1 : 1;
+            DiagnosticLogger.Log(Log, diagnostic, severity);
+        }
+
+        Log.LogMessage(MessageImportance.Normal,
+            $"MilestonePlan: validated {result.Plans.Count} plan(s): {Count(counts, PlanSeverity.Error)} error(s), {Count(counts, PlanSeverity.Warning)} warning(s).");
+
+        // Files outside the docs tree whose existence matters (linked guides), so creating one re-validates.
+        var extra = result.Plans.SelectMany(p => p.Links.Select(l => Path.GetFullPath(Path.Combine(
+                l.IsRepositoryRelative ? root : p.FolderPath, l.Target.TrimStart('/')))))
+            .Where(f => f.IndexOfAny(Path.GetInvalidPathChars()) < 0)
+            .Concat(configs.FilesRead)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (Log.HasLoggedErrors)
+        {
+            stamp.Delete();
+        }
+        else
+        {
+            stamp.Write(ValidationStamp.Fingerprint(settings, treeFiles.Concat(configs.FilesRead).Concat(extra)), extra);
+        }
+
+        InputFiles = treeFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
+        return !Log.HasLoggedErrors;
+    }
+
+    private static int Count(Dictionary<PlanSeverity, int> counts, PlanSeverity severity) =>
+        counts.TryGetValue(severity, out var n) ? n : 0;
+}
