@@ -1,0 +1,92 @@
+namespace MilestonePlan.EndToEnd.Tests;
+
+/// <summary>A temporary git repository that consumes the packed package, with the sample plans copied in.</summary>
+internal sealed class ConsumerRepository : IDisposable
+{
+    public ConsumerRepository(bool withSamplePlans = true)
+    {
+        Path = System.IO.Path.Combine(Fixture.Root, "repo-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path);
+        Git("init", "-q", "-b", "main");
+        Git("config", "user.name", "E2E");
+        Git("config", "user.email", "e2e@example.invalid");
+        Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="milestoneplan-e2e" value="{Fixture.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        if (withSamplePlans)
+        {
+            var samples = System.IO.Path.Combine(AppContext.BaseDirectory, "samples", "docs");
+            foreach (var file in Directory.GetFiles(samples, "*", SearchOption.AllDirectories))
+            {
+                Write(System.IO.Path.Combine("docs", System.IO.Path.GetRelativePath(samples, file)), File.ReadAllText(file));
+            }
+        }
+    }
+
+    public string Path { get; }
+
+    public string PlanPath => System.IO.Path.Combine(Path, "docs", "03-build-notes", "m1", "IMPLEMENTATION_PLAN.md");
+
+    public string Write(string relative, string text)
+    {
+        var full = System.IO.Path.Combine(Path, relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+        return full;
+    }
+
+    /// <summary>A class library referencing the package, with extra properties.</summary>
+    public string AddProject(string name, string properties = "")
+    {
+        Write($"{name}/{name}.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="MilestonePlan" Version="{Fixture.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write($"{name}/Class1.cs", $"namespace {name}; public class Class1 {{ }}");
+        return System.IO.Path.Combine(Path, name, name + ".csproj");
+    }
+
+    /// <summary>Fixes every known problem of the sample plan.</summary>
+    public void MakeSamplePlanClean()
+    {
+        var plan = File.ReadAllText(PlanPath)
+            .Replace("**Total Issues:** 3", "**Total Issues:** 4", StringComparison.Ordinal)
+            .Replace("| #03, #09 |", "| #03 |", StringComparison.Ordinal)
+            .Replace("* [ ] #03 — CRUD endpoints", "* [ ] #03 — CRUD endpoints\n* [ ] #04 — Paging", StringComparison.Ordinal)
+            .Replace("* **Current Issue:** #01", "* **Current Issue:** #02", StringComparison.Ordinal);
+        File.WriteAllText(PlanPath, plan);
+        Write("docs/03-build-notes/m1/03-endpoints.md", File.ReadAllText(System.IO.Path.Combine(Path, "docs/03-build-notes/m1/02-storage.md"))
+            .Replace("SQLite storage", "CRUD endpoints", StringComparison.Ordinal).Replace("dependencies: [1]", "dependencies: [2]", StringComparison.Ordinal));
+    }
+
+    public DotNet.Result Build(params string[] arguments) =>
+        DotNet.Run(Path, ["build", .. arguments, "-nodeReuse:false", "-p:MilestonePlanStampFile=" + System.IO.Path.Combine(Path, "obj-stamp", "validation.stamp")]);
+
+    public DotNet.Result Git(params string[] arguments) => DotNet.Exec("git", Path, arguments);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
