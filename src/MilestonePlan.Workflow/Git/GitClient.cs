@@ -3,7 +3,8 @@ using MilestonePlan.Workflow.Processes;
 namespace MilestonePlan.Workflow.Git;
 
 /// <summary>The git operations of the workflow, each one process with an argument list. Failures throw MP9001 with git's stderr.</summary>
-public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan timeout)
+/// <param name="dryRun">When set, commands that change the repository are printed through it and not run.</param>
+public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan timeout, Action<string>? dryRun = null)
 {
     private static readonly Dictionary<string, string> Environment = new()
     {
@@ -33,17 +34,29 @@ public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan
     public bool RemoteBranchExists(string branch) =>
         Run("ls-remote", "--heads", "origin", "refs/heads/" + branch).StandardOutput.Trim().Length > 0;
 
-    public void Fetch() => Run("fetch", "--quiet", "origin");
+    public void Fetch() => Mutate("fetch", "--quiet", "origin");
 
-    public void CreateBranch(string branch, string startPoint) => Run("branch", branch, startPoint);
+    public void CreateBranch(string branch, string startPoint) => Mutate("branch", branch, startPoint);
 
-    public void Checkout(string branch) => Run("checkout", "--quiet", branch);
+    public void Checkout(string branch) => Mutate("checkout", "--quiet", branch);
 
-    public void CheckoutNew(string branch, string startPoint) => Run("checkout", "--quiet", "-b", branch, startPoint);
+    public void CheckoutNew(string branch, string startPoint) => Mutate("checkout", "--quiet", "-b", branch, startPoint);
 
-    public void PullFastForward() => Run("pull", "--ff-only", "--quiet");
+    public void PullFastForward(string branch) => Mutate("pull", "--ff-only", "--quiet", "origin", branch);
 
-    public void Push(string branch) => Run("push", "--quiet", "-u", "origin", branch);
+    public void Push(string branch) => Mutate("push", "--quiet", "-u", "origin", branch);
+
+    /// <summary>A command that changes the repository: printed instead of run in a dry run.</summary>
+    private void Mutate(params string[] arguments)
+    {
+        if (dryRun is not null)
+        {
+            dryRun("would run: " + CommandLine.Display("git", arguments));
+            return;
+        }
+
+        Run(arguments);
+    }
 
     /// <summary>True when merging <paramref name="head"/> into <paramref name="baseRef"/> would conflict (git 2.38+ merge-tree).</summary>
     public bool HasMergeConflict(string baseRef, string head)

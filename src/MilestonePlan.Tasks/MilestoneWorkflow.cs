@@ -1,0 +1,99 @@
+using Microsoft.Build.Framework;
+using MilestonePlan.Core.Diagnostics;
+using MilestonePlan.Workflow;
+using MilestonePlan.Workflow.Actions;
+using MilestonePlan.Workflow.Processes;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace MilestonePlan.Tasks;
+
+/// <summary>The workflow targets (NextIssue, RunNextIssue, SubmitIssue, ReconcileMilestone, MilestoneStatus): one action each.</summary>
+public sealed class MilestoneWorkflow : Task
+{
+    [Required]
+    public string Action { get; set; } = string.Empty;
+
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    public string? RepositoryRoot { get; set; }
+
+    public string? DocsRoot { get; set; }
+
+    public string? Milestone { get; set; }
+
+    public bool DryRun { get; set; }
+
+    public string? CheckCommand { get; set; }
+
+    public int TimeoutSeconds { get; set; } = 120;
+
+    public override bool Execute()
+    {
+        var root = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(ProjectDirectory) : Path.GetFullPath(RepositoryRoot);
+
+        // A solution build runs the target in every project; the first one does the work for the whole repository.
+        var key = $"MilestonePlan.Workflow|{Action}|{root}|{Milestone}";
+        if (BuildEngine is IBuildEngine4 engine)
+        {
+            if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is not null)
+            {
+                Log.LogMessage(MessageImportance.Low, $"MilestonePlan: {Action} already ran for {root} in this build.");
+                return true;
+            }
+
+            engine.RegisterTaskObject(key, new object(), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        }
+
+        var options = new WorkflowOptions
+        {
+            RepositoryRoot = root,
+            DocsRoot = string.IsNullOrWhiteSpace(DocsRoot) ? "docs/03-build-notes" : DocsRoot!,
+            Milestone = Milestone,
+            DryRun = DryRun,
+            Timeout = TimeSpan.FromSeconds(Math.Max(1, TimeoutSeconds)),
+            CheckCommand = CheckCommand ?? "dotnet test",
+        };
+        var runner = new WorkflowRunner(options, new ProcessRunner(), line => Log.LogMessage(MessageImportance.High, line));
+        try
+        {
+            if (DryRun)
+            {
+                Log.LogMessage(MessageImportance.High, $"MilestonePlan: {Action} dry run: nothing is changed.");
+            }
+
+            switch (Action)
+            {
+                case "NextIssue":
+                    runner.NextIssue();
+                    break;
+                case "RunNextIssue":
+                    runner.RunNextIssue();
+                    break;
+                case "SubmitIssue":
+                    runner.SubmitIssue();
+                    break;
+                case "ReconcileMilestone":
+                    runner.ReconcileMilestone();
+                    break;
+                case "MilestoneStatus":
+                    runner.MilestoneStatus();
+                    break;
+                default:
+                    Log.LogError($"MilestonePlan: unknown workflow action '{Action}'");
+                    break;
+            }
+        }
+        catch (WorkflowException e)
+        {
+            Log.LogError(null, e.Rule.Id, e.Rule.HelpLink, e.Rule.HelpLink, null, 0, 0, 0, 0, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            var rule = Rules.MP9001;
+            Log.LogError(null, rule.Id, rule.HelpLink, rule.HelpLink, null, 0, 0, 0, 0, $"{Action} failed: {e.GetType().Name}: {e.Message}");
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+}

@@ -1,0 +1,25 @@
+using MilestonePlan.Workflow.StopConditions;
+
+namespace MilestonePlan.Workflow.Actions;
+
+/// <summary>Everything a workflow target needs to know, from MSBuild properties.</summary>
+public sealed record WorkflowOptions
+{
+    public required string RepositoryRoot { get; init; }
+
+    public string DocsRoot { get; init; } = "docs/03-build-notes";
+
+    /// <summary>`m2`, `M2`, `2`, or empty for the only plan that is not Complete.</summary>
+    public string? Milestone { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The checks SubmitIssue runs first, as a program and its arguments (split on spaces, no shell). Empty: none.</summary>
+    public string CheckCommand { get; init; } = "dotnet test";
+
+    public string Today { get; init; } = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public StopPolicy StopPolicy { get; init; } = new();
+}

@@ -1,0 +1,109 @@
+using MilestonePlan.Workflow.Actions;
+
+namespace MilestonePlan.Workflow.Tests.Support;
+
+/// <summary>A git repository holding a small milestone, a fake gh, and a runner wired to both.</summary>
+internal sealed class WorkflowRepository : IDisposable
+{
+    public const string PlanRelative = "docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md";
+
+    public const string Plan = """
+        # M1 Implementation Plan
+
+        ## Overview
+
+        **Milestone:** `m1`
+        **Implementation Plan Path:** `docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md`
+        **Milestone Folder:** `docs/03-build-notes/m1/`
+        **Milestone Branch:** `milestone/m1-core` (base branch for PRs; create from `main` if missing)
+        **Total Issues:** 3
+        **Status:** Not Started
+
+        ## Issue Breakdown by Phase
+
+        ### Phase 1: Core — Issues #01, #02
+
+        | Issue # | Issue File | Title | Priority | Dependencies | Feature Branch | PR Title Token | Est. Size |
+        |---|---|---|---|---|---|---|---|
+        | #01 | 01-parser.md | Parser | P0 | None | `feat/m1-01-parser` | `feat(m1)` | M |
+        | #02 | 02-rules.md | Rules | P0 | #01 | `feat/m1-02-rules` | `feat(m1)` | M |
+
+        ### Phase 2: Polish — Issue #03
+
+        | Issue # | Issue File | Title | Priority | Dependencies | Feature Branch | PR Title Token | Est. Size |
+        |---|---|---|---|---|---|---|---|
+        | #03 | 03-docs.md | Docs | P1 | #01 | `feat/m1-03-docs` | `feat(m1)` | S |
+
+        ## Tracking (agent-updated)
+
+        ### Completed Issues
+
+        * [ ] #01 — Parser
+        * [ ] #02 — Rules
+        * [ ] #03 — Docs
+
+        ### Open PRs (autopilot)
+
+        * (none)
+
+        ### Blocked / Needs Review (STOP)
+
+        * (none)
+
+        ### Skipped Issues (Soft Stops)
+
+        * (none)
+
+        ### Current Phase
+
+        * **Phase:** Phase 1: Core
+        * **Current Issue:** #01
+        * **Blockers:** None
+
+        ---
+
+        **Last Updated:** —
+        **Status:** Not Started
+
+        """;
+
+    public WorkflowRepository(bool installGh = true, string? plan = null)
+    {
+        Git = new TempGitRepository();
+        Gh = new FakeGhEnvironment(installGh);
+        Git.Write(PlanRelative, plan ?? Plan);
+        foreach (var (file, title) in new[] { ("01-parser.md", "Parser"), ("02-rules.md", "Rules"), ("03-docs.md", "Docs") })
+        {
+            Git.Write($"docs/03-build-notes/m1/{file}", $"---\ntitle: \"{title}\"\npriority: P0\n---\n\n# {title}\n\n## Done Definition\n\nDone.\n\n## Acceptance Criteria\n\n- [ ] {title} works\n- [ ] Tests cover {title}\n");
+        }
+
+        Git.CommitAll("plan", push: true);
+    }
+
+    public TempGitRepository Git { get; }
+
+    public FakeGhEnvironment Gh { get; }
+
+    public List<string> Output { get; } = [];
+
+    public string PlanPath => Path.Combine(Git.Path_, PlanRelative);
+
+    public string PlanText => File.ReadAllText(PlanPath);
+
+    public WorkflowRunner Runner(bool dryRun = false, string? milestone = null, string checks = "none") =>
+        new(new WorkflowOptions
+        {
+            RepositoryRoot = Git.Path_,
+            DryRun = dryRun,
+            Milestone = milestone,
+            CheckCommand = checks,
+            Today = "2026-11-24",
+            Timeout = TimeSpan.FromMinutes(1),
+        }, Gh.Runner, Output.Add);
+
+    public void Dispose()
+    {
+        Git.Dispose();
+        Gh.Dispose();
+    }
+}
