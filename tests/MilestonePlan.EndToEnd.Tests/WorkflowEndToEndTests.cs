@@ -1,0 +1,67 @@
+namespace MilestonePlan.EndToEnd.Tests;
+
+/// <summary>`dotnet msbuild -t:NextIssue` and `-t:RunNextIssue` in a consumer of the packed package, in a real git repository.</summary>
+[TestClass]
+public sealed class WorkflowEndToEndTests
+{
+    private static ConsumerRepository CommittedRepository()
+    {
+        var repo = new ConsumerRepository();
+        repo.MakeSamplePlanClean();
+        repo.AddProject("App");
+        repo.Write(".gitignore", "bin/\nobj/\nobj-stamp/\n");
+        var origin = Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-origin.git");
+        DotNet.Exec("git", repo.Path, "init", "-q", "--bare", "-b", "main", origin);
+        repo.Git("remote", "add", "origin", origin);
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "initial");
+        repo.Git("push", "-q", "-u", "origin", "main");
+        return repo;
+    }
+
+    private static DotNet.Result MsBuild(ConsumerRepository repo, params string[] arguments) =>
+        DotNet.Run(repo.Path, ["msbuild", "-restore", "App/App.csproj", "-nologo", "-nodeReuse:false", .. arguments]);
+
+    [TestMethod]
+    public void NextIssue_prints_the_choice_and_the_reasons_and_changes_nothing()
+    {
+        using var repo = CommittedRepository();
+        var before = repo.Git("status", "--porcelain").Output + repo.Git("for-each-ref").Output;
+
+        var result = MsBuild(repo, "-t:NextIssue");
+
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "m1: 1/4 done (docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md)");
+        StringAssert.Contains(result.Output, "Next issue: #02 SQLite storage (P0) → feat/m1-02-storage");
+        StringAssert.Contains(result.Output, "#03 waits for #02");
+        Assert.AreEqual(before, repo.Git("status", "--porcelain").Output + repo.Git("for-each-ref").Output);
+    }
+
+    [TestMethod]
+    public void RunNextIssue_creates_the_base_and_feature_branches_and_updates_the_plan()
+    {
+        using var repo = CommittedRepository();
+
+        var result = MsBuild(repo, "-t:RunNextIssue");
+
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        Assert.AreEqual("feat/m1-02-storage", repo.Git("symbolic-ref", "--short", "HEAD").Output.Trim());
+        StringAssert.Contains(repo.Git("ls-remote", "--heads", "origin").Output, "refs/heads/milestone/m1-todo-api");
+        StringAssert.Contains(File.ReadAllText(repo.PlanPath), "* **Current Issue:** #02");
+        StringAssert.Contains(result.Output, "Spec: docs/03-build-notes/m1/02-storage.md");
+        StringAssert.Contains(result.Output, "- [ ] Todos survive a restart");
+    }
+
+    [TestMethod]
+    public void RunNextIssue_refuses_a_dirty_work_tree_with_MP9001()
+    {
+        using var repo = CommittedRepository();
+        repo.Write("scratch.txt", "uncommitted");
+
+        var result = MsBuild(repo, "-t:RunNextIssue");
+
+        Assert.AreNotEqual(0, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "error MP9001: the work tree has uncommitted changes");
+        Assert.AreEqual("main", repo.Git("symbolic-ref", "--short", "HEAD").Output.Trim());
+    }
+}
