@@ -48,7 +48,7 @@ public sealed record MilestoneSummary(
         b.Append(Decision.Next is { } next ? $"  next: {next} ({next.Priority})\n" : "  next: none eligible\n");
         foreach (var passed in Decision.PassedOver)
         {
-            b.Append($"    not {passed.Row.Number}: {passed.Reason}\n");
+            b.Append($"    {passed.Reason}\n");
         }
 
         foreach (var (stopped, heldUp) in BlockedChains.Where(c => c.HeldUp.Count > 0))
