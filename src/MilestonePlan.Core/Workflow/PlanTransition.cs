@@ -15,7 +15,10 @@ public sealed record PlanTransition(string Before, string After, IReadOnlyList<s
     {
         var plan = PlanParser.Parse(path, text);
         var lines = TextLines.Split(text);
-        var combined = PlanUpdater.Combine(edits(new PlanUpdater(plan, lines), plan));
+        // An edit that writes what is already there is no change, and is not reported as one.
+        var combined = PlanUpdater.Combine(edits(new PlanUpdater(plan, lines), plan))
+            .Where(e => !(e.Kind == LineEditKind.Replace && e.Text.Count == 1 && e.Line <= lines.Count && e.Text[0] == lines[e.Line]))
+            .ToList();
         return new PlanTransition(text, lines.Apply(combined), combined.Select(e => $"line {e.Line}: {e.Why}").ToList());
     }
 
