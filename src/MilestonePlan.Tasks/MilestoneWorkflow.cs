@@ -75,6 +75,11 @@ public sealed class MilestoneWorkflow : Task
                     break;
                 case "ReconcileMilestone":
                     runner.ReconcileMilestone();
+                    foreach (var drift in runner.Drift)
+                    {
+                        DiagnosticLogger.Log(Log, drift, drift.DefaultSeverity);
+                    }
+
                     break;
                 case "MilestoneStatus":
                     runner.MilestoneStatus();

@@ -222,7 +222,10 @@ public sealed class WorkflowRunner
         return findings;
     }
 
-    /// <summary>Open PRs recorded, merged issues marked done, Current Issue moved on.</summary>
+    /// <summary>MP5007 findings of the last <see cref="ReconcileMilestone"/>: where the tracking disagrees with git.</summary>
+    public IReadOnlyList<Core.Diagnostics.PlanDiagnostic> Drift { get; private set; } = [];
+
+    /// <summary>Open PRs recorded, merged issues marked done, Current Issue moved on; then MP5007 against git.</summary>
     public PlanTransition ReconcileMilestone()
     {
         var plan = ChoosePlan();
@@ -233,6 +236,11 @@ public sealed class WorkflowRunner
         var transition = Reconciler.Reconcile(plan.Path, file.Text, pullRequests, options.Today);
         Save(file, transition);
         say($"{plan.Milestone}: {pullRequests.Count} PR(s) on {baseBranch}; {transition.Changes.Count} change(s) to the plan");
+        if (git.IsInsideWorkTree())
+        {
+            Drift = Workflow.Drift.GitDriftCheck.Check(PlanParser.Parse(plan.Path, options.DryRun ? transition.After : File.ReadAllText(plan.Path)), git);
+        }
+
         return transition;
     }
 
