@@ -101,6 +101,20 @@ public sealed class ValidateMilestonePlans : Task
             return true;
         }
 
+        // Same build, same node, same inputs: another project already reported these findings (errors included,
+        // which leave no stamp); the build has failed or passed on them already.
+        var reportedKey = "MilestonePlan.Validated|" + fingerprint;
+        if (!Force && BuildEngine is IBuildEngine4 engine)
+        {
+            if (engine.GetRegisteredTaskObject(reportedKey, RegisteredTaskObjectLifetime.Build) is not null)
+            {
+                Log.LogMessage(MessageImportance.Normal, "MilestonePlan: plans already validated by another project of this build; skipped.");
+                return true;
+            }
+
+            engine.RegisterTaskObject(reportedKey, new object(), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        }
+
         var result = RepositoryValidator.Validate(DiskFileSystem.Instance, options);
         var severities = new SeverityConfiguration(globalConfigs, configs.EditorConfigsFor, NoWarn, WarningsAsErrors, WarningsNotAsErrors,
             TreatWarningsAsErrors);

@@ -128,6 +128,23 @@ public sealed class ValidationEndToEndTests
     }
 
     [TestMethod]
+    public void Solution_with_plan_errors_fails_once_on_one_node()
+    {
+        using var repo = new ConsumerRepository();
+        foreach (var name in new[] { "A", "B", "C" })
+        {
+            repo.AddProject(name);
+        }
+
+        DotNet.Run(repo.Path, "new", "sln", "-n", "All", "--format", "sln");
+        DotNet.Run(repo.Path, "sln", "All.sln", "add", "A/A.csproj", "B/B.csproj", "C/C.csproj");
+        var result = repo.Build("All.sln", "-m:1");
+
+        Assert.AreNotEqual(0, result.ExitCode, Describe(result));
+        Assert.HasCount(1, BuildOutput.Findings(result).Where(f => f.Id == "MP3001").ToList(), Describe(result));
+    }
+
+    [TestMethod]
     public void Project_sdk_form_validates_a_repository_without_dotnet_code()
     {
         using var repo = new ConsumerRepository();

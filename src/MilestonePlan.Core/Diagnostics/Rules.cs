@@ -173,7 +173,7 @@ public static class Rules
         "MP5007", "Tracking disagrees with git",
         "{0}",
         TrackingCategory, PlanSeverity.Warning,
-        "Opt-in: a done issue's branch is merged into the base branch, an open PR's branch exists.");
+        "Reported by ReconcileMilestone: a done issue's branch is merged into the base branch, an open PR's branch exists.");
 
     public static readonly DiagnosticDescriptor MP9001 = new(
         "MP9001", "git or gh failed",
