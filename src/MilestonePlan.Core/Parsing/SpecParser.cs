@@ -114,6 +114,18 @@ public static class SpecParser
         }
 
         var yamlText = map.Slice(map.LineStart(firstLine), map.LineEnd(lastLine) - 1);
+        if (FlatFrontMatter.TryRead(yamlText, firstLine, values))
+        {
+            return null;
+        }
+
+        return ReadWithYamlDotNet(path, map, block, yamlText, firstLine, values);
+    }
+
+    /// <summary>The general reader, for everything the flat fast path declines.</summary>
+    internal static PlanDiagnostic? ReadWithYamlDotNet(string path, SourceMap? map, YamlFrontMatterBlock? block, string yamlText, int firstLine,
+        Dictionary<string, FrontMatterValue> values)
+    {
         try
         {
             // The event parser, not the representation model: front matter is a flat map of scalars and
@@ -129,7 +141,7 @@ public static class SpecParser
             {
                 return parser.Accept<Scalar>(out var empty) && string.IsNullOrEmpty(empty.Value)
                     ? null
-                    : PlanDiagnostic.Create(Rules.MP2005, path, map.Span(block.Span.Start, block.Span.Start),
+                    : PlanDiagnostic.Create(Rules.MP2005, path, (map is null || block is null ? Diagnostics.SourceSpan.FileStart : map.Span(block.Span.Start, block.Span.Start)),
                         "Front matter is not a set of 'key: value' lines");
             }
 
@@ -183,7 +195,7 @@ public static class SpecParser
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
             // YamlDotNet's scanner can fail outside its own exception type on truncated input.
-            return PlanDiagnostic.Create(Rules.MP2005, path, map.Span(block.Span.Start, block.Span.Start),
+            return PlanDiagnostic.Create(Rules.MP2005, path, (map is null || block is null ? Diagnostics.SourceSpan.FileStart : map.Span(block.Span.Start, block.Span.Start)),
                 "Front matter cannot be read: " + FirstSentence(e.Message));
         }
     }
