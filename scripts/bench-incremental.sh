@@ -8,10 +8,13 @@ runs="${1:-10}"
 repo_root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export NUGET_PACKAGES="$work/packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 version="1.0.0-bench.$(date +%s)"
 
+# Packed with the user's NuGet cache (the repository's own restore must not point at a folder deleted below);
+# the consumers restore from a private cache so no stale copy of the package is used.
 dotnet pack "$repo_root/nuget/MilestonePlan.Package.csproj" -c Release -o "$work/feed" -p:MilestonePlanVersion="$version" -nodeReuse:false >/dev/null
+export NUGET_PACKAGES="$work/packages"
 
 make_consumer() { # $1 folder, $2 "with" or "without"
   mkdir -p "$1/app"

@@ -13,7 +13,18 @@ internal static class DotNet
 
     public static Result Run(string workingDirectory, params string[] arguments) => Exec("dotnet", workingDirectory, arguments);
 
-    public static Result Exec(string fileName, string workingDirectory, params string[] arguments)
+    /// <summary>
+    /// Runs in the repository itself (dotnet pack): with the user's own NuGet cache, because restoring the
+    /// repository's projects against a private cache would point their obj/project.assets.json at a folder
+    /// that this test run deletes.
+    /// </summary>
+    public static Result RunInRepository(string workingDirectory, params string[] arguments) =>
+        Exec("dotnet", workingDirectory, privateCache: false, arguments);
+
+    public static Result Exec(string fileName, string workingDirectory, params string[] arguments) =>
+        Exec(fileName, workingDirectory, privateCache: true, arguments);
+
+    private static Result Exec(string fileName, string workingDirectory, bool privateCache, string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -27,7 +38,11 @@ internal static class DotNet
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["NUGET_PACKAGES"] = Fixture.PackagesFolder;
+        if (privateCache)
+        {
+            start.Environment["NUGET_PACKAGES"] = Fixture.PackagesFolder;
+        }
+
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";

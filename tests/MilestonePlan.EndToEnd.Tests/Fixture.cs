@@ -1,8 +1,8 @@
 namespace MilestonePlan.EndToEnd.Tests;
 
 /// <summary>
-/// Packs the package once per test run into a temporary folder feed, with a unique version and a private
-/// NuGet cache: a stale cached copy of the same version is the classic false green.
+/// Packs the package once per test run into a temporary folder feed, with a unique version; consumers restore
+/// with a private NuGet cache: a stale cached copy of the same version is the classic false green.
 /// </summary>
 [TestClass]
 public static class Fixture
@@ -21,7 +21,7 @@ public static class Fixture
     public static void Pack(TestContext context)
     {
         Directory.CreateDirectory(Feed);
-        var result = DotNet.Run(Repository, "pack", "nuget/MilestonePlan.Package.csproj", "-o", Feed, "-c", "Release",
+        var result = DotNet.RunInRepository(Repository, "pack", "nuget/MilestonePlan.Package.csproj", "-o", Feed, "-c", "Release",
             $"-p:MilestonePlanVersion={Version}", "-nodeReuse:false");
         if (result.ExitCode != 0)
         {

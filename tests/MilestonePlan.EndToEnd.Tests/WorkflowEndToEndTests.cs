@@ -53,6 +53,21 @@ public sealed class WorkflowEndToEndTests
     }
 
     [TestMethod]
+    public void A_workflow_target_run_on_a_solution_does_its_work_once()
+    {
+        using var repo = CommittedRepository();
+        repo.AddProject("B");
+        repo.AddProject("C");
+        DotNet.Run(repo.Path, "new", "sln", "-n", "All", "--format", "sln");
+        DotNet.Run(repo.Path, "sln", "All.sln", "add", "App/App.csproj", "B/B.csproj", "C/C.csproj");
+
+        var result = DotNet.Run(repo.Path, "msbuild", "-restore", "All.sln", "-t:NextIssue", "-m:1", "-nologo", "-nodeReuse:false");
+
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        Assert.AreEqual(1, result.Lines.Count(l => l.Contains("Next issue: #02 SQLite storage", StringComparison.Ordinal)), result.Output);
+    }
+
+    [TestMethod]
     public void RunNextIssue_refuses_a_dirty_work_tree_with_MP9001()
     {
         using var repo = CommittedRepository();
