@@ -10,7 +10,9 @@ namespace MilestonePlan.Core.Analysis;
 /// <summary>What a rule may look at: one parsed plan, its specs (parsed on demand), and a read-only file view.</summary>
 public sealed class PlanContext
 {
+    private static readonly char[] InvalidPathChars = System.IO.Path.GetInvalidPathChars();
     private readonly Dictionary<string, IssueSpec?> specs = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> specPaths = new(StringComparer.Ordinal);
     private PlanStatus? status;
 
     public PlanContext(PlanDocument plan, IFileSystemView files, ValidationOptions options)
@@ -34,10 +36,20 @@ public sealed class PlanContext
     public List<string> FilesRead { get; } = [];
 
     /// <summary>Full path of a spec named by a row, or null when the row names none.</summary>
-    public string? SpecPath(IssueRow row) =>
-        row.FileName is { } name && name.IndexOfAny(System.IO.Path.GetInvalidPathChars()) < 0
-            ? System.IO.Path.GetFullPath(System.IO.Path.Combine(Plan.FolderPath, name.Replace('\\', '/')))
-            : null;
+    public string? SpecPath(IssueRow row)
+    {
+        if (row.FileName is not { } name || name.IndexOfAny(InvalidPathChars) >= 0)
+        {
+            return null;
+        }
+
+        if (!specPaths.TryGetValue(name, out var path))
+        {
+            specPaths[name] = path = System.IO.Path.GetFullPath(System.IO.Path.Combine(Plan.FolderPath, name.Replace('\\', '/')));
+        }
+
+        return path;
+    }
 
     /// <summary>The parsed spec of a row; null when missing or unreadable (MP2001 reports that).</summary>
     public IssueSpec? Spec(IssueRow row)

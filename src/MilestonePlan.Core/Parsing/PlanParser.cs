@@ -423,7 +423,7 @@ public static class PlanParser
             }
 
             var end = raw.Length;
-            foreach (var stop in new[] { "✅", "⛔", "⏭", "🔄", "⬜", "✓", "(PR", "[PR", " — PR", " - PR", " — ", " | " })
+            foreach (var stop in TitleStops)
             {
                 var at = raw.IndexOf(stop, i, StringComparison.Ordinal);
                 if (at >= 0 && at < end)
@@ -444,6 +444,12 @@ public static class PlanParser
 
         private IEnumerable<OverviewField> ReadFields(ParagraphBlock paragraph)
         {
+            // Fields start with bold text; most paragraphs are prose and are not split into lines at all.
+            if (!HasStrong(paragraph.Inline))
+            {
+                yield break;
+            }
+
             foreach (var line in Lines(paragraph.Inline))
             {
                 var first = line.FirstOrDefault(i => i is not LiteralInline l || !l.Content.IsEmptyOrWhitespace());
@@ -540,6 +546,21 @@ public static class PlanParser
             var end = inlines.Max(i => i.Span.End);
             var trimmed = map.Trim(start, end) ?? (start, start);
             return new TextCell(text, map.Slice(trimmed.Start, trimmed.End), map.Span(trimmed.Start, trimmed.End));
+        }
+
+        private static readonly string[] TitleStops = ["✅", "⛔", "⏭", "🔄", "⬜", "✓", "(PR", "[PR", " — PR", " - PR", " — ", " | "];
+
+        private static bool HasStrong(ContainerInline? container)
+        {
+            for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
+            {
+                if (child is EmphasisInline { DelimiterCount: 2 })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool HasLink(ContainerInline container, int depth)
