@@ -10,6 +10,10 @@ namespace MilestonePlan.Tasks;
 /// <summary>The workflow targets (NextIssue, RunNextIssue, SubmitIssue, ReconcileMilestone, MilestoneStatus): one action each.</summary>
 public sealed class MilestoneWorkflow : Task
 {
+#if NETFRAMEWORK
+    static MilestoneWorkflow() => TaskAssemblyResolver.Register();
+
+#endif
     [Required]
     public string Action { get; set; } = string.Empty;
 

@@ -7,6 +7,10 @@ namespace MilestonePlan.Tasks;
 /// <summary>The repository root and the Markdown files under the docs root, for AdditionalFiles and IDE up-to-date checks.</summary>
 public sealed class ResolveMilestonePlanFiles : Task
 {
+#if NETFRAMEWORK
+    static ResolveMilestonePlanFiles() => TaskAssemblyResolver.Register();
+
+#endif
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
 

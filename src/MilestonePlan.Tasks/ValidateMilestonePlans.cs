@@ -13,6 +13,10 @@ namespace MilestonePlan.Tasks;
 /// </summary>
 public sealed class ValidateMilestonePlans : Task
 {
+#if NETFRAMEWORK
+    static ValidateMilestonePlans() => TaskAssemblyResolver.Register();
+
+#endif
     /// <summary>The project's folder; the repository root is searched from here when not given.</summary>
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
