@@ -88,6 +88,9 @@ public sealed class MilestoneWorkflow : Task
                 case "MilestoneStatus":
                     runner.MilestoneStatus();
                     break;
+                case "FixMilestonePlans":
+                    runner.FixMilestonePlans();
+                    break;
                 default:
                     Log.LogError($"MilestonePlan: unknown workflow action '{Action}'");
                     break;

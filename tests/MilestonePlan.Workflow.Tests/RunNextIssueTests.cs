@@ -105,4 +105,17 @@ public sealed class RunNextIssueTests
         Assert.IsTrue(repo.Output.Any(l => l.StartsWith("would run: git push --quiet -u origin milestone/m1-core", StringComparison.Ordinal)));
         Assert.IsTrue(repo.Output.Any(l => l.Contains("would edit docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md line", StringComparison.Ordinal)));
     }
+
+    [TestMethod]
+    public void FixMilestonePlans_fixes_the_stale_count_and_dry_run_does_not()
+    {
+        using var repo = new WorkflowRepository(plan: WorkflowRepository.Plan.Replace("**Total Issues:** 3", "**Total Issues:** 5", StringComparison.Ordinal));
+        var before = File.ReadAllBytes(repo.PlanPath);
+
+        Assert.AreEqual(1, repo.Runner(dryRun: true).FixMilestonePlans());
+        CollectionAssert.AreEqual(before, File.ReadAllBytes(repo.PlanPath));
+
+        Assert.AreEqual(1, repo.Runner().FixMilestonePlans());
+        StringAssert.Contains(repo.PlanText, "**Total Issues:** 3\n");
+    }
 }

@@ -88,6 +88,38 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
         return AddToList(list, text, hard ? $"{row.Number} stopped" : $"{row.Number} skipped");
     }
 
+    /// <summary>Total Issues says <paramref name="total"/>, keeping any note after the number (`(including epic)`).</summary>
+    public IEnumerable<LineEdit> SetTotalIssues(int total)
+    {
+        if (Plan.Field(FieldKeys.TotalIssues) is not { } field)
+        {
+            yield break;
+        }
+
+        var text = field.Value.Text;
+        var digits = text.TakeWhile(char.IsDigit).Count();
+        yield return ReplaceValue(field.Value, total.ToString(System.Globalization.CultureInfo.InvariantCulture) + text.Substring(digits),
+            $"Total Issues → {total}");
+    }
+
+    /// <summary>An unchecked Completed Issues line for a row that has none.</summary>
+    public IEnumerable<LineEdit> AddChecklistEntry(IssueRow row) =>
+        Plan.Tracking.Completed is { } completed ? AddToList(completed, $"* [ ] {row.Number} — {row.TitleText}", $"{row.Number} added to Completed Issues") : [];
+
+    /// <summary>The title part of a checklist line replaced by the table's title.</summary>
+    public IEnumerable<LineEdit> SetChecklistTitle(TrackingEntry entry, string title)
+    {
+        if (entry.Title is not { } current || current.Span.Line != current.Span.EndLine)
+        {
+            yield break;
+        }
+
+        var line = lines[current.Span.Line];
+        var start = current.Span.Column - 1;
+        var end = Math.Min(current.Span.EndColumn, line.Length);
+        yield return LineEdit.Replace(current.Span.Line, line.Substring(0, start) + title + line.Substring(end), $"checklist title → {title}");
+    }
+
     public IEnumerable<LineEdit> SetLastUpdated(string date) =>
         Plan.Tracking.LastUpdated is { } field ? [ReplaceValue(field.Value, date, $"Last Updated → {date}")] : [];
 

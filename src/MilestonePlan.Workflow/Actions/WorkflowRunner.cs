@@ -244,6 +244,23 @@ public sealed class WorkflowRunner
         return transition;
     }
 
+    /// <summary>The safe automatic fixes (Total Issues, Completed Issues lines, Status) on every plan, or the chosen one.</summary>
+    public int FixMilestonePlans()
+    {
+        var plans = string.IsNullOrWhiteSpace(options.Milestone) ? Validate().Plans : [ChoosePlan()];
+        var changed = 0;
+        foreach (var plan in plans)
+        {
+            var file = PlanFile.Read(plan.Path);
+            var transition = PlanFixer.Fix(plan.Path, file.Text);
+            Save(file, transition);
+            changed += transition.HasChanges ? 1 : 0;
+        }
+
+        say($"{changed} of {plans.Count} plan(s) {(options.DryRun ? "would be" : "were")} fixed");
+        return changed;
+    }
+
     /// <summary>A summary per milestone, and a Mermaid dependency graph beside each plan.</summary>
     public IReadOnlyList<MilestoneSummary> MilestoneStatus()
     {

@@ -1,0 +1,65 @@
+using MilestonePlan.Core.Analysis;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Selection;
+
+namespace MilestonePlan.Core.Workflow;
+
+/// <summary>
+/// FixMilestonePlans' safe automatic fixes — the ones with only one right answer: Total Issues (MP5001), missing
+/// Completed Issues lines and their titles (MP5002), and a Status that contradicts the checklist (MP5003).
+/// Everything else needs a person. Pure.
+/// </summary>
+public static class PlanFixer
+{
+    public static PlanTransition Fix(string path, string text) => PlanTransition.Edit(path, text, (updater, plan) =>
+    {
+        var status = PlanStatus.Of(plan);
+        var edits = new List<Editing.LineEdit>();
+        var count = plan.Issues.Count();
+        if (plan.Field(FieldKeys.TotalIssues)?.Value.Text is { } total && StructureRules.LeadingInteger(total) is { } written)
+        {
+            var expected = total.IndexOf("epic", StringComparison.OrdinalIgnoreCase) >= 0 ? count + 1 : count;
+            if (written != count && written != expected)
+            {
+                edits.AddRange(updater.SetTotalIssues(expected));
+            }
+        }
+
+        if (plan.Tracking.Completed is not null)
+        {
+            foreach (var issue in status.Issues)
+            {
+                if (issue.Facts.Checklist is null)
+                {
+                    edits.AddRange(updater.AddChecklistEntry(issue.Row));
+                }
+                else if (issue.Facts.Checklist.Title is { } title && issue.Row.Title is { IsEmpty: false } rowTitle
+                    && !TextMatching.SameTitle(title.Text, rowTitle.Text) && Placeholders.Find(rowTitle.Raw).FirstOrDefault().Text is null)
+                {
+                    edits.AddRange(updater.SetChecklistTitle(issue.Facts.Checklist, rowTitle.Text));
+                }
+            }
+        }
+
+        var current = StructureRules.StatusOf(plan.Field(FieldKeys.Status)?.Value.Text ?? string.Empty);
+        var allDone = status.Issues.Count > 0 && status.Issues.All(i => i.IsDone);
+        var started = status.Issues.Any(i => i.IsDone || i.State == IssueState.OpenPullRequest);
+        var wanted = current switch
+        {
+            "complete" when !allDone => "In Progress",
+            "not started" when started => "In Progress",
+            _ => null,
+        };
+        if (wanted is not null)
+        {
+            edits.AddRange(updater.SetStatus(wanted));
+        }
+        else if (current is not null && plan.Tracking.FooterStatus is { } footer
+            && StructureRules.StatusOf(footer.Value.Text) != current)
+        {
+            edits.AddRange(updater.SetStatus(plan.Field(FieldKeys.Status)!.Value.Text));
+        }
+
+        return edits;
+    });
+}
