@@ -7,7 +7,7 @@ internal static partial class BuildOutput
 {
     public sealed record Finding(string File, int Line, int Column, string Severity, string Id, string Message, string Project);
 
-    [GeneratedRegex(@"^\s*(?:\d+(?::\d+)?>)?(?<file>[^\s(][^(]*)\((?<line>\d+),(?<col>\d+)(,\d+,\d+)?\): (?<sev>warning|error|message|info) (?<id>MP\d{4}): (?<msg>.*?)(?: \[(?<proj>[^\]]+)\])?$")]
+    [GeneratedRegex(@"^\s*(?:\d+(?::\d+)?>)?(?<file>[^\s(][^(]*)\((?<line>\d+),(?<col>\d+)(,\d+,\d+)?\): (?<sev>warning|error|message|info) (?<id>MP\d{4}): (?<msg>.*?)(?: \(https?://[^)]*\))?(?: \[(?<proj>[^\]]+)\])?$")]
     private static partial Regex Canonical();
 
     /// <summary>
