@@ -88,6 +88,9 @@ public sealed class MilestoneWorkflow : Task
                 case "MilestoneStatus":
                     runner.MilestoneStatus();
                     break;
+                case "CompleteMilestone":
+                    runner.CompleteMilestone();
+                    break;
                 case "FixMilestonePlans":
                     runner.FixMilestonePlans();
                     break;

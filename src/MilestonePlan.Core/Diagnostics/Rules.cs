@@ -187,6 +187,12 @@ public static class Rules
         WorkflowCategory, PlanSeverity.Error,
         "The plan changed on disk since it was read, or cannot be written; nothing was changed.");
 
+    public static readonly DiagnosticDescriptor MP9003 = new(
+        "MP9003", "Milestone is not ready to complete",
+        "{0}",
+        WorkflowCategory, PlanSeverity.Error,
+        "CompleteMilestone needs every issue done and every item of the completion checklist ticked.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         MP0001, MP1001, MP1002, MP1003, MP1004, MP1005,
@@ -194,7 +200,7 @@ public static class Rules
         MP3001, MP3002, MP3003, MP3004, MP3005, MP3006,
         MP4001, MP4002, MP4003,
         MP5001, MP5002, MP5003, MP5004, MP5005, MP5006, MP5007,
-        MP9001, MP9002,
+        MP9001, MP9002, MP9003,
     ];
 
     public static DiagnosticDescriptor? Find(string id) =>

@@ -27,6 +27,27 @@ public sealed record PlanDocument(
 
     public string FolderPath => System.IO.Path.GetDirectoryName(Path) ?? string.Empty;
 
+    /// <summary>Checkbox lines of the "Milestone Completion Checklist" section (empty when the plan has none).</summary>
+    public IReadOnlyList<TrackingEntry> CompletionChecklist { get; init; } = [];
+
+    /// <summary>`Project Bootstrap` from `# M0: Project Bootstrap — Implementation Plan`; the milestone id when there is no name.</summary>
+    public string DisplayTitle
+    {
+        get
+        {
+            var text = Title?.Text ?? string.Empty;
+            var plan = text.IndexOf("Implementation Plan", StringComparison.OrdinalIgnoreCase);
+            if (plan >= 0)
+            {
+                text = text.Substring(0, plan);
+            }
+
+            var colon = text.IndexOf(':');
+            text = (colon >= 0 ? text.Substring(colon + 1) : string.Empty).Trim(' ', '—', '–', '-');
+            return text.Length > 0 ? text : Milestone?.ToString().ToUpperInvariant() ?? "Milestone";
+        }
+    }
+
     public IEnumerable<IssueRow> Issues => Phases.SelectMany(p => p.Issues);
 
     public bool HasIssueTable => Phases.Count > 0;

@@ -50,6 +50,7 @@ public static class PlanParser
         private readonly List<PlanLink> links = [];
         private readonly List<TextCell> placeholders = [];
         private readonly List<PlanDiagnostic> diagnostics = [];
+        private readonly List<TrackingEntry> completion = [];
         private readonly Dictionary<SectionKind, (TextCell Heading, List<TrackingEntry> Entries)> lists = [];
         private TextCell? title;
         private TextCell? overview;
@@ -108,7 +109,7 @@ public static class PlanParser
                 .ToList();
 
             return new PlanDocument(path, MilestoneOfFolder(path), title, overview, overviewFields, builtPhases, tracking,
-                links, placeholders, diagnostics, map.LineCount);
+                links, placeholders, diagnostics, map.LineCount) { CompletionChecklist = completion };
         }
 
         private void VisitHeading(HeadingBlock heading)
@@ -216,6 +217,13 @@ public static class PlanParser
                             {
                                 placeholders.Add(entry.Line);
                             }
+                        }
+
+                        break;
+                    case SectionKind.CompletionChecklist:
+                        if (ReadEntry(paragraph) is { Checked: not null } checkbox)
+                        {
+                            completion.Add(checkbox);
                         }
 
                         break;

@@ -13,6 +13,7 @@ internal enum SectionKind
     Skipped,
     CurrentPhase,
     RequiredReads,
+    CompletionChecklist,
 }
 
 internal static class SectionClassifier
@@ -35,6 +36,7 @@ internal static class SectionClassifier
             _ when h.Contains("skipped") => SectionKind.Skipped,
             _ when h.Contains("current phase") || h.Contains("current status") || h.Contains("current issue") => SectionKind.CurrentPhase,
             _ when h.Contains("always load") || h.Contains("required reads") => SectionKind.RequiredReads,
+            _ when h.Contains("completion checklist") => SectionKind.CompletionChecklist,
             _ when h.Contains("tracking") => SectionKind.Tracking,
             _ => SectionKind.Other,
         };

@@ -244,6 +244,84 @@ public sealed class WorkflowRunner
         return transition;
     }
 
+    /// <summary>
+    /// Every issue done and the completion checklist ticked: open the base → main PR; once it is merged, tag
+    /// `v0.{n}.0` on main and set Status Complete. The only step that targets main, by design.
+    /// </summary>
+    public string CompleteMilestone()
+    {
+        var plan = ChoosePlan();
+        var status = PlanStatus.Of(plan);
+        var open = status.Issues.Where(i => !i.IsDone).Select(i => i.Row.Number.ToString()).ToList();
+        if (open.Count > 0 || status.Issues.Count == 0)
+        {
+            throw new WorkflowException(Core.Diagnostics.Rules.MP9003,
+                $"{plan.Milestone} cannot be completed: {(open.Count > 0 ? string.Join(", ", open) + " not done" : "it has no issues")}");
+        }
+
+        var unticked = plan.CompletionChecklist.Where(c => c.Checked == false).Select(c => c.Line.Text).ToList();
+        if (unticked.Count > 0)
+        {
+            throw new WorkflowException(Core.Diagnostics.Rules.MP9003,
+                $"{plan.Milestone} cannot be completed: the completion checklist has {unticked.Count} unticked item(s): {string.Join("; ", unticked.Take(5))}");
+        }
+
+        RequireGit();
+        var baseBranch = BranchNames.BaseBranch(plan);
+        var number = plan.Milestone?.Number ?? "0";
+        var tag = number.Contains('.') ? $"v0.{number}" : $"v0.{number}.0";
+        var title = $"M{number} Milestone: {plan.DisplayTitle}";
+        git.Fetch();
+        var merged = IsProtected(baseBranch) || (git.RemoteBranchExists(baseBranch) && git.IsAncestor("origin/" + baseBranch, "origin/main"));
+        if (!merged)
+        {
+            gh.EnsureAuthenticated();
+            var existing = gh.List("main").FirstOrDefault(p => p.IsOpen && p.HeadRefName == baseBranch);
+            if (existing is not null)
+            {
+                say($"PR #{existing.Number} ({baseBranch} → main) is open; run CompleteMilestone again once it is merged to tag {tag}");
+                return tag;
+            }
+
+            var body = $"# {title}\n\nCompletes all {plan.Milestone} issues.\n\n## Issues Completed\n\n"
+                + string.Concat(plan.Issues.Select(r => $"- {r.Number} {r.TitleText}{(r.GitHubNumber is { } gh ? $" (closes #{gh})" : string.Empty)}\n"));
+            if (options.DryRun)
+            {
+                say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", "main", "--head", baseBranch, "--title", title, "--body-file", "<body>"]));
+                return tag;
+            }
+
+            var bodyFile = Path.Combine(Path.GetTempPath(), "milestoneplan-milestone-" + Guid.NewGuid().ToString("N") + ".md");
+            File.WriteAllText(bodyFile, body);
+            try
+            {
+                var pr = gh.CreatePullRequest("main", baseBranch, title, bodyFile);
+                say($"Opened PR #{pr.Number} ({baseBranch} → main): {pr.Url}; run CompleteMilestone again once it is merged to tag {tag}");
+            }
+            finally
+            {
+                File.Delete(bodyFile);
+            }
+
+            return tag;
+        }
+
+        if (git.RemoteTagExists(tag))
+        {
+            say($"{tag} already exists on origin");
+        }
+        else
+        {
+            git.CreateTag(tag, git.RemoteBranchExists("main") ? "origin/main" : "main", $"M{number}: {plan.DisplayTitle}");
+            git.PushTag(tag);
+            say($"Tagged {tag} and pushed it");
+        }
+
+        var file = PlanFile.Read(plan.Path);
+        Save(file, PlanTransition.Edit(plan.Path, file.Text, (u, _) => u.SetStatus("Complete").Concat(u.SetLastUpdated(options.Today))));
+        return tag;
+    }
+
     /// <summary>The safe automatic fixes (Total Issues, Completed Issues lines, Status) on every plan, or the chosen one.</summary>
     public int FixMilestonePlans()
     {

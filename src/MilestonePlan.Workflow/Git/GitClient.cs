@@ -46,6 +46,13 @@ public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan
 
     public void Push(string branch) => Mutate("push", "--quiet", "-u", "origin", branch);
 
+    public bool RemoteTagExists(string tag) =>
+        Run("ls-remote", "--tags", "origin", "refs/tags/" + tag).StandardOutput.Trim().Length > 0;
+
+    public void CreateTag(string tag, string commit, string message) => Mutate("tag", "-a", tag, "-m", message, commit);
+
+    public void PushTag(string tag) => Mutate("push", "--quiet", "origin", "refs/tags/" + tag);
+
     /// <summary>A command that changes the repository: printed instead of run in a dry run.</summary>
     private void Mutate(params string[] arguments)
     {
