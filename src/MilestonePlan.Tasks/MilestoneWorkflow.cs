@@ -88,6 +88,9 @@ public sealed class MilestoneWorkflow : Task
                 case "MilestoneStatus":
                     runner.MilestoneStatus();
                     break;
+                case "PushIssues":
+                    runner.PushIssues();
+                    break;
                 case "CompleteMilestone":
                     runner.CompleteMilestone();
                     break;

@@ -318,11 +318,14 @@ public static class PlanParser
         private IssueRow? ReadRow(TableRow row, ColumnKind[] kinds, PhaseBuilder phase)
         {
             var cells = new List<(TextCell Cell, int Offset)>(row.Count);
+            var previousEnd = row.Span.Start - 1;
             foreach (var block in row)
             {
                 if (block is TableCell cell)
                 {
-                    cells.Add(CellWithOffset(cell));
+                    var read = CellWithOffset(cell, previousEnd);
+                    cells.Add(read);
+                    previousEnd = Math.Max(previousEnd + 1, read.Offset + Math.Max(read.Cell.Raw.Length - 1, 0));
                 }
             }
 
@@ -525,14 +528,16 @@ public static class PlanParser
 
         private TextCell CellText(TableCell cell) => CellWithOffset(cell).Cell;
 
-        private (TextCell Cell, int Offset) CellWithOffset(TableCell cell)
+        private (TextCell Cell, int Offset) CellWithOffset(TableCell cell, int previousEnd = -1)
         {
             // Pipe table cells hold one paragraph; anything else in a cell is not plan data.
             var text = cell.Count > 0 && cell[0] is ParagraphBlock { Inline: { } inline } ? InlineText.Of(inline) : string.Empty;
-            var trimmed = map.Trim(cell.Span.Start, cell.Span.End, "|");
+            var trimmed = cell.Count == 0 ? null : map.Trim(cell.Span.Start, cell.Span.End, "|");
             if (trimmed is not { } t)
             {
-                var at = Math.Max(0, Math.Min(cell.Span.Start, map.Text.Length - 1));
+                // Markdig gives an empty cell no position: it is just after the next pipe of the row.
+                var pipe = previousEnd >= 0 ? map.Text.IndexOf('|', Math.Min(previousEnd + 1, map.Text.Length - 1)) : -1;
+                var at = pipe >= 0 ? Math.Min(pipe + 1, map.Text.Length - 1) : Math.Max(0, Math.Min(cell.Span.Start, map.Text.Length - 1));
                 return (new TextCell(string.Empty, string.Empty, map.Span(at, at)), at);
             }
 

@@ -322,6 +322,98 @@ public sealed class WorkflowRunner
         return tag;
     }
 
+    /// <summary>
+    /// A GitHub issue for every spec that has none (`gh issue create` with the spec's title, labels and text), its
+    /// number written back into the spec's front matter and the plan's GitHub # column at once, so a spec is never
+    /// pushed twice. A number the plan already has is copied into the spec without calling gh.
+    /// </summary>
+    public IReadOnlyList<(IssueRow Row, int Number)> PushIssues()
+    {
+        var plan = ChoosePlan();
+        var pushed = new List<(IssueRow, int)>();
+        var authenticated = false;
+        foreach (var row in plan.Issues)
+        {
+            if (SpecPath(plan, row) is not { } path || !File.Exists(path))
+            {
+                say($"{row.Number}: no spec file; skipped");
+                continue;
+            }
+
+            var specFile = PlanFile.Read(path);
+            var spec = SpecParser.Parse(path, specFile.Text);
+            if (spec.Get("github_issue") is { IsEmpty: false } written)
+            {
+                say($"{row.Number}: already GitHub #{written.Scalar}");
+                continue;
+            }
+
+            int number;
+            if (row.GitHubNumber is { } known)
+            {
+                number = known;
+            }
+            else
+            {
+                var labels = spec.Get("labels")?.Items ?? [];
+                if (options.DryRun)
+                {
+                    say("would run: " + CommandLine.Display("gh", ["issue", "create", "--title", row.TitleText, "--body-file", Relative(path),
+                        .. labels.SelectMany(l => new[] { "--label", l })]));
+                    continue;
+                }
+
+                if (!authenticated)
+                {
+                    gh.EnsureAuthenticated();
+                    authenticated = true;
+                }
+
+                var body = Path.Combine(Path.GetTempPath(), "milestoneplan-issue-" + Guid.NewGuid().ToString("N") + ".md");
+                File.WriteAllText(body, SpecBody(specFile.Text));
+                try
+                {
+                    number = gh.CreateIssue(row.TitleText, body, labels);
+                }
+                finally
+                {
+                    File.Delete(body);
+                }
+
+                say($"{row.Number}: created GitHub issue #{number}");
+                pushed.Add((row, number));
+            }
+
+            var specLines = TextLines.Split(specFile.Text);
+            Save(specFile, new PlanTransition(specFile.Text, specLines.Apply(SpecUpdater.SetGitHubIssue(spec, specLines, number)), [$"github_issue → {number}"]));
+            if (row.GitHubNumber is null && row.GitHubCell is not null)
+            {
+                var planFile = PlanFile.Read(plan.Path);
+                var current = PlanParser.Parse(plan.Path, planFile.Text).Find(row.Number)!;
+                var planLines = TextLines.Split(planFile.Text);
+                Save(planFile, new PlanTransition(planFile.Text, planLines.Apply(SpecUpdater.SetGitHubCell(current, planLines, number)), [$"{row.Number}: GitHub #{number}"]));
+            }
+        }
+
+        return pushed;
+    }
+
+    /// <summary>The spec without its front matter: the issue's text on GitHub.</summary>
+    private static string SpecBody(string text)
+    {
+        var lines = text.Split('\n');
+        if (lines.Length > 0 && lines[0].TrimEnd('\r') == "---")
+        {
+            var close = Array.FindIndex(lines, 1, l => l.TrimEnd('\r') == "---");
+            if (close > 0)
+            {
+                return string.Join("\n", lines.Skip(close + 1)).TrimStart('\r', '\n');
+            }
+        }
+
+        return text;
+    }
+
     /// <summary>The safe automatic fixes (Total Issues, Completed Issues lines, Status) on every plan, or the chosen one.</summary>
     public int FixMilestonePlans()
     {

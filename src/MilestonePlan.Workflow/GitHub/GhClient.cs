@@ -45,6 +45,24 @@ public sealed class GhClient(IProcessRunner runner, string repository, TimeSpan 
             : throw WorkflowException.Tool("cannot read the PR number from " + url);
     }
 
+    /// <summary>Creates an issue and returns its number (gh prints the issue URL).</summary>
+    public int CreateIssue(string title, string bodyFile, IReadOnlyList<string> labels)
+    {
+        var arguments = new List<string> { "issue", "create", "--title", title, "--body-file", bodyFile };
+        foreach (var label in labels)
+        {
+            arguments.Add("--label");
+            arguments.Add(label);
+        }
+
+        var result = Run([.. arguments]);
+        var url = result.StandardOutput.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("http", StringComparison.Ordinal))
+            ?? throw WorkflowException.Tool("gh issue create printed no issue URL: " + result.StandardOutput.Trim());
+        return int.TryParse(url.Substring(url.LastIndexOf('/') + 1), out var number)
+            ? number
+            : throw WorkflowException.Tool("cannot read the issue number from " + url);
+    }
+
     /// <summary>Asks for auto-merge; returns gh's result rather than throwing, because refusal is a recorded stop, not a crash.</summary>
     public ProcessResult EnableAutoMerge(int number) => TryRun("pr", "merge", number.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--auto", "--squash", "--delete-branch");

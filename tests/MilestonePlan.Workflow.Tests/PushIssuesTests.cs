@@ -1,0 +1,58 @@
+using MilestonePlan.Workflow.Tests.Support;
+
+namespace MilestonePlan.Workflow.Tests;
+
+[TestClass]
+public sealed class PushIssuesTests
+{
+    private const string Plan = """
+        # M1 Implementation Plan
+
+        ## Overview
+
+        **Milestone:** `m1`
+        **Milestone Branch:** `milestone/m1-core`
+        **Total Issues:** 3
+        **Status:** Not Started
+
+        ### Phase 1: Core
+
+        | Issue # | GitHub # | Issue File | Title | Priority | Dependencies |
+        |---|---|---|---|---|---|
+        | #01 |  | 01-parser.md | Parser | P0 | None |
+        | #02 | | 02-rules.md | Rules | P0 | #01 |
+        | #03 | #103 | 03-docs.md | Docs | P1 | #01 |
+
+        ## Tracking
+
+        ### Completed Issues
+
+        * [ ] #01 — Parser
+        * [ ] #02 — Rules
+        * [ ] #03 — Docs
+
+        """;
+
+    [TestMethod]
+    public void Creates_an_issue_per_spec_without_one_writes_the_numbers_back_and_never_twice()
+    {
+        using var repo = new WorkflowRepository(plan: Plan);
+        repo.Git.Write("docs/03-build-notes/m1/01-parser.md", "---\ntitle: \"Parser\"\nlabels: [\"type:feature\", \"prio:P0\"]\ngithub_issue:\npriority: P0\n---\n\n# Parser\n\nBody text.\n");
+        repo.Git.Write("docs/03-build-notes/m1/02-rules.md", "---\ntitle: \"Rules\"\npriority: P0\n---\n\n# Rules\n");
+
+        var pushed = repo.Runner().PushIssues();
+
+        CollectionAssert.AreEqual(new[] { (1, 1), (2, 2) }, pushed.Select(p => (p.Row.Number.Value, p.Number)).ToArray());
+        var creates = repo.Gh.Calls.Where(c => c[0] == "issue").ToList();
+        CollectionAssert.AreEqual(new[] { "issue", "create", "--title", "Parser", "--body-file" }, creates[0].Take(5).ToArray());
+        CollectionAssert.AreEqual(new[] { "--label", "type:feature", "--label", "prio:P0" }, creates[0].Skip(6).ToArray());
+        StringAssert.Contains(File.ReadAllText(Path.Combine(repo.Git.Path_, "docs/03-build-notes/m1/01-parser.md")), "\ngithub_issue: 1\npriority: P0\n");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(repo.Git.Path_, "docs/03-build-notes/m1/02-rules.md")), "title: \"Rules\"\ngithub_issue: 2\n");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(repo.Git.Path_, "docs/03-build-notes/m1/03-docs.md")), "github_issue: 103\n");
+        StringAssert.Contains(repo.PlanText, "| #01 | #1 | 01-parser.md |");
+        StringAssert.Contains(repo.PlanText, "| #02 | #2 | 02-rules.md |");
+
+        repo.Runner().PushIssues();
+        Assert.HasCount(2, repo.Gh.Calls.Where(c => c[0] == "issue").ToList(), "a second run creates nothing");
+    }
+}
