@@ -88,6 +88,9 @@ public sealed class MilestoneWorkflow : Task
                 case "MilestoneStatus":
                     runner.MilestoneStatus();
                     break;
+                case "NewMilestonePlan":
+                    runner.NewMilestonePlan();
+                    break;
                 case "PushIssues":
                     runner.PushIssues();
                     break;

@@ -414,6 +414,61 @@ public sealed class WorkflowRunner
         return text;
     }
 
+    /// <summary>Scaffolds `m{n}/IMPLEMENTATION_PLAN.md` from the template and the spec files already in the folder.</summary>
+    public string NewMilestonePlan()
+    {
+        if (MilestoneId.Parse(options.Milestone) is not { } milestone)
+        {
+            throw WorkflowException.Tool("NewMilestonePlan needs the milestone: -p:Milestone=m3");
+        }
+
+        var docs = Path.GetFullPath(Path.Combine(options.RepositoryRoot, options.DocsRoot));
+        var folder = (Directory.Exists(docs) ? Directory.GetDirectories(docs, "*", SearchOption.AllDirectories) : [])
+            .FirstOrDefault(d => MilestoneId.Parse(Path.GetFileName(d)) == milestone && Path.GetFileName(d).Length == milestone.Value.Length)
+            ?? Path.Combine(docs, milestone.Value);
+        var planPath = Path.Combine(folder, PlanDiscovery.PlanFileName);
+        if (File.Exists(planPath))
+        {
+            throw WorkflowException.Write($"{Relative(planPath)} already exists; nothing was written");
+        }
+
+        var ignored = new HashSet<string>(ValidationOptions.DefaultNonSpecFileNames, StringComparer.OrdinalIgnoreCase);
+        var markdown = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.md") : [];
+        var specs = markdown.Where(f => !ignored.Contains(Path.GetFileName(f)))
+            .Select(f => new ScaffoldSpec(Path.GetFileName(f), SpecParser.Parse(f, File.ReadAllText(f))))
+            .ToList();
+        var epic = markdown.FirstOrDefault(f => Path.GetFileName(f) is "00-epic.md" or "_milestone.md");
+        var title = epic is null ? null : MilestoneTitle(SpecParser.Parse(epic, File.ReadAllText(epic)), milestone);
+        var text = PlanScaffold.Create(milestone, Relative(folder), title, specs);
+        if (options.DryRun)
+        {
+            say($"would write {Relative(planPath)} ({specs.Count} spec(s)):\n{text}");
+            return text;
+        }
+
+        Directory.CreateDirectory(folder);
+        using (var stream = new FileStream(planPath, FileMode.CreateNew, FileAccess.Write))
+        using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)))
+        {
+            writer.Write(text);
+        }
+
+        say($"Wrote {Relative(planPath)} with {specs.Count} issue(s)");
+        return text;
+    }
+
+    private static string? MilestoneTitle(IssueSpec epic, MilestoneId milestone)
+    {
+        var title = epic.Get("title")?.Scalar ?? epic.Title?.Text;
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        var colon = title!.IndexOf(':');
+        return colon > 0 && MilestoneId.Parse(title.Substring(0, colon)) == milestone ? title.Substring(colon + 1).Trim() : title.Trim();
+    }
+
     /// <summary>The safe automatic fixes (Total Issues, Completed Issues lines, Status) on every plan, or the chosen one.</summary>
     public int FixMilestonePlans()
     {
