@@ -35,24 +35,17 @@ public sealed class DependencyRules : IPlanRule
 
             foreach (var reference in row.Dependencies.References)
             {
-                if (reference.IsExternal)
+                var target = plan.ResolveDependency(reference, out var missing);
+                if (missing)
                 {
-                    continue;
+                    diagnostics.Add(context.Report(MP3001, reference.Span, row.Number, reference.Number));
                 }
 
-                var target = plan.Resolve(reference.Number);
                 if (target is null)
                 {
-                    // A three-digit number that matches nothing is a GitHub issue outside the plan, not a typo.
-                    if (reference.Number.Value < 100)
-                    {
-                        diagnostics.Add(context.Report(MP3001, reference.Span, row.Number, reference.Number));
-                    }
-
                     continue;
                 }
 
-                target = rows[index[plan.Find(target.Number)!]];
                 if (target.Number == row.Number)
                 {
                     diagnostics.Add(context.Report(MP3002, reference.Span, row.Number));

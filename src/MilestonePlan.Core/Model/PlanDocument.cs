@@ -65,6 +65,28 @@ public sealed record PlanDocument(
     }
 
     /// <summary>
+    /// What a dependency points at: the row (first of its number), null for a GitHub issue outside the plan
+    /// (written with an annotation, or three or more digits that match nothing), or <paramref name="missing"/> true.
+    /// The one place that decides, for the rules and the selector alike.
+    /// </summary>
+    public IssueRow? ResolveDependency(DependencyReference reference, out bool missing)
+    {
+        missing = false;
+        if (reference.IsExternal)
+        {
+            return null;
+        }
+
+        if (Resolve(reference.Number) is { } row)
+        {
+            return Find(row.Number);
+        }
+
+        missing = reference.Number.Value < 100;
+        return null;
+    }
+
+    /// <summary>
     /// A number written in the plan resolved to a row: first as a plan number, then as a GitHub issue number
     /// ("GitHub issue numbers are the source of truth for naming" in real plans).
     /// </summary>

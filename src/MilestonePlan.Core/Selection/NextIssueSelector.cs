@@ -60,19 +60,14 @@ public static class NextIssueSelector
         var waits = new List<string>();
         foreach (var dependency in row.Dependencies.References)
         {
-            if (dependency.IsExternal)
+            var target = plan.ResolveDependency(dependency, out var missing);
+            if (missing)
             {
-                continue;
+                return $"{row.Number} depends on {dependency.Number}, which is not in this plan";
             }
 
-            var target = plan.Resolve(dependency.Number);
             if (target is null)
             {
-                if (dependency.Number.Value < 100)
-                {
-                    return $"{row.Number} depends on {dependency.Number}, which is not in this plan";
-                }
-
                 continue;
             }
 
