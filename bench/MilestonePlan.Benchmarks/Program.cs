@@ -6,6 +6,47 @@ using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Validation;
 
+if (args.Length > 1 && args[0] == "--isolated")
+{
+    // One kind of work per process, so JIT tiers and GC state of the others do not leak in.
+    var tree = SyntheticPlans.DocsTree(40, 15);
+    var plans = tree.Where(f => f.Key.EndsWith("IMPLEMENTATION_PLAN.md", StringComparison.Ordinal)).ToList();
+    var specs = tree.Where(f => !f.Key.EndsWith("IMPLEMENTATION_PLAN.md", StringComparison.Ordinal)).ToList();
+    var precise = new MarkdownPipelineBuilder().UsePipeTables().UseTaskLists().UseYamlFrontMatter().UsePreciseSourceLocation().Build();
+    var fs = new InMemoryFileSystem(tree, isComplete: true);
+    var options = new ValidationOptions { RepositoryRoot = SyntheticPlans.Root };
+    Action work = args[1] switch
+    {
+        "markdig-plans" => () => { foreach (var f in plans) { Markdown.Parse(f.Value, precise); } },
+        "markdig-specs" => () => { foreach (var f in specs) { Markdown.Parse(f.Value, precise); } },
+        "markdig-all" => () => { foreach (var f in tree.Values) { Markdown.Parse(f, precise); } },
+        "planparser" => () => { foreach (var f in plans) { PlanParser.Parse(f.Key, f.Value); } },
+        "specparser" => () => { foreach (var f in specs) { SpecParser.Parse(f.Key, f.Value); } },
+        _ => () => RepositoryValidator.Validate(fs, options),
+    };
+    for (var i = 0; i < 300; i++) { work(); }
+    var gc0 = GC.CollectionCount(0);
+    var gc1 = GC.CollectionCount(1);
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; i < 500; i++) { work(); }
+    Console.WriteLine($"{args[1],-15} {watch.Elapsed.TotalMilliseconds / 500,8:F2} ms  gen0 {GC.CollectionCount(0) - gc0,5}  gen1 {GC.CollectionCount(1) - gc1,5}");
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--loop")
+{
+    // For a sampling profiler (perf with DOTNET_PerfMapEnabled=1): validate the 40x15 tree for a while.
+    var files = new InMemoryFileSystem(SyntheticPlans.DocsTree(40, 15), isComplete: true);
+    var options = new ValidationOptions { RepositoryRoot = SyntheticPlans.Root };
+    var until = DateTime.UtcNow.AddSeconds(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    while (DateTime.UtcNow < until)
+    {
+        RepositoryValidator.Validate(files, options);
+    }
+
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--phases")
 {
     // A quick breakdown of where validation time goes (not a benchmark: use BenchmarkDotNet for figures).
