@@ -36,19 +36,6 @@ public sealed class MilestoneWorkflow : Task
     {
         var root = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(ProjectDirectory) : Path.GetFullPath(RepositoryRoot);
 
-        // A solution build runs the target in every project; the first one does the work for the whole repository.
-        var key = $"MilestonePlan.Workflow|{Action}|{root}|{Milestone}";
-        if (BuildEngine is IBuildEngine4 engine)
-        {
-            if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is not null)
-            {
-                Log.LogMessage(MessageImportance.Low, $"MilestonePlan: {Action} already ran for {root} in this build.");
-                return true;
-            }
-
-            engine.RegisterTaskObject(key, new object(), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-        }
-
         var options = new WorkflowOptions
         {
             RepositoryRoot = root,

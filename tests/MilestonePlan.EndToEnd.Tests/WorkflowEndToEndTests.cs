@@ -61,7 +61,7 @@ public sealed class WorkflowEndToEndTests
         DotNet.Run(repo.Path, "new", "sln", "-n", "All", "--format", "sln");
         DotNet.Run(repo.Path, "sln", "All.sln", "add", "App/App.csproj", "B/B.csproj", "C/C.csproj");
 
-        var result = DotNet.Run(repo.Path, "msbuild", "-restore", "All.sln", "-t:NextIssue", "-m:1", "-nologo", "-nodeReuse:false");
+        var result = DotNet.Run(repo.Path, "msbuild", "-restore", "All.sln", "-t:NextIssue", "-m:2", "-nologo", "-nodeReuse:false");
 
         Assert.AreEqual(0, result.ExitCode, result.Output);
         Assert.AreEqual(1, result.Lines.Count(l => l.Contains("Next issue: #02 SQLite storage", StringComparison.Ordinal)), result.Output);
