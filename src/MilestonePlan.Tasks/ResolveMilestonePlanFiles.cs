@@ -18,6 +18,9 @@ public sealed class ResolveMilestonePlanFiles : Task
 
     public string? DocsRoot { get; set; }
 
+    /// <summary>List the Markdown files (IDE builds need them; a command-line build only needs the root).</summary>
+    public bool ListFiles { get; set; } = true;
+
     [Output]
     public string RepositoryRootOutput { get; set; } = string.Empty;
 
@@ -30,7 +33,7 @@ public sealed class ResolveMilestonePlanFiles : Task
         {
             RepositoryRootOutput = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(ProjectDirectory) : Path.GetFullPath(RepositoryRoot);
             var docs = Path.GetFullPath(Path.Combine(RepositoryRootOutput, string.IsNullOrWhiteSpace(DocsRoot) ? "docs/03-build-notes" : DocsRoot));
-            Files = Directory.Exists(docs)
+            Files = ListFiles && Directory.Exists(docs)
                 ? Directory.GetFiles(docs, "*.md", SearchOption.AllDirectories).Select(f => (ITaskItem)new TaskItem(f)).ToArray()
                 : [];
         }

@@ -42,6 +42,13 @@ public sealed class ValidateMilestonePlans : Task
     /// <summary>Validate even when the inputs are unchanged.</summary>
     public bool Force { get; set; }
 
+    /// <summary>Only compare the inputs with the last clean validation (cheap, done in every project); never validate.</summary>
+    public bool CheckOnly { get; set; }
+
+    /// <summary>True when the inputs are those of the last clean validation.</summary>
+    [Output]
+    public bool UpToDate { get; set; }
+
     /// <summary>The plan and spec files read, for incremental builds and IDE up-to-date checks.</summary>
     [Output]
     public ITaskItem[] InputFiles { get; set; } = [];
@@ -99,9 +106,15 @@ public sealed class ValidateMilestonePlans : Task
         var fingerprint = ValidationStamp.Fingerprint(settings, treeFiles.Concat(configs.FilesRead).Concat(previous?.ExtraInputs ?? []));
         if (!Force && previous is { } last && last.Fingerprint == fingerprint)
         {
+            UpToDate = true;
             Log.LogMessage(MessageImportance.Normal,
                 $"MilestonePlan: plans unchanged since the last validation; skipped ({treeFiles.Length} files under {docsRoot}).");
             InputFiles = treeFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
+            return true;
+        }
+
+        if (CheckOnly)
+        {
             return true;
         }
 
