@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MilestonePlan.Workflow.StopConditions;
 using MilestonePlan.Workflow.Tests.Support;
 
 namespace MilestonePlan.Workflow.Tests;
@@ -93,6 +94,21 @@ public sealed class SubmitIssueTests
 
         Assert.AreEqual("9 files changed (more than 8)", stops.Single().Reason);
         StringAssert.Contains(repo.PlanText, "* #01 — Parser — ⏭️ Skipped: 9 files changed (more than 8)");
+    }
+
+    [TestMethod]
+    public void A_failing_check_is_a_soft_stop_and_nothing_is_pushed()
+    {
+        using var repo = StartIssueOne();
+
+        var stops = repo.Runner(checks: "true\ngit no-such-check").SubmitIssue();
+
+        Assert.HasCount(1, stops, string.Join("\n", repo.Output));
+        Assert.AreEqual(("checks-failed", StopKind.Soft), (stops.Single().Code, stops.Single().Kind));
+        StringAssert.Contains(stops.Single().Reason, "git no-such-check failed (exit 1)");
+        CollectionAssert.Contains(repo.Output, "Running checks: true");
+        Assert.IsFalse(repo.Git.RemoteHas("feat/m1-01-parser"));
+        StringAssert.Contains(repo.PlanText, "* #01 — Parser — ⏭️ Skipped: checks still fail:");
     }
 
     [TestMethod]

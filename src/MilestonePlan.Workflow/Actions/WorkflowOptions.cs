@@ -16,7 +16,7 @@ public sealed record WorkflowOptions
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>The checks SubmitIssue runs first, as a program and its arguments (split on spaces, no shell). Empty: none.</summary>
+    /// <summary>The checks SubmitIssue runs first, one per line, each a program and its arguments (split on spaces, no shell). `none`: none.</summary>
     public string CheckCommand { get; init; } = "dotnet test";
 
     public string Today { get; init; } = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

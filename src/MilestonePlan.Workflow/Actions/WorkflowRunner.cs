@@ -554,23 +554,32 @@ public sealed class WorkflowRunner
         }
     }
 
+    /// <summary>Runs each check (one command per line, split on spaces, no shell); the first failure is the reason.</summary>
     private string? RunChecks()
     {
-        var parts = options.CheckCommand.Split([' '], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0 || parts[0] is "none" or "false")
+        foreach (var command in options.CheckCommand.Split(['\n'], StringSplitOptions.RemoveEmptyEntries))
         {
-            return null;
+            var parts = command.Trim().Split([' '], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0 || parts[0] is "none" or "false")
+            {
+                continue;
+            }
+
+            if (options.DryRun)
+            {
+                say("would run: " + CommandLine.Display(parts[0], parts.Skip(1)));
+                continue;
+            }
+
+            say("Running checks: " + CommandLine.Display(parts[0], parts.Skip(1)));
+            var result = runner.Run(parts[0], parts.Skip(1).ToList(), options.RepositoryRoot, TimeSpan.FromMinutes(30));
+            if (!result.Succeeded)
+            {
+                return result.Describe().Split('\n')[0];
+            }
         }
 
-        if (options.DryRun)
-        {
-            say("would run: " + CommandLine.Display(parts[0], parts.Skip(1)));
-            return null;
-        }
-
-        say("Running checks: " + CommandLine.Display(parts[0], parts.Skip(1)));
-        var result = runner.Run(parts[0], parts.Skip(1).ToList(), options.RepositoryRoot, TimeSpan.FromMinutes(30));
-        return result.Succeeded ? null : result.Describe().Split('\n')[0];
+        return null;
     }
 
     private void Save(PlanFile file, PlanTransition transition)

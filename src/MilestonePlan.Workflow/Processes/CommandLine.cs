@@ -45,6 +45,9 @@ public static class CommandLine
     }
 
     /// <summary>How a command is shown to people (dry runs, errors): quoted the same way.</summary>
-    public static string Display(string program, IEnumerable<string> arguments) =>
-        Quote(program) + " " + Join(arguments);
+    public static string Display(string program, IEnumerable<string> arguments)
+    {
+        var joined = Join(arguments);
+        return joined.Length == 0 ? Quote(program) : Quote(program) + " " + joined;
+    }
 }
