@@ -15,7 +15,7 @@ public sealed class DriftTests
         using var repo = new WorkflowRepository(plan: plan);
         repo.Git.Git("checkout", "--quiet", "-b", "feat/m1-01-parser");
         repo.Git.Write("src/unmerged.txt", "never merged\n");
-        repo.Git.CommitAll("unmerged work");
+        repo.Git.CommitAll("unmerged work", push: true);
         repo.Git.Git("checkout", "--quiet", "main");
 
         var runner = repo.Runner();
@@ -25,18 +25,22 @@ public sealed class DriftTests
             new[]
             {
                 "MP5007 #01 is done but feat/m1-01-parser is not merged into main",
-                "MP5007 #02 has an open PR but its branch feat/m1-02-rules exists neither locally nor on origin",
+                "MP5007 #02 has an open PR but its branch feat/m1-02-rules is not on origin",
             },
             runner.Drift.Select(d => $"{d.Id} {d.Message}").ToArray());
     }
 
     [TestMethod]
-    public void Merged_or_deleted_branches_are_not_drift()
+    public void Merged_deleted_or_local_only_branches_are_not_drift()
     {
         var plan = WorkflowRepository.Plan.Replace("* [ ] #01 — Parser", "* [x] #01 — Parser", StringComparison.Ordinal)
             .Replace("**Milestone Branch:** `milestone/m1-core` (base branch for PRs; create from `main` if missing)", "**Milestone Branch:** `main`", StringComparison.Ordinal);
         using var repo = new WorkflowRepository(plan: plan);
-        repo.Git.Git("branch", "feat/m1-01-parser");
+        // A squash merge leaves the local branch behind, never an ancestor of the base: not drift.
+        repo.Git.Git("checkout", "--quiet", "-b", "feat/m1-01-parser");
+        repo.Git.Write("src/squashed.txt", "merged by squash\n");
+        repo.Git.CommitAll("squashed elsewhere");
+        repo.Git.Git("checkout", "--quiet", "main");
 
         var runner = repo.Runner();
         runner.ReconcileMilestone();
