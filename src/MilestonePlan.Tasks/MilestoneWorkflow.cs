@@ -34,7 +34,8 @@ public sealed class MilestoneWorkflow : Task
 
     public override bool Execute()
     {
-        var root = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(ProjectDirectory) : Path.GetFullPath(RepositoryRoot);
+        var start = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
+        var root = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(start) : Path.GetFullPath(Path.Combine(start, RepositoryRoot));
 
         var options = new WorkflowOptions
         {

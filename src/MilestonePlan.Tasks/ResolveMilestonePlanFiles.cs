@@ -31,7 +31,10 @@ public sealed class ResolveMilestonePlanFiles : Task
     {
         try
         {
-            RepositoryRootOutput = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(ProjectDirectory) : Path.GetFullPath(RepositoryRoot);
+            // A root written in a project file is relative to that project, not to MSBuild's working folder.
+            RepositoryRootOutput = string.IsNullOrWhiteSpace(RepositoryRoot)
+                ? RepositoryLocator.Find(ProjectDirectory)
+                : Path.GetFullPath(Path.Combine(ProjectDirectory, RepositoryRoot));
             var docs = Path.GetFullPath(Path.Combine(RepositoryRootOutput, string.IsNullOrWhiteSpace(DocsRoot) ? "docs/03-build-notes" : DocsRoot));
             Files = ListFiles && Directory.Exists(docs)
                 ? Directory.GetFiles(docs, "*.md", SearchOption.AllDirectories).Select(f => (ITaskItem)new TaskItem(f)).ToArray()

@@ -58,7 +58,9 @@ public sealed class ValidateMilestonePlans : Task
         string root = ProjectDirectory;
         try
         {
-            root = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(ProjectDirectory) : Path.GetFullPath(RepositoryRoot);
+            root = string.IsNullOrWhiteSpace(RepositoryRoot)
+                ? RepositoryLocator.Find(ProjectDirectory)
+                : Path.GetFullPath(Path.Combine(ProjectDirectory, RepositoryRoot));
             return Run(root);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
