@@ -118,16 +118,10 @@ public sealed class TrackingRules : IPlanRule
             yield break;
         }
 
-        var token = text.Split([' ', '—', '-', ':', '('], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        IssueNumber number;
-        if (!IssueNumber.TryParse(token, out number) && Parsing.IssueReferenceScanner.Scan(text) is not [var first, ..])
+        if (CurrentIssueNumber(text) is not { } number)
         {
             yield return context.Report(MP5004, field.Value.Span, $"Current Issue '{text}' names no issue");
             yield break;
-        }
-        else if (!IssueNumber.TryParse(token, out number))
-        {
-            number = Parsing.IssueReferenceScanner.Scan(text)[0];
         }
 
         var row = plan.Resolve(number);
@@ -167,6 +161,19 @@ public sealed class TrackingRules : IPlanRule
                     $"Current Issue {row.Number} is in {actual}, not in {phase.Name}");
             }
         }
+    }
+
+    /// <summary>`#01`, `01 - Title`, `**#101** (plan #1)`: the first token when it is a number, else the first reference.</summary>
+    private static IssueNumber? CurrentIssueNumber(string text)
+    {
+        var token = text.Split([' ', '—', '-', ':', '('], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (IssueNumber.TryParse(token, out var number))
+        {
+            return number;
+        }
+
+        var references = Parsing.IssueReferenceScanner.Scan(text);
+        return references.Count > 0 ? references[0] : null;
     }
 
     private static Phase? FindPhase(PlanDocument plan, string text)
