@@ -15,10 +15,11 @@ public sealed class DependencyRules : IPlanRule
     {
         var plan = context.Plan;
         var rows = plan.Issues.GroupBy(r => r.Number.Value).Select(g => g.First()).ToList();
-        var index = new Dictionary<IssueRow, int>();
+        // Keyed by number, not by row: a record's hash walks every cell of the row.
+        var index = new Dictionary<int, int>();
         for (var i = 0; i < rows.Count; i++)
         {
-            index[rows[i]] = i;
+            index[rows[i].Number.Value] = i;
         }
 
         var edges = new List<(int Target, DependencyReference Reference)>[rows.Count];
@@ -52,7 +53,7 @@ public sealed class DependencyRules : IPlanRule
                     continue;
                 }
 
-                edges[i].Add((index[target], reference));
+                edges[i].Add((index[target.Number.Value], reference));
                 if (row.Priority.IsKnown && target.Priority.IsKnown && target.Priority.Level > row.Priority.Level)
                 {
                     diagnostics.Add(context.Report(MP3004, reference.Span, row.Number, row.Priority, target.Number, target.Priority));
