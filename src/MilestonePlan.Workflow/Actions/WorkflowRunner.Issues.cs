@@ -1,0 +1,205 @@
+using MilestonePlan.Core.Editing;
+using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
+using MilestonePlan.Core.Selection;
+using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Workflow;
+using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.GitHub;
+using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.StopConditions;
+
+namespace MilestonePlan.Workflow.Actions;
+
+/// <summary>The per-issue targets: NextIssue, RunNextIssue, SubmitIssue.</summary>
+public sealed partial class WorkflowRunner
+{
+    /// <summary>Read-only: the next eligible issue and, for every other open issue, why not.</summary>
+    public NextIssueDecision NextIssue()
+    {
+        var plan = ChoosePlan();
+        var decision = NextIssueSelector.Select(plan);
+        say($"{plan.Milestone}: {decision.DoneCount}/{decision.TotalCount} done ({Relative(plan.Path)})");
+        say(decision.Next is { } next
+            ? $"Next issue: {next.Number} {next.TitleText} ({next.Priority}) → {BranchNames.FeatureBranch(plan, next)}"
+            : decision.IsComplete ? "Every issue is done." : "No issue is eligible.");
+        foreach (var passed in decision.PassedOver)
+        {
+            say("  " + passed.Reason);
+        }
+
+        return decision;
+    }
+
+    /// <summary>Base branch ready and synced, feature branch created, Current Issue set, spec printed.</summary>
+    public IssueRow? RunNextIssue()
+    {
+        var plan = ChoosePlan();
+        var decision = NextIssueSelector.Select(plan);
+        if (decision.Next is not { } row)
+        {
+            NextIssue();
+            return null;
+        }
+
+        EnsureCleanRepository();
+        var baseBranch = BranchNames.BaseBranch(plan);
+        git.Fetch();
+        if (!git.LocalBranchExists(baseBranch))
+        {
+            if (git.RemoteBranchExists(baseBranch))
+            {
+                git.CreateBranch(baseBranch, "origin/" + baseBranch);
+            }
+            else
+            {
+                if (IsProtected(baseBranch))
+                {
+                    throw WorkflowException.Tool($"the base branch '{baseBranch}' does not exist locally or on origin");
+                }
+
+                var start = git.RemoteBranchExists("main") ? "origin/main" : git.LocalBranchExists("main") ? "main"
+                    : throw WorkflowException.Tool($"cannot create '{baseBranch}': there is no 'main' branch to start it from");
+                say($"Creating base branch {baseBranch} from {start} and pushing it");
+                git.CreateBranch(baseBranch, start);
+                git.Push(baseBranch);
+            }
+        }
+
+        git.Checkout(baseBranch);
+        if (git.RemoteBranchExists(baseBranch))
+        {
+            git.PullFastForward(baseBranch);
+        }
+
+        // The base branch's plan is the one that counts: choose again now that it is checked out and synced.
+        if (!options.DryRun)
+        {
+            plan = ChoosePlan();
+            row = NextIssueSelector.Select(plan).Next ?? throw WorkflowException.Tool($"no issue of {plan.Milestone} is eligible on {baseBranch}");
+        }
+
+        var feature = BranchNames.FeatureBranch(plan, row);
+        if (git.LocalBranchExists(feature))
+        {
+            say($"Feature branch {feature} exists; checking it out to resume");
+            git.Checkout(feature);
+        }
+        else
+        {
+            git.CheckoutNew(feature, baseBranch);
+        }
+
+        var file = PlanFile.Read(plan.Path);
+        var transition = PlanTransition.Edit(plan.Path, file.Text, (updater, p) =>
+        {
+            var current = p.Find(row.Number)!;
+            var status = p.Field(FieldKeys.Status)?.Value.Text;
+            var edits = updater.SetCurrent(current).Concat(updater.SetLastUpdated(options.Today));
+            return status is not null && status.Trim().Equals("Not Started", StringComparison.OrdinalIgnoreCase)
+                ? edits.Concat(updater.SetStatus("In Progress"))
+                : edits;
+        });
+        Save(file, transition);
+
+        var spec = SpecFor(plan, row);
+        say($"Implement {row.Number} {row.TitleText} on {feature} (base {baseBranch})");
+        say($"Spec: {Relative(SpecPath(plan, row) ?? plan.Path)}");
+        foreach (var item in spec?.AcceptanceItems ?? [])
+        {
+            say("  - [ ] " + item.Text);
+        }
+
+        return row;
+    }
+
+    /// <summary>Checks, stop conditions, push, PR, auto-merge; records what really happened in the plan.</summary>
+    public IReadOnlyList<StopFinding> SubmitIssue()
+    {
+        var plan = ChoosePlan();
+        RequireGit();
+        var branch = git.CurrentBranch() ?? throw WorkflowException.Tool("HEAD is detached; check out the issue's feature branch");
+        var row = plan.Issues.FirstOrDefault(r => BranchNames.FeatureBranch(plan, r) == branch)
+            ?? throw WorkflowException.Tool($"'{branch}' is not the feature branch of any issue of {plan.Milestone}");
+        var baseBranch = BranchNames.BaseBranch(plan);
+
+        var specProblem = SpecPath(plan, row) is not { } specPath || !File.Exists(specPath)
+            ? $"the spec of {row.Number} is missing"
+            : !row.Dependencies.IsReadable ? $"the dependencies of {row.Number} cannot be read" : null;
+        var changes = ChangeSetLoader.Load(git, baseBranch, "HEAD");
+        var facts = new StopFacts(baseBranch, git.HasMergeConflict(baseBranch, "HEAD"), RunChecks(), specProblem);
+        var findings = StopConditionClassifier.Classify(changes, options.StopPolicy, facts);
+        var file = PlanFile.Read(plan.Path);
+        if (findings.Count > 0)
+        {
+            foreach (var finding in findings)
+            {
+                say($"{finding.PlanStatus}: {finding}");
+            }
+
+            var first = findings[0];
+            Save(file, PlanTransition.Edit(plan.Path, file.Text, (updater, p) =>
+                updater.RecordStop(p.Find(row.Number)!, first.IsHard, first.Reason, first.Needs).Concat(updater.SetLastUpdated(options.Today))));
+            say($"{row.Number} not submitted: {(first.IsHard ? "needs review" : "skipped")}");
+            return findings;
+        }
+
+        gh.EnsureAuthenticated();
+        git.Push(branch);
+        var title = PullRequestText.Title(plan, row);
+        var body = PullRequestText.Body(plan, row, SpecFor(plan, row), Relative(SpecPath(plan, row) ?? plan.Path));
+        if (options.DryRun)
+        {
+            say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", baseBranch, "--head", branch, "--title", title, "--body-file", "<body>"]));
+            say("would run: gh pr merge <number> --auto --squash --delete-branch");
+            say("PR body:\n" + body);
+            return [];
+        }
+
+        var bodyFile = Path.Combine(Path.GetTempPath(), "milestoneplan-pr-" + Guid.NewGuid().ToString("N") + ".md");
+        File.WriteAllText(bodyFile, body);
+        (int Number, string Url) pr;
+        try
+        {
+            pr = gh.CreatePullRequest(baseBranch, branch, title, bodyFile);
+        }
+        finally
+        {
+            File.Delete(bodyFile);
+        }
+
+        say($"Opened PR #{pr.Number}: {pr.Url}");
+        var merge = gh.EnableAutoMerge(pr.Number);
+        // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened.
+        var state = gh.View(pr.Number);
+        var stateBefore = PlanStatus.Of(PlanParser.Parse(plan.Path, file.Text)).Of(row)!.State;
+        PlanTransition transition;
+        if (state.IsMerged)
+        {
+            say($"PR #{pr.Number} merged");
+            transition = PlanTransition.Edit(plan.Path, file.Text, (u, p) => u.MarkDone(p.Find(row.Number)!, stateBefore))
+                .MoveCurrentToNext(plan.Path, options.Today);
+        }
+        else if (!merge.Succeeded && !state.AutoMergeEnabled)
+        {
+            var reason = "auto-merge could not be enabled: " + merge.Describe();
+            say("⛔ " + reason);
+            transition = PlanTransition.Edit(plan.Path, file.Text, (u, p) =>
+                u.AddOpenPullRequest(p.Find(row.Number)!, pr.Number, pr.Url)
+                    .Concat(u.RecordStop(p.Find(row.Number)!, hard: true, reason, "enable auto-merge or merge by hand"))
+                    .Concat(u.SetLastUpdated(options.Today)));
+            findings = [new StopFinding(StopKind.Hard, "auto-merge", reason, "enable auto-merge or merge by hand")];
+        }
+        else
+        {
+            say($"PR #{pr.Number} will merge automatically when its checks pass");
+            transition = PlanTransition.Edit(plan.Path, file.Text, (u, p) =>
+                u.AddOpenPullRequest(p.Find(row.Number)!, pr.Number, pr.Url).Concat(u.SetLastUpdated(options.Today)));
+        }
+
+        Save(file, transition);
+        return findings;
+    }
+}
