@@ -47,6 +47,12 @@ public sealed class NamingRules : IPlanRule
     /// <summary>Null when `feat/m{n}-{NN}-{slug}` holds for this row; otherwise what is wrong.</summary>
     internal static string? FeatureBranchProblem(string branch, IssueRow row, MilestoneId? milestone)
     {
+        // The common case, checked without splitting: `feat/m1-02-` then a lower-case slug.
+        if (milestone is not null && IsConventional(branch, $"feat/{milestone}-{row.Number.Padded}-"))
+        {
+            return null;
+        }
+
         if (!GitRefName.IsValidBranchName(branch))
         {
             return $"{row.Number}: feature branch '{branch}' is not a valid git branch name";
@@ -91,6 +97,25 @@ public sealed class NamingRules : IPlanRule
             && CommitTypes.Contains(token.Substring(0, open))
             && MilestoneId.Parse(token.Substring(open + 1, token.Length - open - 2)) == milestone
             && token.Substring(open + 1).StartsWith("m", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsConventional(string branch, string prefix)
+    {
+        if (!branch.StartsWith(prefix, StringComparison.Ordinal) || branch.Length == prefix.Length || branch[branch.Length - 1] == '-')
+        {
+            return false;
+        }
+
+        for (var i = prefix.Length; i < branch.Length; i++)
+        {
+            var c = branch[i];
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') || (c == '-' && branch[i - 1] == '-'))
+            {
+                return false;
+            }
+        }
+
+        return !branch.EndsWith(".lock", StringComparison.Ordinal);
     }
 
     private static bool IsSlug(string slug) =>

@@ -9,7 +9,8 @@ public static class TextMatching
         return s.ToLowerInvariant();
     }
 
-    public static bool SameTitle(string? a, string? b) => Canonical(a) == Canonical(b);
+    public static bool SameTitle(string? a, string? b) =>
+        string.Equals(a, b, StringComparison.OrdinalIgnoreCase) || Canonical(a) == Canonical(b);
 
     /// <summary>The first backticked or whitespace-separated token of a field value (`milestone/m0-x (base branch...)`).</summary>
     public static string FirstTokenOf(Model.TextCell value) => FirstToken(value);
