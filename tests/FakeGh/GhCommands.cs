@@ -1,49 +1,143 @@
 namespace FakeGh;
 
-/// <summary>The subcommands the fake knows, with the flags the real gh 2.x accepts for each (from `gh <cmd> --help`).</summary>
+/// <summary>How a flag takes its value, as pflag (gh's flag library) sees it.</summary>
+internal enum FlagKind
+{
+    /// <summary>A switch: `--auto`, `--auto=true`, or in a group of shorthands `-ds`.</summary>
+    Bool,
+
+    /// <summary>One value: `--title x`, `--title=x`, `-t x`, `-tx`.</summary>
+    String,
+
+    /// <summary>Repeatable, and each value is read as comma-separated (CSV) values: `--label a,b --label c`.</summary>
+    StringSlice,
+
+    /// <summary>A number: `--limit 200`.</summary>
+    Int,
+}
+
+internal sealed record Flag(string Name, char? Shorthand, FlagKind Kind, string Usage);
+
+/// <summary>
+/// The subcommands the fake knows, each with exactly the flags the real gh 2.x accepts for it (from `gh &lt;cmd&gt;
+/// --help`; a few were added in later 2.x releases and are marked). A flag not listed here is rejected the way gh
+/// rejects it, so a client that passes an invented flag fails in tests as it would for real.
+/// </summary>
 internal static class GhCommands
 {
-    /// <summary>Flags that take a value; every other known flag is a switch.</summary>
-    public static readonly HashSet<string> ValueFlags =
-    [
-        "--base", "-B", "--head", "-H", "--title", "-t", "--body", "-b", "--body-file", "-F", "--label", "-l", "--assignee", "-a",
-        "--reviewer", "-r", "--milestone", "-m", "--project", "-p", "--repo", "-R", "--template", "-T", "--json", "--jq", "-q",
-        "--limit", "-L", "--state", "-s", "--search", "-S", "--author", "-A", "--subject", "--author-email", "--match-head-commit",
-        "--recover", "--hostname", "--app",
-    ];
+    private static readonly Flag Help = new("help", null, FlagKind.Bool, "Show help for command");
+    private static readonly Flag Repo = new("repo", 'R', FlagKind.String, "Select another repository using the [HOST/]OWNER/REPO format");
 
-    public static readonly Dictionary<string, HashSet<string>> Flags = new()
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<Flag>> Flags = new Dictionary<string, IReadOnlyList<Flag>>
     {
-        ["auth status"] = ["--hostname", "-h", "--show-token", "-t", "--active", "-a", "--json", "--jq", "-q", "--template"],
+        ["auth status"] =
+        [
+            new("active", 'a', FlagKind.Bool, "Display the active account only (gh 2.40+)"),
+            new("hostname", 'h', FlagKind.String, "Check only a specific hostname's auth status"),
+            new("show-token", 't', FlagKind.Bool, "Display the auth token"),
+            Help,
+        ],
         ["pr create"] =
         [
-            "--base", "-B", "--head", "-H", "--title", "-t", "--body", "-b", "--body-file", "-F", "--draft", "-d", "--fill", "-f",
-            "--fill-first", "--fill-verbose", "--label", "-l", "--assignee", "-a", "--reviewer", "-r", "--milestone", "-m",
-            "--project", "-p", "--web", "-w", "--repo", "-R", "--dry-run", "--no-maintainer-edit", "--recover", "--template", "-T",
-            "--editor", "-e",
+            new("assignee", 'a', FlagKind.StringSlice, "Assign people by their login"),
+            new("base", 'B', FlagKind.String, "The branch into which you want your code merged"),
+            new("body", 'b', FlagKind.String, "Body for the pull request"),
+            new("body-file", 'F', FlagKind.String, "Read body text from file (use \"-\" to read from standard input)"),
+            new("draft", 'd', FlagKind.Bool, "Mark pull request as a draft"),
+            new("dry-run", null, FlagKind.Bool, "Print details instead of creating the PR (gh 2.49+)"),
+            new("editor", 'e', FlagKind.Bool, "Skip prompts and open the text editor (gh 2.40+)"),
+            new("fill", 'f', FlagKind.Bool, "Use commit info for title and body"),
+            new("fill-first", null, FlagKind.Bool, "Use first commit info for title and body (gh 2.36+)"),
+            new("fill-verbose", null, FlagKind.Bool, "Use commits msg+body for description (gh 2.40+)"),
+            new("head", 'H', FlagKind.String, "The branch that contains commits for your pull request"),
+            new("label", 'l', FlagKind.StringSlice, "Add labels by name"),
+            new("milestone", 'm', FlagKind.String, "Add the pull request to a milestone by name"),
+            new("no-maintainer-edit", null, FlagKind.Bool, "Disable maintainer's ability to modify pull request"),
+            new("project", 'p', FlagKind.StringSlice, "Add the pull request to projects by title"),
+            new("recover", null, FlagKind.String, "Recover input from a failed run of create"),
+            new("reviewer", 'r', FlagKind.StringSlice, "Request reviews from people or teams by their handle"),
+            new("template", 'T', FlagKind.String, "Template file to use as starting body text (gh 2.40+)"),
+            new("title", 't', FlagKind.String, "Title for the pull request"),
+            new("web", 'w', FlagKind.Bool, "Open the web browser to create a pull request"),
+            Repo, Help,
         ],
         ["pr merge"] =
         [
-            "--auto", "--squash", "-s", "--merge", "-m", "--rebase", "-r", "--delete-branch", "-d", "--admin", "--body", "-b",
-            "--body-file", "-F", "--subject", "-t", "--disable-auto", "--match-head-commit", "--author-email", "-A", "--repo", "-R",
+            new("admin", null, FlagKind.Bool, "Use administrator privileges to merge"),
+            new("author-email", 'A', FlagKind.String, "Email text for merge commit author"),
+            new("auto", null, FlagKind.Bool, "Automatically merge only after necessary requirements are met"),
+            new("body", 'b', FlagKind.String, "Body text for the merge commit"),
+            new("body-file", 'F', FlagKind.String, "Read body text from file"),
+            new("delete-branch", 'd', FlagKind.Bool, "Delete the local and remote branch after merge"),
+            new("disable-auto", null, FlagKind.Bool, "Disable auto-merge for this pull request"),
+            new("match-head-commit", null, FlagKind.String, "Commit SHA that the pull request head must match to allow merge"),
+            new("merge", 'm', FlagKind.Bool, "Merge the commits with the base branch"),
+            new("rebase", 'r', FlagKind.Bool, "Rebase the commits onto the base branch"),
+            new("squash", 's', FlagKind.Bool, "Squash the commits into one commit and merge it into the base branch"),
+            new("subject", 't', FlagKind.String, "Subject text for the merge commit"),
+            Repo, Help,
         ],
-        ["pr view"] = ["--json", "--jq", "-q", "--template", "-t", "--web", "-w", "--comments", "-c", "--repo", "-R"],
+        ["pr view"] =
+        [
+            new("comments", 'c', FlagKind.Bool, "View pull request comments"),
+            new("jq", 'q', FlagKind.String, "Filter JSON output using a jq expression"),
+            new("json", null, FlagKind.StringSlice, "Output JSON with the specified fields"),
+            new("template", 't', FlagKind.String, "Format JSON output using a Go template"),
+            new("web", 'w', FlagKind.Bool, "Open a pull request in the browser"),
+            Repo, Help,
+        ],
         ["pr list"] =
         [
-            "--base", "-B", "--state", "-s", "--json", "--limit", "-L", "--head", "-H", "--label", "-l", "--author", "-A",
-            "--assignee", "-a", "--search", "-S", "--draft", "-d", "--web", "-w", "--jq", "-q", "--template", "-t", "--app", "--repo", "-R",
+            new("app", null, FlagKind.String, "Filter by GitHub App author"),
+            new("assignee", 'a', FlagKind.String, "Filter by assignee"),
+            new("author", 'A', FlagKind.String, "Filter by author"),
+            new("base", 'B', FlagKind.String, "Filter by base branch"),
+            new("draft", 'd', FlagKind.Bool, "Filter by draft state"),
+            new("head", 'H', FlagKind.String, "Filter by head branch"),
+            new("jq", 'q', FlagKind.String, "Filter JSON output using a jq expression"),
+            new("json", null, FlagKind.StringSlice, "Output JSON with the specified fields"),
+            new("label", 'l', FlagKind.StringSlice, "Filter by label"),
+            new("limit", 'L', FlagKind.Int, "Maximum number of items to fetch"),
+            new("search", 'S', FlagKind.String, "Search pull requests with query"),
+            new("state", 's', FlagKind.String, "Filter by state: {open|closed|merged|all}"),
+            new("template", 't', FlagKind.String, "Format JSON output using a Go template"),
+            new("web", 'w', FlagKind.Bool, "List pull requests in the web browser"),
+            Repo, Help,
+        ],
+        ["pr ready"] =
+        [
+            new("undo", null, FlagKind.Bool, "Convert a pull request to \"draft\""),
+            Repo, Help,
         ],
         ["issue create"] =
         [
-            "--title", "-t", "--body", "-b", "--body-file", "-F", "--label", "-l", "--assignee", "-a", "--milestone", "-m",
-            "--project", "-p", "--web", "-w", "--repo", "-R", "--template", "-T", "--editor", "-e", "--recover",
+            new("assignee", 'a', FlagKind.StringSlice, "Assign people by their login"),
+            new("body", 'b', FlagKind.String, "Supply a body"),
+            new("body-file", 'F', FlagKind.String, "Read body text from file (use \"-\" to read from standard input)"),
+            new("editor", 'e', FlagKind.Bool, "Skip prompts and open the text editor (gh 2.40+)"),
+            new("label", 'l', FlagKind.StringSlice, "Add labels by name"),
+            new("milestone", 'm', FlagKind.String, "Add the issue to a milestone by name"),
+            new("project", 'p', FlagKind.StringSlice, "Add the issue to projects by title"),
+            new("recover", null, FlagKind.String, "Recover input from a failed run of create"),
+            new("template", 'T', FlagKind.String, "Template name to use as starting body text (gh 2.40+)"),
+            new("title", 't', FlagKind.String, "Supply a title"),
+            new("web", 'w', FlagKind.Bool, "Open the browser to create an issue"),
+            Repo, Help,
         ],
     };
 
-    /// <summary>Fields `gh pr view/list --json` knows (a subset of the real list, enough to reject a typo).</summary>
-    public static readonly HashSet<string> PullRequestJsonFields =
+    /// <summary>The fields `gh pr view/list --json` accepts in current gh 2.x.</summary>
+    public static readonly IReadOnlyList<string> PullRequestJsonFields =
     [
-        "number", "title", "state", "headRefName", "baseRefName", "url", "mergedAt", "autoMergeRequest", "isDraft", "body",
-        "createdAt", "closedAt", "mergeable", "mergeStateStatus", "author", "labels", "id",
+        "additions", "assignees", "author", "autoMergeRequest", "baseRefName", "baseRefOid", "body", "changedFiles", "closed",
+        "closedAt", "closingIssuesReferences", "comments", "commits", "createdAt", "deletions", "files", "fullDatabaseId",
+        "headRefName", "headRefOid", "headRepository", "headRepositoryOwner", "id", "isCrossRepository", "isDraft", "labels",
+        "latestReviews", "maintainerCanModify", "mergeCommit", "mergeStateStatus", "mergeable", "mergedAt", "mergedBy",
+        "milestone", "number", "potentialMergeCommit", "projectCards", "projectItems", "reactionGroups", "reviewDecision",
+        "reviewRequests", "reviews", "state", "statusCheckRollup", "title", "updatedAt", "url",
     ];
+
+    /// <summary>Fields gh versions before 2.29 did not have (used when the state asks for an old gh).</summary>
+    public static readonly IReadOnlyList<string> NewerJsonFields =
+        ["autoMergeRequest", "baseRefOid", "closingIssuesReferences", "fullDatabaseId", "projectItems"];
 }

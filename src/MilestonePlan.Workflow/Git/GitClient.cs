@@ -2,56 +2,231 @@ using MilestonePlan.Workflow.Processes;
 
 namespace MilestonePlan.Workflow.Git;
 
-/// <summary>The git operations of the workflow, each one process with an argument list. Failures throw MP9001 with git's stderr.</summary>
+/// <summary>
+/// The git operations of the workflow in one repository, each one git process with an argument list. A missing git,
+/// a timeout or a failing command throws <see cref="WorkflowException"/> (MP9001) whose message names the command
+/// and carries git's own stderr. Questions (does this branch exist?) answer false only for git's "no", never for an
+/// error.
+/// </summary>
+/// <param name="runner">Runs the git processes.</param>
+/// <param name="repository">The work tree git runs in.</param>
+/// <param name="timeout">Per command; the process tree is killed when it runs out.</param>
 /// <param name="dryRun">When set, commands that change the repository are printed through it and not run.</param>
-public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan timeout, Action<string>? dryRun = null)
+/// <param name="cancellationToken">Ends a running git (and its children) when the build is cancelled.</param>
+public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan timeout, Action<string>? dryRun = null,
+    CancellationToken cancellationToken = default)
 {
+    /// <summary>Branches no workflow command ever pushes to (PRODUCT.md section 6: a safety stop, never bypassed).</summary>
+    public static readonly IReadOnlyList<string> ProtectedBranches = ["main", "master"];
+
+    // C messages so that parsing and error matching do not depend on the user's language; no prompts, ever; and no
+    // optional locks, so a status does not fight an IDE's git over index.lock.
     private static readonly Dictionary<string, string> Environment = new()
     {
         ["LC_ALL"] = "C",
         ["GIT_TERMINAL_PROMPT"] = "0",
+        ["GIT_OPTIONAL_LOCKS"] = "0",
     };
 
     public string Repository { get; } = repository;
 
-    public bool IsInsideWorkTree() => TryRun("rev-parse", "--is-inside-work-tree") is { Succeeded: true } r && r.StandardOutput.Trim() == "true";
+    // ---- Where we are -------------------------------------------------------------------------------------------
 
-    /// <summary>Null when HEAD is detached.</summary>
-    public string? CurrentBranch()
+    /// <summary>False when <see cref="Repository"/> is not inside a git work tree; throws when git itself fails.</summary>
+    public bool IsInsideWorkTree()
     {
-        var result = TryRun("symbolic-ref", "--quiet", "--short", "HEAD");
-        return result.Succeeded ? result.StandardOutput.Trim() : null;
+        var result = TryRun("rev-parse", "--is-inside-work-tree");
+        if (result.NotFound || result.TimedOut)
+        {
+            throw Failure(["rev-parse", "--is-inside-work-tree"], result);
+        }
+
+        return result.Succeeded && result.StandardOutput.Trim() == "true";
     }
 
-    /// <summary>Changed, staged and untracked files (porcelain), empty when clean.</summary>
+    /// <summary>The root folder of the work tree, in git's spelling ('/' separators).</summary>
+    public string TopLevel() => Run("rev-parse", "--show-toplevel").StandardOutput.TrimEnd('\n', '\r');
+
+    /// <summary>The checked-out branch's short name; null when HEAD is detached.</summary>
+    public string? CurrentBranch()
+    {
+        string[] arguments = ["symbolic-ref", "--quiet", "--short", "HEAD"];
+        var result = TryRun(arguments);
+        return result.Succeeded ? result.StandardOutput.Trim()
+            : result.ExitCode == 1 && !result.NotFound && !result.TimedOut ? null
+            : throw Failure(arguments, result);
+    }
+
+    /// <summary>The commit a revision names, or null when it names none.</summary>
+    public string? ResolveCommit(string revision)
+    {
+        string[] arguments = ["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"];
+        var result = TryRun(arguments);
+        return Answer(arguments, result, no: 1) ? result.StandardOutput.Trim() : null;
+    }
+
+    /// <summary>Changed, staged and untracked files as porcelain lines ("XY path"); empty when the tree is clean.</summary>
     public IReadOnlyList<string> Changes() =>
-        Run("status", "--porcelain", "--untracked-files=normal").StandardOutput.Split('\n').Where(l => l.Length > 0).ToList();
+        GitOutput.PorcelainStatus(Run("status", "--porcelain=v1", "-z", "--untracked-files=normal").StandardOutput);
+
+    /// <summary>No staged, unstaged or untracked change (ignored files do not count).</summary>
+    public bool IsWorkTreeClean() => Changes().Count == 0;
 
     public bool HasRemote(string name) => Run("remote").StandardOutput.Split('\n').Any(r => r.Trim() == name);
 
-    public bool LocalBranchExists(string branch) => TryRun("rev-parse", "--verify", "--quiet", "refs/heads/" + branch).Succeeded;
+    // ---- Branches -----------------------------------------------------------------------------------------------
 
-    public bool RemoteBranchExists(string branch) =>
-        Run("ls-remote", "--heads", "origin", "refs/heads/" + branch).StandardOutput.Trim().Length > 0;
+    public bool LocalBranchExists(string branch)
+    {
+        string[] arguments = ["show-ref", "--verify", "--quiet", "refs/heads/" + branch];
+        return Answer(arguments, TryRun(arguments), no: 1);
+    }
 
-    public void Fetch() => Mutate("fetch", "--quiet", "origin");
+    /// <summary>Asks the remote itself (`ls-remote`), so a branch deleted on the server is seen as gone.</summary>
+    public bool RemoteBranchExists(string branch, string remote = "origin") => RemoteRefExists(remote, "--heads", "refs/heads/" + branch);
 
-    public void CreateBranch(string branch, string startPoint) => Mutate("branch", branch, startPoint);
+    public bool RemoteTagExists(string tag, string remote = "origin") => RemoteRefExists(remote, "--tags", "refs/tags/" + tag);
 
-    public void Checkout(string branch) => Mutate("checkout", "--quiet", branch);
+    /// <summary>Whether <paramref name="name"/> is a valid branch name for git (`check-ref-format --branch`).</summary>
+    public bool IsValidRefName(string name)
+    {
+        // A leading dash would be read as an option; git rejects such branch names anyway.
+        if (name.Length == 0 || name.StartsWith("-", StringComparison.Ordinal))
+        {
+            return false;
+        }
 
-    public void CheckoutNew(string branch, string startPoint) => Mutate("checkout", "--quiet", "-b", branch, startPoint);
+        string[] arguments = ["check-ref-format", "--branch", name];
+        var result = TryRun(arguments);
+        return result.Succeeded || (result.NotFound || result.TimedOut ? throw Failure(arguments, result) : false);
+    }
 
-    public void PullFastForward(string branch) => Mutate("pull", "--ff-only", "--quiet", "origin", branch);
+    public void Fetch(string remote = "origin") => Mutate("fetch", "--quiet", remote);
 
-    public void Push(string branch) => Mutate("push", "--quiet", "-u", "origin", branch);
+    /// <summary>Creates <paramref name="branch"/> at <paramref name="startPoint"/> without checking it out.</summary>
+    public void CreateBranch(string branch, string startPoint) => Mutate("branch", RequireBranchName(branch), startPoint);
 
-    public bool RemoteTagExists(string tag) =>
-        Run("ls-remote", "--tags", "origin", "refs/tags/" + tag).StandardOutput.Trim().Length > 0;
+    public void Checkout(string branch) => Mutate("checkout", "--quiet", RequireBranchName(branch), "--");
 
-    public void CreateTag(string tag, string commit, string message) => Mutate("tag", "-a", tag, "-m", message, commit);
+    public void CheckoutNew(string branch, string startPoint) => Mutate("checkout", "--quiet", "-b", RequireBranchName(branch), startPoint, "--");
 
-    public void PushTag(string tag) => Mutate("push", "--quiet", "origin", "refs/tags/" + tag);
+    /// <summary>Fast-forwards the checked-out branch to <paramref name="remote"/>'s <paramref name="branch"/>; refuses to merge.</summary>
+    public void PullFastForward(string branch, string remote = "origin") => Mutate("pull", "--ff-only", "--quiet", remote, branch);
+
+    /// <summary>Pushes <paramref name="branch"/> to the same name on origin, and makes it the upstream.</summary>
+    public void Push(string branch) => Push(branch, setUpstream: true);
+
+    /// <summary>
+    /// Pushes a local branch to the same name on the remote. Refuses <see cref="ProtectedBranches"/>: the workflow never
+    /// pushes to main. (A tag of the same name makes git refuse the push as ambiguous rather than push the tag.)
+    /// </summary>
+    public void Push(string branch, bool setUpstream, string remote = "origin")
+    {
+        if (ProtectedBranches.Contains(branch, StringComparer.OrdinalIgnoreCase))
+        {
+            throw WorkflowException.Tool($"refusing to push '{branch}': the workflow never pushes to {string.Join(" or ", ProtectedBranches)}");
+        }
+
+        RequireBranchName(branch);
+        Mutate(setUpstream ? ["push", "--quiet", "-u", remote, branch] : ["push", "--quiet", remote, branch]);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="branch"/> from the remote's <paramref name="mainBranch"/> (the local one when the remote
+    /// has none) and pushes it with upstream; the checked-out branch does not change.
+    /// </summary>
+    public void CreateAndPushBranchFromMain(string branch, string mainBranch = "main", string remote = "origin")
+    {
+        Fetch(remote);
+        var start = RemoteBranchExists(mainBranch, remote) ? $"{remote}/{mainBranch}"
+            : LocalBranchExists(mainBranch) ? mainBranch
+            : throw WorkflowException.Tool($"cannot create '{branch}': there is no '{mainBranch}' branch locally or on {remote} to start it from");
+        CreateBranch(branch, start);
+        Push(branch, setUpstream: true, remote);
+    }
+
+    // ---- Tags ---------------------------------------------------------------------------------------------------
+
+    /// <summary>An annotated tag (it records who tagged and when, unlike a lightweight one).</summary>
+    public void CreateTag(string tag, string commit, string message) => Mutate("tag", "--annotate", tag, "--message", message, commit);
+
+    public void PushTag(string tag, string remote = "origin") => Mutate("push", "--quiet", remote, $"refs/tags/{tag}:refs/tags/{tag}");
+
+    // ---- Comparing revisions ------------------------------------------------------------------------------------
+
+    /// <summary>True when <paramref name="ancestor"/> is reachable from <paramref name="descendant"/>; throws for an unknown revision.</summary>
+    public bool IsAncestor(string ancestor, string descendant)
+    {
+        string[] arguments = ["merge-base", "--is-ancestor", ancestor, descendant];
+        return Answer(arguments, TryRun(arguments), no: 1);
+    }
+
+    /// <summary>True when merging <paramref name="head"/> into <paramref name="baseRef"/> would conflict.</summary>
+    public bool HasMergeConflict(string baseRef, string head) => ConflictedFiles(baseRef, head).Count > 0;
+
+    /// <summary>
+    /// The files a merge of <paramref name="head"/> into <paramref name="baseRef"/> would leave conflicted, computed by
+    /// `merge-tree --write-tree` (git 2.38+) without touching the work tree or the index.
+    /// </summary>
+    public IReadOnlyList<string> ConflictedFiles(string baseRef, string head)
+    {
+        string[] arguments = ["merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", baseRef, head];
+        var result = TryRun(arguments);
+        // Exit 1 means "conflicts" only when a tree was written; git also exits 1 for a revision it cannot resolve.
+        if (result.Succeeded || (result.ExitCode == 1 && !result.TimedOut && GitOutput.StartsWithObjectId(result.StandardOutput)))
+        {
+            return result.Succeeded ? [] : GitOutput.ConflictedPaths(result.StandardOutput);
+        }
+
+        throw Failure(arguments, result);
+    }
+
+    /// <summary>Raw `git diff` output of what <paramref name="head"/> changed since it left <paramref name="baseRef"/> (three dots).</summary>
+    public string Diff(string baseRef, string head, params string[] options) =>
+        Run(["diff", .. options, baseRef + "..." + head, "--"]).StandardOutput;
+
+    /// <summary>Files <paramref name="head"/> changed since its merge base with <paramref name="baseRef"/> (what a PR shows), renames detected.</summary>
+    public IReadOnlyList<GitFileStatus> DiffNameStatus(string baseRef, string head) =>
+        GitOutput.NameStatus(Diff(baseRef, head, "--name-status", "-z", "--find-renames", "--no-ext-diff"));
+
+    /// <summary>Lines added and removed per file over the same range as <see cref="DiffNameStatus"/>; binary files flagged.</summary>
+    public IReadOnlyList<GitLineCount> DiffNumStat(string baseRef, string head) =>
+        GitOutput.NumStat(Diff(baseRef, head, "--numstat", "-z", "--find-renames", "--no-ext-diff"));
+
+    /// <summary>
+    /// A file's content at a revision exactly as stored (no filters, line endings and BOM kept), or null when the file
+    /// does not exist there. An unknown revision throws: "no such file" must not hide "no such branch".
+    /// </summary>
+    public string? Show(string revision, string path)
+    {
+        var spec = revision + ":" + path.Replace('\\', '/');
+        string[] arguments = ["cat-file", "blob", spec];
+        var result = TryRun(arguments);
+        if (result.Succeeded)
+        {
+            return result.StandardOutput;
+        }
+
+        if (result.NotFound || result.TimedOut || ResolveCommit(revision) is null)
+        {
+            throw Failure(arguments, result);
+        }
+
+        return null;
+    }
+
+    // ---- Running git --------------------------------------------------------------------------------------------
+
+    /// <summary>Runs git and throws MP9001 with git's stderr when it fails.</summary>
+    public ProcessResult Run(params string[] arguments)
+    {
+        var result = TryRun(arguments);
+        return result.Succeeded ? result : throw Failure(arguments, result);
+    }
+
+    /// <summary>Runs git and returns whatever happened.</summary>
+    public ProcessResult TryRun(params string[] arguments) =>
+        runner.Run("git", ["-c", "core.quotepath=off", "-c", "color.ui=never", .. arguments], Repository, timeout, Environment, cancellationToken);
 
     /// <summary>A command that changes the repository: printed instead of run in a dry run.</summary>
     private void Mutate(params string[] arguments)
@@ -65,36 +240,41 @@ public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan
         Run(arguments);
     }
 
-    /// <summary>True when merging <paramref name="head"/> into <paramref name="baseRef"/> would conflict (git 2.38+ merge-tree).</summary>
-    public bool HasMergeConflict(string baseRef, string head)
+    private bool RemoteRefExists(string remote, string kind, string reference)
     {
-        var result = TryRun("merge-tree", "--write-tree", "--quiet", baseRef, head);
-        return result.ExitCode == 1 && !result.TimedOut && !result.NotFound;
-    }
-
-    public bool IsAncestor(string ancestor, string descendant) => TryRun("merge-base", "--is-ancestor", ancestor, descendant).ExitCode == 0;
-
-    public string Diff(string baseRef, string head, params string[] options) =>
-        Run(["diff", .. options, baseRef + "..." + head]).StandardOutput;
-
-    /// <summary>The file's content at a revision, or null when it does not exist there.</summary>
-    public string? Show(string revision, string path)
-    {
-        var result = TryRun("show", revision + ":" + path);
-        return result.Succeeded ? result.StandardOutput : null;
-    }
-
-    public ProcessResult Run(params string[] arguments)
-    {
+        // --exit-code: 2 means "no matching ref"; anything else but 0 is a failure (remote missing, unreachable, ...).
+        string[] arguments = ["ls-remote", "--exit-code", kind, remote, reference];
         var result = TryRun(arguments);
-        if (!result.Succeeded)
+        // ls-remote matches patterns by their tail, so the exact ref is checked too.
+        return Answer(arguments, result, no: 2)
+            && result.StandardOutput.Split('\n').Any(line => line.EndsWith("\t" + reference, StringComparison.Ordinal));
+    }
+
+    /// <summary>A yes/no command: exit 0 is yes, exit <paramref name="no"/> is no, anything else an error.</summary>
+    private static bool Answer(string[] arguments, ProcessResult result, int no) =>
+        result.Succeeded || (result.ExitCode == no && !result.NotFound && !result.TimedOut ? false : throw Failure(arguments, result));
+
+    private static string RequireBranchName(string branch) =>
+        branch.Length == 0 || branch.StartsWith("-", StringComparison.Ordinal)
+            ? throw WorkflowException.Tool($"'{branch}' is not a usable branch name")
+            : branch;
+
+    private static WorkflowException Failure(IReadOnlyList<string> arguments, ProcessResult result)
+    {
+        var command = CommandLine.Display("git", arguments);
+        if (result.NotFound)
         {
-            throw WorkflowException.Tool(result.Describe());
+            return WorkflowException.Tool($"git was not found on PATH (needed for `{command}`); install git and make sure it is on PATH"
+                + (result.StandardError.Trim().Length > 0 ? ": " + result.StandardError.Trim() : string.Empty));
         }
 
-        return result;
-    }
+        if (result.TimedOut)
+        {
+            return WorkflowException.Tool($"`{command}` did not finish in time and was stopped"
+                + (result.StandardError.Trim().Length > 0 ? ": " + result.StandardError.Trim() : string.Empty));
+        }
 
-    public ProcessResult TryRun(params string[] arguments) =>
-        runner.Run("git", ["-c", "core.quotepath=off", "-c", "color.ui=never", .. arguments], Repository, timeout, Environment);
+        var detail = result.StandardError.Trim().Length > 0 ? result.StandardError.Trim() : result.StandardOutput.Trim();
+        return WorkflowException.Tool($"`{command}` failed (exit code {result.ExitCode})" + (detail.Length > 0 ? ": " + detail : string.Empty));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MilestonePlan.Core.Workflow;
 using MilestonePlan.Workflow.Processes;
@@ -5,103 +6,176 @@ using MilestonePlan.Workflow.Processes;
 namespace MilestonePlan.Workflow.GitHub;
 
 /// <summary>
-/// The gh CLI calls of the workflow, with flags gh 2.x has. Each is one process with an argument list;
-/// a missing gh, an unauthenticated gh or a failing call throws MP9001 with gh's own stderr.
+/// The gh CLI calls of the workflow, using only flags gh 2.x has. Each is one process with an argument list in the
+/// repository's folder (gh finds the GitHub repository from its git remotes). A missing gh, an unauthenticated gh or
+/// a failing call throws <see cref="WorkflowException"/> (MP9001) with gh's own stderr.
 /// </summary>
-public sealed class GhClient(IProcessRunner runner, string repository, TimeSpan timeout)
+public sealed class GhClient(IProcessRunner runner, string repository, TimeSpan timeout, CancellationToken cancellationToken = default)
 {
     private const string PullRequestFields = "number,title,state,headRefName,baseRefName,url,mergedAt,autoMergeRequest";
+
+    /// <summary>gh's exit code when a command needs authentication it does not have.</summary>
+    private const int AuthenticationRequired = 4;
 
     private static readonly Dictionary<string, string> Environment = new()
     {
         ["GH_PROMPT_DISABLED"] = "1",
         ["GH_NO_UPDATE_NOTIFIER"] = "1",
+        ["GH_SPINNER_DISABLED"] = "1",
         ["NO_COLOR"] = "1",
     };
 
-    public void EnsureAuthenticated()
+    /// <summary>`gh auth status`: authenticated or not, never an exception except for a missing gh.</summary>
+    public GhAuthStatus AuthStatus()
     {
         var result = TryRun("auth", "status");
-        if (result.NotFound)
+        if (result.NotFound || result.TimedOut)
         {
-            throw WorkflowException.Tool("gh (the GitHub CLI) was not found on PATH; install it and run `gh auth login`");
+            throw Failure(["auth", "status"], result);
         }
 
-        if (!result.Succeeded)
+        // gh 2.x writes the status to stderr (newer versions to stdout); keep both.
+        var message = string.Join("\n", new[] { result.StandardError.Trim(), result.StandardOutput.Trim() }.Where(t => t.Length > 0));
+        return new GhAuthStatus(result.Succeeded, message);
+    }
+
+    public void EnsureAuthenticated()
+    {
+        var status = AuthStatus();
+        if (!status.IsAuthenticated)
         {
-            throw WorkflowException.Tool("gh is not authenticated: " + result.Describe() + " — run `gh auth login`");
+            throw WorkflowException.Tool("gh is not authenticated: " + (status.Message.Length > 0 ? status.Message : "`gh auth status` failed")
+                + " — run `gh auth login` (or set GH_TOKEN)");
         }
     }
 
-    /// <summary>Opens a PR and returns its number and URL (gh prints the URL).</summary>
+    /// <summary>`gh pr create`: opens a PR and returns its number and URL, read from the URL gh prints.</summary>
     public (int Number, string Url) CreatePullRequest(string baseBranch, string head, string title, string bodyFile)
     {
         var result = Run("pr", "create", "--base", baseBranch, "--head", head, "--title", title, "--body-file", bodyFile);
-        var url = result.StandardOutput.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("http", StringComparison.Ordinal))
-            ?? throw WorkflowException.Tool("gh pr create printed no PR URL: " + result.StandardOutput.Trim());
-        var slash = url.LastIndexOf('/');
-        return int.TryParse(url.Substring(slash + 1), out var number)
-            ? (number, url)
-            : throw WorkflowException.Tool("cannot read the PR number from " + url);
+        return GhOutput.PullRequestUrl(result.StandardOutput)
+            ?? throw WorkflowException.Tool("gh pr create printed no pull request URL: " + result.StandardOutput.Trim());
     }
 
-    /// <summary>Creates an issue and returns its number (gh prints the issue URL).</summary>
-    public int CreateIssue(string title, string bodyFile, IReadOnlyList<string> labels)
+    /// <summary>`gh issue create`: creates an issue and returns its number, read from the URL gh prints.</summary>
+    /// <param name="milestone">The GitHub milestone's title, when the issue belongs to one.</param>
+    public int CreateIssue(string title, string bodyFile, IReadOnlyList<string> labels, string? milestone = null)
     {
         var arguments = new List<string> { "issue", "create", "--title", title, "--body-file", bodyFile };
         foreach (var label in labels)
         {
             arguments.Add("--label");
-            arguments.Add(label);
+            arguments.Add(LabelArgument(label));
+        }
+
+        if (!string.IsNullOrEmpty(milestone))
+        {
+            arguments.Add("--milestone");
+            arguments.Add(milestone!);
         }
 
         var result = Run([.. arguments]);
-        var url = result.StandardOutput.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("http", StringComparison.Ordinal))
+        return GhOutput.IssueUrlOf(result.StandardOutput)?.Number
             ?? throw WorkflowException.Tool("gh issue create printed no issue URL: " + result.StandardOutput.Trim());
-        return int.TryParse(url.Substring(url.LastIndexOf('/') + 1), out var number)
-            ? number
-            : throw WorkflowException.Tool("cannot read the issue number from " + url);
     }
 
-    /// <summary>Asks for auto-merge; returns gh's result rather than throwing, because refusal is a recorded stop, not a crash.</summary>
-    public ProcessResult EnableAutoMerge(int number) => TryRun("pr", "merge", number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "--auto", "--squash", "--delete-branch");
+    /// <summary>
+    /// `gh pr merge &lt;n&gt; --auto --squash --delete-branch`. Returns gh's result rather than throwing: a refusal is a
+    /// recorded stop, not a crash, and gh may also merge at once; read the PR back with <see cref="View(int)"/>.
+    /// </summary>
+    public ProcessResult EnableAutoMerge(int number) => EnableAutoMerge(Number(number));
 
-    public PullRequestInfo View(int number) =>
-        Parse(JsonDocument.Parse(Run("pr", "view", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", PullRequestFields).StandardOutput).RootElement);
-
-    public IReadOnlyList<PullRequestInfo> List(string baseBranch)
+    /// <summary>The same for a PR named by its head branch or URL.</summary>
+    public ProcessResult EnableAutoMerge(string pullRequest)
     {
-        var json = Run("pr", "list", "--base", baseBranch, "--state", "all", "--limit", "200", "--json", PullRequestFields).StandardOutput;
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateArray().Select(Parse).ToList();
+        string[] arguments = ["pr", "merge", pullRequest, "--auto", "--squash", "--delete-branch"];
+        var result = TryRun(arguments);
+        return result.NotFound || result.TimedOut ? throw Failure(arguments, result) : result;
     }
 
+    /// <summary>`gh pr view &lt;n&gt; --json ...`: the PR as GitHub has it now.</summary>
+    public PullRequestInfo View(int number) => View(Number(number));
+
+    /// <summary>The same for a PR named by its head branch or URL.</summary>
+    public PullRequestInfo View(string pullRequest) => Read(RunJson("pr", "view", pullRequest), GhOutput.PullRequest);
+
+    /// <summary>`gh pr list --base &lt;b&gt; --state all`: every PR into <paramref name="baseBranch"/>, newest first (200 at most).</summary>
+    public IReadOnlyList<PullRequestInfo> List(string baseBranch) =>
+        Read(RunJson("pr", "list", "--base", baseBranch, "--state", "all", "--limit", "200"), GhOutput.PullRequests);
+
+    /// <summary>Runs gh and throws MP9001 with gh's stderr when it fails.</summary>
     public ProcessResult Run(params string[] arguments)
     {
         var result = TryRun(arguments);
-        if (!result.Succeeded)
-        {
-            throw WorkflowException.Tool(result.NotFound ? "gh (the GitHub CLI) was not found on PATH" : result.Describe());
-        }
-
-        return result;
+        return result.Succeeded ? result : throw Failure(arguments, result);
     }
 
-    public ProcessResult TryRun(params string[] arguments) => runner.Run("gh", arguments, repository, timeout, Environment);
+    /// <summary>Runs gh and returns whatever happened.</summary>
+    public ProcessResult TryRun(params string[] arguments) => runner.Run("gh", arguments, repository, timeout, Environment, cancellationToken);
 
-    private static PullRequestInfo Parse(JsonElement e)
+    /// <summary>
+    /// A `--json` query. gh before 2.29 does not know `autoMergeRequest` and refuses the whole query; it is then asked
+    /// again without that field, so older installations still work (without the auto-merge flag).
+    /// </summary>
+    private (string[] Arguments, string Json) RunJson(params string[] command)
     {
-        static string Text(JsonElement e, string name) =>
-            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? string.Empty : string.Empty;
+        string[] arguments = [.. command, "--json", PullRequestFields];
+        var result = TryRun(arguments);
+        if (!result.Succeeded && result.StandardError.IndexOf("autoMergeRequest", StringComparison.Ordinal) >= 0)
+        {
+            arguments = [.. command, "--json", PullRequestFields.Replace(",autoMergeRequest", string.Empty)];
+            result = TryRun(arguments);
+        }
 
-        DateTimeOffset? merged = e.TryGetProperty("mergedAt", out var m) && m.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(m.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
-            && at.Year > 1
-            ? at
-            : null;
-        var auto = e.TryGetProperty("autoMergeRequest", out var a) && a.ValueKind == JsonValueKind.Object;
-        return new PullRequestInfo(e.GetProperty("number").GetInt32(), Text(e, "title"), Text(e, "state"), Text(e, "headRefName"),
-            Text(e, "baseRefName"), Text(e, "url"), merged, auto);
+        if (!result.Succeeded)
+        {
+            throw Failure(arguments, result);
+        }
+
+        return (arguments, result.StandardOutput);
+    }
+
+    /// <summary>JSON gh printed but we cannot read is a tool failure (MP9001), not a crash.</summary>
+    private static T Read<T>((string[] Arguments, string Json) output, Func<string, T> parse)
+    {
+        try
+        {
+            return parse(output.Json);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            throw WorkflowException.Tool($"`{CommandLine.Display("gh", output.Arguments)}` printed output that is not the expected JSON ({e.Message}): "
+                + output.Json.Trim());
+        }
+    }
+
+    /// <summary>gh reads --label as comma-separated values (CSV): a label with a comma or a quote is quoted to stay one label.</summary>
+    internal static string LabelArgument(string label) =>
+        label.IndexOfAny([',', '"']) >= 0 || label.Trim() != label ? "\"" + label.Replace("\"", "\"\"") + "\"" : label;
+
+    private static string Number(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private static WorkflowException Failure(IReadOnlyList<string> arguments, ProcessResult result)
+    {
+        var command = CommandLine.Display("gh", arguments);
+        var stderr = result.StandardError.Trim();
+        if (result.NotFound)
+        {
+            return WorkflowException.Tool("gh (the GitHub CLI) was not found on PATH; install it from https://cli.github.com and run `gh auth login`"
+                + (stderr.Length > 0 ? " (" + stderr + ")" : string.Empty));
+        }
+
+        if (result.TimedOut)
+        {
+            return WorkflowException.Tool($"`{command}` did not finish in time and was stopped" + (stderr.Length > 0 ? ": " + stderr : string.Empty));
+        }
+
+        if (result.ExitCode == AuthenticationRequired)
+        {
+            return WorkflowException.Tool($"gh is not authenticated (`{command}`): {stderr} — run `gh auth login` (or set GH_TOKEN)");
+        }
+
+        var detail = stderr.Length > 0 ? stderr : result.StandardOutput.Trim();
+        return WorkflowException.Tool($"`{command}` failed (exit code {result.ExitCode})" + (detail.Length > 0 ? ": " + detail : string.Empty));
     }
 }

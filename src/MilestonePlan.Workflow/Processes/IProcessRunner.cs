@@ -3,6 +3,13 @@ namespace MilestonePlan.Workflow.Processes;
 /// <summary>Runs a program with an argument list (never through a shell). The seam tests and dry runs use.</summary>
 public interface IProcessRunner
 {
+    /// <summary>
+    /// Runs <paramref name="program"/> (a name looked up on PATH, or a path) and waits for it. A program that cannot be
+    /// found or started, a timeout and a non-zero exit are all results, never exceptions; only cancellation throws
+    /// (<see cref="OperationCanceledException"/>), after the process tree was ended.
+    /// </summary>
+    /// <param name="environment">Variables added to (or replacing) the inherited environment; its PATH is also where the
+    /// program is looked up.</param>
     ProcessResult Run(string program, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? environment = null);
+        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default);
 }

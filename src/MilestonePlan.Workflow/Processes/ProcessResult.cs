@@ -1,6 +1,12 @@
 namespace MilestonePlan.Workflow.Processes;
 
 /// <summary>What a finished (or failed to start) process did.</summary>
+/// <param name="CommandLine">The command as people read it (quoted like the argument string the child received).</param>
+/// <param name="ExitCode">The exit code; -1 when the program did not start or was killed at the timeout.</param>
+/// <param name="StandardOutput">Everything the program wrote to stdout, decoded as UTF-8, line endings as written.</param>
+/// <param name="StandardError">The same for stderr; when the program could not be started, why.</param>
+/// <param name="TimedOut">The program (and its children) were killed at the timeout.</param>
+/// <param name="NotFound">The program is not on PATH or could not be started at all (the tool is missing).</param>
 public sealed record ProcessResult(string CommandLine, int ExitCode, string StandardOutput, string StandardError, bool TimedOut, bool NotFound)
 {
     public bool Succeeded => !TimedOut && !NotFound && ExitCode == 0;
@@ -10,12 +16,13 @@ public sealed record ProcessResult(string CommandLine, int ExitCode, string Stan
     {
         if (NotFound)
         {
-            return $"{CommandLine}: the program was not found on PATH";
+            var why = StandardError.Trim();
+            return $"{CommandLine}: the program was not found on PATH" + (why.Length > 0 ? " (" + why + ")" : string.Empty);
         }
 
         if (TimedOut)
         {
-            return $"{CommandLine} timed out";
+            return $"{CommandLine} timed out" + (StandardError.Trim().Length > 0 ? ": " + StandardError.Trim() : string.Empty);
         }
 
         var detail = StandardError.Trim().Length > 0 ? StandardError.Trim() : StandardOutput.Trim();

@@ -1,17 +1,25 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
 namespace MilestonePlan.Workflow.Processes;
 
-/// <summary>The real runner: resolves the program on PATH, captures UTF-8 output, kills the process on timeout.</summary>
+/// <summary>
+/// The real runner: resolves the program on PATH itself, passes the arguments as one string quoted so that each
+/// arrives unchanged (no shell is involved), captures UTF-8 output, closes stdin so nothing waits for a prompt, and
+/// kills the whole process tree on timeout or cancellation.
+/// </summary>
 public sealed class ProcessRunner : IProcessRunner
 {
+    /// <summary>How long output is still read after the program ended, for grandchildren that kept the pipe open.</summary>
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(5);
+
     public ProcessResult Run(string program, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var display = CommandLine.Display(program, arguments);
-        var path = environment is not null && environment.TryGetValue("PATH", out var p) ? p : Environment.GetEnvironmentVariable("PATH");
-        var resolved = ExecutableLocator.Find(program, path);
+        var resolved = ExecutableLocator.Find(program, Variable(environment, "PATH"), Variable(environment, "PATHEXT"));
         if (resolved is null)
         {
             return new ProcessResult(display, -1, string.Empty, string.Empty, TimedOut: false, NotFound: true);
@@ -33,62 +41,45 @@ public sealed class ProcessRunner : IProcessRunner
             start.Environment[pair.Key] = pair.Value;
         }
 
-        var output = new StringBuilder();
-        var error = new StringBuilder();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(error, e.Data);
         try
         {
             process.Start();
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
-            return new ProcessResult(display, -1, string.Empty, string.Empty, TimedOut: false, NotFound: true);
+            // Found but not startable (no execute permission, wrong format, working directory missing): the tool is
+            // as good as missing, and the reason goes where the tool's own error would.
+            return new ProcessResult(display, -1, string.Empty, $"{resolved}: {e.Message}", TimedOut: false, NotFound: true);
         }
 
+        var output = new OutputCapture(process.StandardOutput.BaseStream);
+        var error = new OutputCapture(process.StandardError.BaseStream);
         process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit((int)Math.Min(int.MaxValue, timeout.TotalMilliseconds)))
+
+        bool exited;
+        using (cancellationToken.Register(() => ProcessTree.Kill(process)))
         {
-            Kill(process);
-            return new ProcessResult(display, -1, Text(output), Text(error), TimedOut: true, NotFound: false);
+            exited = process.WaitForExit(Milliseconds(timeout));
+            if (!exited)
+            {
+                ProcessTree.Kill(process);
+                process.WaitForExit(Milliseconds(DrainGrace));
+            }
         }
 
-        process.WaitForExit();
-        return new ProcessResult(display, process.ExitCode, Text(output), Text(error), TimedOut: false, NotFound: false);
+        output.WaitForEnd(DrainGrace);
+        error.WaitForEnd(DrainGrace);
+        cancellationToken.ThrowIfCancellationRequested();
+        return exited
+            ? new ProcessResult(display, process.ExitCode, output.Text(), error.Text(), TimedOut: false, NotFound: false)
+            : new ProcessResult(display, -1, output.Text(), error.Text(), TimedOut: true, NotFound: false);
     }
 
-    private static void Append(StringBuilder builder, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
+    private static string? Variable(IReadOnlyDictionary<string, string>? environment, string name) =>
+        environment is not null && environment.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name);
 
-        lock (builder)
-        {
-            builder.Append(line).Append('\n');
-        }
-    }
-
-    private static string Text(StringBuilder builder)
-    {
-        lock (builder)
-        {
-            return builder.ToString();
-        }
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill();
-        }
-        catch (InvalidOperationException)
-        {
-        }
-    }
+    private static int Milliseconds(TimeSpan timeout) =>
+        timeout == Timeout.InfiniteTimeSpan || timeout.TotalMilliseconds >= int.MaxValue ? Timeout.Infinite
+        : (int)Math.Max(0, timeout.TotalMilliseconds);
 }

@@ -5,68 +5,90 @@ using MilestonePlan.Workflow.Processes;
 namespace MilestonePlan.Workflow.Tests.Support;
 
 /// <summary>
-/// A `gh` shim first on PATH that runs the FakeGh program, with its state and argument log in a temp folder.
-/// Use <see cref="Runner"/> so only the processes of the test see it.
+/// A `gh` shim first on PATH that runs the FakeGh program (built beside the tests through a project reference), with
+/// its state and argument log in a temp folder. Use <see cref="Runner"/> (or <see cref="Environment"/>) so only the
+/// processes of the test see it; the test process's own environment is not changed.
 /// </summary>
 internal sealed class FakeGhEnvironment : IDisposable
 {
+    /// <param name="installGh">False: a PATH with git and dotnet but no gh at all, to test a missing gh.</param>
     public FakeGhEnvironment(bool installGh = true)
     {
         Folder = Path.Combine(Path.GetTempPath(), "mp-gh-" + Guid.NewGuid().ToString("N")[..10]);
-        var bin = Path.Combine(Folder, "bin");
-        Directory.CreateDirectory(bin);
+        BinDirectory = Path.Combine(Folder, "bin");
+        Directory.CreateDirectory(BinDirectory);
         StatePath = Path.Combine(Folder, "state.json");
         LogPath = Path.Combine(Folder, "log.jsonl");
-        if (installGh)
+        FakeGhDll = Path.Combine(AppContext.BaseDirectory, "FakeGh.dll");
+        if (!File.Exists(FakeGhDll))
         {
-            var fake = Path.Combine(AppContext.BaseDirectory, "FakeGh.dll");
-            if (OperatingSystem.IsWindows())
-            {
-                File.WriteAllText(Path.Combine(bin, "gh.cmd"), $"@dotnet \"{fake}\" %*\r\n");
-            }
-            else
-            {
-                var shim = Path.Combine(bin, "gh");
-                File.WriteAllText(shim, $"#!/bin/sh\nexec dotnet \"{fake}\" \"$@\"\n");
-                File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+            throw new InvalidOperationException($"{FakeGhDll} is missing: the test project references tests/FakeGh so that it is built and copied here");
         }
 
-        // Without gh, PATH still needs git and dotnet: keep only the folders that hold them, and never a real gh.
-        var keep = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Where(d => d.Length > 0 && !File.Exists(Path.Combine(d, "gh")));
-        Path_ = string.Join(Path.PathSeparator, new[] { bin }.Concat(keep));
-        Runner = new EnvironmentRunner(new ProcessRunner(), new Dictionary<string, string>
+        var inherited = System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        if (installGh)
+        {
+            WriteShim();
+            Path_ = BinDirectory + Path.PathSeparator + inherited;
+        }
+        else
+        {
+            // A real gh may be installed next to git (/usr/bin): dropping whole folders from PATH would drop git and
+            // dotnet too. Instead the PATH is one folder holding links to exactly the programs the tests need.
+            foreach (var tool in new[] { "git", "dotnet" })
+            {
+                if (ExecutableLocator.Find(tool, inherited) is { } found)
+                {
+                    File.CreateSymbolicLink(Path.Combine(BinDirectory, Path.GetFileName(found)), found);
+                }
+            }
+
+            Path_ = BinDirectory;
+        }
+
+        Environment = new Dictionary<string, string>
         {
             ["PATH"] = Path_,
             ["FAKE_GH_STATE"] = StatePath,
             ["FAKE_GH_LOG"] = LogPath,
-        });
+        };
+        Runner = new EnvironmentRunner(new ProcessRunner(), Environment);
     }
 
     public string Folder { get; }
+
+    /// <summary>The folder first on <see cref="Path_"/>, holding the `gh` shim.</summary>
+    public string BinDirectory { get; }
 
     public string StatePath { get; }
 
     public string LogPath { get; }
 
+    public string FakeGhDll { get; }
+
+    /// <summary>The PATH the test's processes get.</summary>
     public string Path_ { get; }
 
-    public IProcessRunner Runner { get; }
+    /// <summary>PATH, FAKE_GH_STATE and FAKE_GH_LOG, for a process started some other way (an MSBuild test, say).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
 
-    public void Configure(Action<JsonObject> change)
-    {
-        var state = File.Exists(StatePath) ? JsonNode.Parse(File.ReadAllText(StatePath))!.AsObject() : new JsonObject();
-        change(state);
-        File.WriteAllText(StatePath, state.ToJsonString());
-    }
+    /// <summary>A real <see cref="ProcessRunner"/> that adds <see cref="Environment"/> to every process.</summary>
+    public IProcessRunner Runner { get; }
 
     public JsonObject State => File.Exists(StatePath) ? JsonNode.Parse(File.ReadAllText(StatePath))!.AsObject() : new JsonObject();
 
-    /// <summary>Every argument list gh received, in order.</summary>
+    /// <summary>Every argument list gh received, in order, including the ones it rejected.</summary>
     public IReadOnlyList<string[]> Calls => File.Exists(LogPath)
         ? File.ReadAllLines(LogPath).Select(l => JsonSerializer.Deserialize<string[]>(l)!).ToList()
         : [];
+
+    /// <summary>Changes the state before a test runs gh: switches (authenticated, autoMergeMode, failCommand...) or PRs.</summary>
+    public void Configure(Action<JsonObject> change)
+    {
+        var state = State;
+        change(state);
+        File.WriteAllText(StatePath, state.ToJsonString());
+    }
 
     public void Dispose()
     {
@@ -79,11 +101,30 @@ internal sealed class FakeGhEnvironment : IDisposable
         }
     }
 
-    /// <summary>Adds environment variables to every process it runs.</summary>
-    private sealed class EnvironmentRunner(IProcessRunner inner, Dictionary<string, string> extra) : IProcessRunner
+    private void WriteShim()
+    {
+        var dotnet = DotnetHost();
+        if (OperatingSystem.IsWindows())
+        {
+            File.WriteAllText(Path.Combine(BinDirectory, "gh.cmd"), $"@\"{dotnet}\" \"{FakeGhDll}\" %*\r\n");
+            return;
+        }
+
+        var shim = Path.Combine(BinDirectory, "gh");
+        File.WriteAllText(shim, $"#!/bin/sh\nexec \"{dotnet}\" \"{FakeGhDll}\" \"$@\"\n");
+        File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>The dotnet that runs these tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
+    private static string DotnetHost() =>
+        System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
+        : ExecutableLocator.Find("dotnet", System.Environment.GetEnvironmentVariable("PATH")) ?? "dotnet";
+
+    /// <summary>Adds environment variables to every process it runs (the caller's own win).</summary>
+    private sealed class EnvironmentRunner(IProcessRunner inner, IReadOnlyDictionary<string, string> extra) : IProcessRunner
     {
         public ProcessResult Run(string program, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout,
-            IReadOnlyDictionary<string, string>? environment = null)
+            IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
         {
             var merged = new Dictionary<string, string>(extra);
             foreach (var pair in environment ?? new Dictionary<string, string>())
@@ -91,7 +132,7 @@ internal sealed class FakeGhEnvironment : IDisposable
                 merged[pair.Key] = pair.Value;
             }
 
-            return inner.Run(program, arguments, workingDirectory, timeout, merged);
+            return inner.Run(program, arguments, workingDirectory, timeout, merged, cancellationToken);
         }
     }
 }

@@ -2,9 +2,22 @@ using MilestonePlan.Workflow.Processes;
 
 namespace MilestonePlan.Workflow.Tests.Support;
 
-/// <summary>A real git repository in a temp folder, with a bare "origin" and `main` pushed to it.</summary>
+/// <summary>
+/// A real git repository in a temp folder: a bare "origin", a work tree with a local user.name/user.email, and an
+/// initial commit on `main` pushed to origin. Deleted on dispose.
+/// </summary>
 internal sealed class TempGitRepository : IDisposable
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+
+    // The machine's own git configuration (signing, hooks, default branch) must not change what the tests see.
+    private static readonly Dictionary<string, string> Isolated = new()
+    {
+        ["GIT_CONFIG_NOSYSTEM"] = "1",
+        ["GIT_CONFIG_GLOBAL"] = OperatingSystem.IsWindows() ? "NUL" : "/dev/null",
+        ["GIT_TERMINAL_PROMPT"] = "0",
+    };
+
     private readonly ProcessRunner runner = new();
 
     public TempGitRepository()
@@ -18,12 +31,15 @@ internal sealed class TempGitRepository : IDisposable
         GitIn(Path_, "config", "user.name", "Workflow Test");
         GitIn(Path_, "config", "user.email", "workflow@example.invalid");
         GitIn(Path_, "config", "commit.gpgsign", "false");
+        GitIn(Path_, "config", "tag.gpgsign", "false");
         GitIn(Path_, "remote", "add", "origin", Origin);
         Write("README.md", "# test\n");
+        CommitAll("initial commit", push: true);
     }
 
     public string Root { get; }
 
+    /// <summary>The bare repository the work tree knows as "origin".</summary>
     public string Origin { get; }
 
     /// <summary>The work tree.</summary>
@@ -47,11 +63,12 @@ internal sealed class TempGitRepository : IDisposable
         }
     }
 
+    /// <summary>Runs git in the work tree; throws with git's stderr when it fails.</summary>
     public string Git(params string[] arguments) => GitIn(Path_, arguments);
 
     public string GitIn(string directory, params string[] arguments)
     {
-        var result = runner.Run("git", arguments, directory, TimeSpan.FromMinutes(1));
+        var result = runner.Run("git", arguments, directory, Timeout, Isolated);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(result.Describe());
@@ -60,12 +77,15 @@ internal sealed class TempGitRepository : IDisposable
         return result.StandardOutput;
     }
 
+    /// <summary>Runs git against the bare origin (to look at what was pushed).</summary>
+    public string GitOrigin(params string[] arguments) => GitIn(Root, ["--git-dir", Origin, .. arguments]);
+
     public bool RemoteHas(string branch) =>
-        runner.Run("git", ["--git-dir", Origin, "rev-parse", "--verify", "--quiet", "refs/heads/" + branch], Root, TimeSpan.FromMinutes(1)).Succeeded;
+        runner.Run("git", ["--git-dir", Origin, "rev-parse", "--verify", "--quiet", "refs/heads/" + branch], Root, Timeout, Isolated).Succeeded;
 
     /// <summary>Everything git knows that a command could change: refs, HEAD, status.</summary>
     public string Snapshot() => Git("for-each-ref") + GitIn(Root, "--git-dir", Origin, "for-each-ref") + Git("status", "--porcelain") + Git("rev-parse", "HEAD")
-        + (runner.Run("git", ["symbolic-ref", "-q", "HEAD"], Path_, TimeSpan.FromMinutes(1)).StandardOutput);
+        + runner.Run("git", ["symbolic-ref", "-q", "HEAD"], Path_, Timeout, Isolated).StandardOutput;
 
     public void Dispose()
     {

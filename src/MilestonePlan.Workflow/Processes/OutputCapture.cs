@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace MilestonePlan.Workflow.Processes;
+
+/// <summary>
+/// Copies one of a child's output streams into memory as raw bytes, decoded only at the end: line endings and a
+/// leading byte order mark stay exactly as the program wrote them (`git show` of a CRLF file is that file), and what
+/// was read so far is still there when the program is killed.
+/// </summary>
+internal sealed class OutputCapture
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private readonly MemoryStream buffer = new();
+    private readonly Task pump;
+
+    public OutputCapture(Stream stream) => pump = Task.Run(() => Pump(stream));
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the end of the stream; false when it did not come.</summary>
+    public bool WaitForEnd(TimeSpan timeout)
+    {
+        try
+        {
+            return pump.Wait(timeout);
+        }
+        catch (AggregateException)
+        {
+            // A broken pipe ends the capture like the end of the stream does.
+            return true;
+        }
+    }
+
+    public string Text()
+    {
+        lock (buffer)
+        {
+            return Utf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+    }
+
+    private async Task Pump(Stream stream)
+    {
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false)) > 0)
+        {
+            lock (buffer)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+        }
+    }
+}

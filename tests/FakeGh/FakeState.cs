@@ -1,0 +1,66 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FakeGh;
+
+/// <summary>
+/// The fake's GitHub: pull requests and issues in a JSON file (env FAKE_GH_STATE), plus switches a test sets to
+/// simulate situations: `authenticated` (false: not logged in), `autoMergeMode` ("pending", the default: auto-merge is
+/// enabled and the PR waits; "immediate": the PR is already mergeable and merges at once; "refuse": the repository does
+/// not allow auto-merge), `failCommand` ("pr create", or "*" for every command) with optional `failMessage` and
+/// `failExitCode`, `legacyJsonFields` (true: behave like gh before 2.29, which had no `autoMergeRequest`), and
+/// `milestones` (when present, the only milestone names `issue create --milestone` accepts).
+/// </summary>
+internal sealed class FakeState
+{
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly string path;
+
+    private FakeState(string path, JsonObject root)
+    {
+        this.path = path;
+        Root = root;
+        Root["prs"] ??= new JsonArray();
+        Root["issues"] ??= new JsonArray();
+        Root["nextNumber"] ??= 1;
+    }
+
+    public JsonObject Root { get; }
+
+    public JsonArray PullRequests => Root["prs"]!.AsArray();
+
+    public JsonArray Issues => Root["issues"]!.AsArray();
+
+    public bool Authenticated => Root["authenticated"]?.GetValue<bool>() ?? true;
+
+    public string AutoMergeMode => Root["autoMergeMode"]?.GetValue<string>() ?? "pending";
+
+    public string? FailCommand => Root["failCommand"]?.GetValue<string>();
+
+    public string FailMessage => Root["failMessage"]?.GetValue<string>() ?? "HTTP 502: Bad Gateway (https://api.github.com/graphql)";
+
+    public int FailExitCode => Root["failExitCode"]?.GetValue<int>() ?? 1;
+
+    public bool LegacyJsonFields => Root["legacyJsonFields"]?.GetValue<bool>() ?? false;
+
+    public IReadOnlyList<string>? Milestones => Root["milestones"]?.AsArray().Select(m => m!.GetValue<string>()).ToList();
+
+    public string Repository => Root["repository"]?.GetValue<string>() ?? "example/repo";
+
+    public static FakeState Load(string path) =>
+        new(path, File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))!.AsObject() : new JsonObject());
+
+    /// <summary>GitHub numbers issues and pull requests from one sequence.</summary>
+    public int TakeNumber()
+    {
+        var number = Root["nextNumber"]!.GetValue<int>();
+        Root["nextNumber"] = number + 1;
+        return number;
+    }
+
+    public string Url(string kind, int number) => $"https://github.com/{Repository}/{kind}/{number}";
+
+    public void Save() => File.WriteAllText(path, Root.ToJsonString(Json));
+}
