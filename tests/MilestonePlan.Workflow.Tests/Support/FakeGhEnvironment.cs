@@ -52,7 +52,7 @@ internal sealed class FakeGhEnvironment : IDisposable
             ["FAKE_GH_STATE"] = StatePath,
             ["FAKE_GH_LOG"] = LogPath,
         };
-        Runner = new EnvironmentRunner(new ProcessRunner(), Environment);
+        Runner = new EnvironmentRunner(Environment);
     }
 
     public string Folder { get; }
@@ -119,20 +119,4 @@ internal sealed class FakeGhEnvironment : IDisposable
     private static string DotnetHost() =>
         System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
         : ExecutableLocator.Find("dotnet", System.Environment.GetEnvironmentVariable("PATH")) ?? "dotnet";
-
-    /// <summary>Adds environment variables to every process it runs (the caller's own win).</summary>
-    private sealed class EnvironmentRunner(IProcessRunner inner, IReadOnlyDictionary<string, string> extra) : IProcessRunner
-    {
-        public ProcessResult Run(string program, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout,
-            IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
-        {
-            var merged = new Dictionary<string, string>(extra);
-            foreach (var pair in environment ?? new Dictionary<string, string>())
-            {
-                merged[pair.Key] = pair.Value;
-            }
-
-            return inner.Run(program, arguments, workingDirectory, timeout, merged, cancellationToken);
-        }
-    }
 }
