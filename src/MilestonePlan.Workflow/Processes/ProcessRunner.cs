@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace MilestonePlan.Workflow.Processes;
@@ -23,6 +24,12 @@ public sealed class ProcessRunner : IProcessRunner
         if (resolved is null)
         {
             return new ProcessResult(display, -1, string.Empty, string.Empty, TimedOut: false, NotFound: true);
+        }
+
+        if (!Directory.Exists(workingDirectory))
+        {
+            // Not a missing tool: the program is there, the folder to run it in is not.
+            return new ProcessResult(display, -1, string.Empty, $"the working directory {workingDirectory} does not exist", TimedOut: false, NotFound: false);
         }
 
         var start = new ProcessStartInfo(resolved, CommandLine.Join(arguments))
@@ -55,7 +62,15 @@ public sealed class ProcessRunner : IProcessRunner
 
         var output = new OutputCapture(process.StandardOutput.BaseStream);
         var error = new OutputCapture(process.StandardError.BaseStream);
-        process.StandardInput.Close();
+        try
+        {
+            // Nothing is ever typed in: a program that asks (a credential prompt) reads end-of-file and gives up.
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program already exited and closed its end.
+        }
 
         bool exited;
         using (cancellationToken.Register(() => ProcessTree.Kill(process)))
@@ -76,8 +91,25 @@ public sealed class ProcessRunner : IProcessRunner
             : new ProcessResult(display, -1, output.Text(), error.Text(), TimedOut: true, NotFound: false);
     }
 
-    private static string? Variable(IReadOnlyDictionary<string, string>? environment, string name) =>
-        environment is not null && environment.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name);
+    /// <summary>A variable as the child will see it: the caller's value if given (any casing on Windows), else inherited.</summary>
+    private static string? Variable(IReadOnlyDictionary<string, string>? environment, string name)
+    {
+        if (environment is not null)
+        {
+            if (environment.TryGetValue(name, out var exact))
+            {
+                return exact;
+            }
+
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
+                && environment.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)) is { Key: not null } pair)
+            {
+                return pair.Value;
+            }
+        }
+
+        return Environment.GetEnvironmentVariable(name);
+    }
 
     private static int Milliseconds(TimeSpan timeout) =>
         timeout == Timeout.InfiniteTimeSpan || timeout.TotalMilliseconds >= int.MaxValue ? Timeout.Infinite

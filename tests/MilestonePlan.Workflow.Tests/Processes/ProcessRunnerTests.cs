@@ -75,6 +75,16 @@ public sealed class ProcessRunnerTests
     }
 
     [TestMethod]
+    public void A_missing_working_directory_is_a_failure_but_not_a_missing_tool()
+    {
+        var result = runner.Run("cat", [], Path.Combine(Path.GetTempPath(), "mp-no-such-folder-" + Guid.NewGuid().ToString("N")), Generous);
+
+        Assert.IsFalse(result.Succeeded);
+        Assert.IsFalse(result.NotFound);
+        StringAssert.Contains(result.Describe(), "does not exist");
+    }
+
+    [TestMethod]
     public void Stdin_is_closed_so_a_program_waiting_for_input_ends()
     {
         var result = runner.Run("cat", [], Path.GetTempPath(), Generous);
