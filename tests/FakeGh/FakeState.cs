@@ -14,7 +14,11 @@ namespace FakeGh;
 /// </summary>
 internal sealed class FakeState
 {
+    /// <summary>Readable state and output: indented, non-ASCII written as it is.</summary>
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>One line per logged call.</summary>
+    public static readonly JsonSerializerOptions Line = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly string path;
 

@@ -6,7 +6,7 @@ using FakeGh;
 var statePath = Environment.GetEnvironmentVariable("FAKE_GH_STATE") ?? Path.Combine(Path.GetTempPath(), "fake-gh-state.json");
 if (Environment.GetEnvironmentVariable("FAKE_GH_LOG") is { Length: > 0 } logPath)
 {
-    File.AppendAllText(logPath, JsonSerializer.Serialize(args, FakeState.Json).ReplaceLineEndings(string.Empty) + "\n");
+    File.AppendAllText(logPath, JsonSerializer.Serialize(args, FakeState.Line) + "\n");
 }
 
 Console.OutputEncoding = new System.Text.UTF8Encoding(false);

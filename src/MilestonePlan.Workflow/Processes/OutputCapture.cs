@@ -19,15 +19,7 @@ internal sealed class OutputCapture
     /// <summary>Waits up to <paramref name="timeout"/> for the end of the stream; false when it did not come.</summary>
     public bool WaitForEnd(TimeSpan timeout)
     {
-        try
-        {
-            return pump.Wait(timeout);
-        }
-        catch (AggregateException)
-        {
-            // A broken pipe ends the capture like the end of the stream does.
-            return true;
-        }
+        return pump.Wait(timeout);
     }
 
     public string Text()
@@ -41,13 +33,20 @@ internal sealed class OutputCapture
     private async Task Pump(Stream stream)
     {
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false)) > 0)
+        try
         {
-            lock (buffer)
+            int read;
+            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false)) > 0)
             {
-                buffer.Write(chunk, 0, read);
+                lock (buffer)
+                {
+                    buffer.Write(chunk, 0, read);
+                }
             }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The pipe broke, or the runner gave up waiting and disposed the process: what was read is kept.
         }
     }
 }
