@@ -95,7 +95,8 @@ public sealed class MilestoneWorkflow : Task
         }
         catch (WorkflowException e)
         {
-            Log.LogError(null, e.Rule.Id, e.Rule.HelpLink, e.Rule.HelpLink, null, 0, 0, 0, 0, e.Message);
+            var span = e.Span ?? default;
+            Log.LogError(null, e.Rule.Id, e.Rule.HelpLink, e.Rule.HelpLink, e.File, span.Line, span.Column, span.EndLine, span.EndColumn, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Text.Json.JsonException)
         {

@@ -2,10 +2,18 @@ using MilestonePlan.Core.Diagnostics;
 
 namespace MilestonePlan.Workflow;
 
-/// <summary>A workflow step that cannot go on: the rule (MP9001 for git/gh, MP9002 for plan writes) and why.</summary>
-public sealed class WorkflowException(DiagnosticDescriptor rule, string message) : Exception(message)
+/// <summary>
+/// A workflow step that cannot go on: the rule (MP9001 for git/gh, MP9002 for plan writes, or the plan's own rule
+/// when a cell is unusable) and why, with the file and position when the cause is in a plan.
+/// </summary>
+public sealed class WorkflowException(DiagnosticDescriptor rule, string message, string? file = null, SourceSpan? span = null)
+    : Exception(message)
 {
     public DiagnosticDescriptor Rule { get; } = rule;
+
+    public string? File { get; } = file;
+
+    public SourceSpan? Span { get; } = span;
 
     public static WorkflowException Tool(string message) => new(Rules.MP9001, message);
 

@@ -24,7 +24,7 @@ public sealed class WorkflowLogicTests
         Assert.AreEqual(slug, BranchNames.Slug(title));
         var row = Sample.Find(new IssueNumber(2))! with { FeatureBranch = null, Title = new TextCell(title, title, default) };
         var branch = BranchNames.FeatureBranch(Sample, row);
-        Assert.IsTrue(Analysis.GitRefName.IsValidBranchName(branch), branch);
+        Assert.IsTrue(Model.BranchName.IsValidForGit(branch), branch);
         StringAssert.StartsWith(branch, "feat/m1-02-");
     }
 

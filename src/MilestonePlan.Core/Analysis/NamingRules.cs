@@ -17,8 +17,9 @@ public sealed class NamingRules : IPlanRule
         var milestone = context.Plan.Milestone;
         foreach (var row in context.Plan.Issues)
         {
+            // The same words the workflow targets refuse the branch with (BranchNames owns them), then the convention.
             if (row.FeatureBranch is { IsEmpty: false } branch && !Placeholders.Any(branch)
-                && FeatureBranchProblem(branch.Text, row, milestone) is { } problem)
+                && (Workflow.BranchNames.Feature(context.Plan, row).Problem ?? FeatureBranchProblem(branch.Text, row, milestone)) is { } problem)
             {
                 yield return context.Report(MP4001, branch.Span, problem);
             }
@@ -30,13 +31,18 @@ public sealed class NamingRules : IPlanRule
             }
         }
 
-        if (context.Plan.Field(FieldKeys.MilestoneBranch) is { Value: { IsEmpty: false } value } && !Placeholders.Any(value)
-            && milestone is not null)
+        if (context.Plan.Field(FieldKeys.MilestoneBranch) is { Value: { IsEmpty: false } value } && !Placeholders.Any(value))
         {
+            if (Workflow.BranchNames.Base(context.Plan).Problem is { } unusable)
+            {
+                yield return context.Report(MP4003, value.Span, unusable);
+                yield break;
+            }
+
             var name = TextMatching.FirstToken(value);
             var expected = $"milestone/{milestone}-";
             var slug = name.StartsWith(expected, StringComparison.Ordinal) ? name.Substring(expected.Length) : null;
-            if (name is not "main" and not "master" && (slug is null || !IsSlug(slug) || !GitRefName.IsValidBranchName(name)))
+            if (milestone is not null && name is not "main" and not "master" && (slug is null || !IsSlug(slug)))
             {
                 yield return context.Report(MP4003, value.Span,
                     $"Milestone branch '{name}' should look like 'milestone/{milestone}-<short-name>'");
@@ -53,9 +59,9 @@ public sealed class NamingRules : IPlanRule
             return null;
         }
 
-        if (!GitRefName.IsValidBranchName(branch))
+        if (BranchName.Problem(branch) is { } problem)
         {
-            return $"{row.Number}: feature branch '{branch}' is not a valid git branch name";
+            return $"{row.Number}: feature branch '{branch}' {problem}";
         }
 
         string Shape() => $"{row.Number}: feature branch '{branch}' should look like 'feat/{milestone?.ToString() ?? "m{n}"}-{row.Number.Padded}-<slug>'";

@@ -4,36 +4,78 @@ using MilestonePlan.Core.Model;
 
 namespace MilestonePlan.Core.Workflow;
 
+/// <summary>
+/// A branch the plan names: the name, or why the cell cannot be used. Only an empty or absent cell takes the default;
+/// a cell that is present but unusable is a problem, never silently replaced (an invalid Milestone Branch must not
+/// turn into <c>main</c>).
+/// </summary>
+public sealed record BranchChoice(BranchName? Name, string? Problem, TextCell? Cell)
+{
+    public bool IsDefault => Cell is null;
+}
+
 /// <summary>Branch names of the workflow: the base branch, and each issue's feature branch.</summary>
 public static class BranchNames
 {
-    /// <summary>Milestone Branch from the Overview (first backticked token), else `main`.</summary>
-    public static string BaseBranch(PlanDocument plan)
+    /// <summary>The base branch when the plan has no Milestone Branch (the template's default).</summary>
+    public static BranchName DefaultBase { get; } = BranchName.TryCreate("main")!;
+
+    /// <summary>Milestone Branch from the Overview (first backticked token); `main` only when the field is absent or empty.</summary>
+    public static BranchChoice Base(PlanDocument plan)
     {
         var field = plan.Field(FieldKeys.MilestoneBranch);
-        var name = field is null || field.Value.IsEmpty ? string.Empty : TextMatching.FirstTokenOf(field.Value);
-        return name.Length > 0 && GitRefName.IsValidBranchName(name) && name.IndexOfAny(['{', '<']) < 0 ? name : "main";
-    }
-
-    /// <summary>The row's Feature Branch when it is a valid name, else `feat/m{n}-{NN}-{slug}` from the title.</summary>
-    public static string FeatureBranch(PlanDocument plan, IssueRow row)
-    {
-        var written = row.FeatureBranch?.Text.Trim() ?? string.Empty;
-        if (written.Length > 0 && GitRefName.IsValidBranchName(written) && written.IndexOfAny(['{', '<']) < 0)
+        if (field is null || field.Value.IsEmpty)
         {
-            return written;
+            return new BranchChoice(DefaultBase, null, null);
         }
 
+        var name = TextMatching.FirstTokenOf(field.Value);
+        var problem = Placeholders.Any(field.Value) ? "is still the template's placeholder" : BranchName.Problem(name);
+        return problem is null
+            ? new BranchChoice(BranchName.TryCreate(name), null, field.Value)
+            : new BranchChoice(null, $"Milestone Branch '{name}' {problem}", field.Value);
+    }
+
+    /// <summary>The row's Feature Branch, or `feat/m{n}-{NN}-{slug}` from the title only when the cell is absent or empty.</summary>
+    public static BranchChoice Feature(PlanDocument plan, IssueRow row)
+    {
+        if (row.FeatureBranch is not { IsEmpty: false } cell)
+        {
+            return new BranchChoice(Generated(plan, row), null, null);
+        }
+
+        var written = cell.Text.Trim();
+        var problem = Placeholders.Any(cell) ? "is still the template's placeholder"
+            : BranchName.Problem(written) ?? (BranchName.MainLines.Contains(written, StringComparer.OrdinalIgnoreCase)
+                ? "is a main line; an issue needs a branch of its own"
+                : Base(plan).Name is { } baseName && string.Equals(baseName.Value, written, StringComparison.OrdinalIgnoreCase)
+                    ? "is the milestone's base branch; an issue needs a branch of its own"
+                    : null);
+        return problem is null
+            ? new BranchChoice(BranchName.TryCreate(written), null, cell)
+            : new BranchChoice(null, $"{row.Number}: feature branch '{written}' {problem}", cell);
+    }
+
+    /// <summary>The base branch's name for display and matching; the problem text when it has none.</summary>
+    public static string BaseBranch(PlanDocument plan) => Base(plan) is { Name: { } name } ? name.Value : "main";
+
+    /// <summary>The feature branch's name for display and matching (never used to run git: see <see cref="Feature"/>).</summary>
+    public static string FeatureBranch(PlanDocument plan, IssueRow row) =>
+        Feature(plan, row) is { Name: { } name } ? name.Value : row.FeatureBranch?.Text.Trim() ?? Generated(plan, row).Value;
+
+    private static BranchName Generated(PlanDocument plan, IssueRow row)
+    {
         var milestone = plan.Milestone?.ToString() ?? "m0";
         var slug = Slug(row.TitleText);
-        return $"feat/{milestone}-{row.Number.Padded}-{(slug.Length > 0 ? slug : "issue")}";
+        return BranchName.TryCreate($"feat/{milestone}-{row.Number.Padded}-{(slug.Length > 0 ? slug : "issue")}")
+            ?? BranchName.TryCreate($"feat/m0-{row.Number.Padded}-issue")!;
     }
 
     /// <summary>Lower-case ASCII letters and digits joined by single hyphens, at most 40 characters: always a valid ref part.</summary>
     public static string Slug(string title)
     {
         var builder = new StringBuilder();
-        foreach (var c in title.Normalize(NormalizationForm.FormD))
+        foreach (var c in Decompose(title))
         {
             if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
@@ -56,5 +98,18 @@ public static class BranchNames
         }
 
         return builder.ToString().Trim('-');
+    }
+
+    /// <summary>Accents split from their letters; a title that is not valid UTF-16 (a lone surrogate) cannot be normalised and is taken as it is.</summary>
+    private static string Decompose(string title)
+    {
+        try
+        {
+            return title.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            return title;
+        }
     }
 }

@@ -20,6 +20,7 @@ public sealed partial class WorkflowRunner
     public NextIssueDecision NextIssue()
     {
         var plan = ChoosePlan();
+        RequireBranches(plan);
         var decision = NextIssueSelector.Select(plan);
         say($"{plan.Milestone}: {decision.DoneCount}/{decision.TotalCount} done ({Relative(plan.Path)})");
         say(decision.Next is { } next
@@ -37,6 +38,7 @@ public sealed partial class WorkflowRunner
     public IssueRow? RunNextIssue()
     {
         var plan = ChoosePlan();
+        var baseBranch = RequireBranches(plan);
         var decision = NextIssueSelector.Select(plan);
         if (decision.Next is not { } row)
         {
@@ -45,13 +47,12 @@ public sealed partial class WorkflowRunner
         }
 
         EnsureCleanRepository();
-        var baseBranch = BranchNames.BaseBranch(plan);
         git.Fetch();
         if (!git.LocalBranchExists(baseBranch))
         {
             if (git.RemoteBranchExists(baseBranch))
             {
-                git.CreateBranch(baseBranch, "origin/" + baseBranch);
+                git.CreateBranch(baseBranch, GitClient.RemoteTracking(baseBranch));
             }
             else
             {
@@ -60,7 +61,8 @@ public sealed partial class WorkflowRunner
                     throw WorkflowException.Tool($"the base branch '{baseBranch}' does not exist locally or on origin");
                 }
 
-                var start = git.RemoteBranchExists("main") ? "origin/main" : git.LocalBranchExists("main") ? "main"
+                var main = BranchNames.DefaultBase;
+                var start = git.RemoteBranchExists(main) ? GitClient.RemoteTracking(main) : git.LocalBranchExists(main) ? main.FullRef
                     : throw WorkflowException.Tool($"cannot create '{baseBranch}': there is no 'main' branch to start it from");
                 say($"Creating base branch {baseBranch} from {start} and pushing it");
                 git.CreateBranch(baseBranch, start);
@@ -78,10 +80,20 @@ public sealed partial class WorkflowRunner
         if (!options.DryRun)
         {
             plan = ChoosePlan();
+            if (!RequireBranches(plan).Equals(baseBranch))
+            {
+                throw WorkflowException.Tool($"the plan on {baseBranch} names another Milestone Branch ({BranchNames.BaseBranch(plan)}); nothing more was changed");
+            }
+
             row = NextIssueSelector.Select(plan).Next ?? throw WorkflowException.Tool($"no issue of {plan.Milestone} is eligible on {baseBranch}");
         }
 
-        var feature = BranchNames.FeatureBranch(plan, row);
+        var feature = RequireFeature(plan, row);
+        if (feature.IsMainLine || git.DefaultBranch() is { } defaultBranch && defaultBranch.Value.Equals(feature.Value, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new WorkflowException(Core.Diagnostics.Rules.MP4001, $"{row.Number}: feature branch '{feature}' is the repository's default branch", plan.Path, row.FeatureBranch?.Span);
+        }
+
         if (git.LocalBranchExists(feature))
         {
             say($"Feature branch {feature} exists; checking it out to resume");
@@ -89,7 +101,7 @@ public sealed partial class WorkflowRunner
         }
         else
         {
-            git.CheckoutNew(feature, baseBranch);
+            git.CheckoutNew(feature, baseBranch.FullRef);
         }
 
         var file = PlanFile.Read(plan.Path);
@@ -119,17 +131,18 @@ public sealed partial class WorkflowRunner
     public IReadOnlyList<StopFinding> SubmitIssue()
     {
         var plan = ChoosePlan();
+        var baseBranch = RequireBranches(plan);
         RequireGit();
-        var branch = git.CurrentBranch() ?? throw WorkflowException.Tool("HEAD is detached; check out the issue's feature branch");
-        var row = plan.Issues.FirstOrDefault(r => BranchNames.FeatureBranch(plan, r) == branch)
-            ?? throw WorkflowException.Tool($"'{branch}' is not the feature branch of any issue of {plan.Milestone}");
-        var baseBranch = BranchNames.BaseBranch(plan);
+        var current = git.CurrentBranch() ?? throw WorkflowException.Tool("HEAD is detached; check out the issue's feature branch");
+        var row = plan.Issues.FirstOrDefault(r => RequireFeature(plan, r).Value == current)
+            ?? throw WorkflowException.Tool($"'{current}' is not the feature branch of any issue of {plan.Milestone}");
+        var branch = RequireFeature(plan, row);
 
         var specProblem = SpecPath(plan, row) is not { } specPath || !File.Exists(specPath)
             ? $"the spec of {row.Number} is missing"
             : !row.Dependencies.IsReadable ? $"the dependencies of {row.Number} cannot be read" : null;
-        var changes = ChangeSetLoader.Load(git, baseBranch, "HEAD");
-        var facts = new StopFacts(baseBranch, git.HasMergeConflict(baseBranch, "HEAD"), RunChecks(), specProblem);
+        var changes = ChangeSetLoader.Load(git, baseBranch.FullRef, "HEAD");
+        var facts = new StopFacts(baseBranch.Value, git.HasMergeConflict(baseBranch.FullRef, "HEAD"), RunChecks(), specProblem);
         var findings = StopConditionClassifier.Classify(changes, options.StopPolicy, facts);
         var file = PlanFile.Read(plan.Path);
         if (findings.Count > 0)
@@ -152,7 +165,7 @@ public sealed partial class WorkflowRunner
         var body = PullRequestText.Body(plan, row, SpecFor(plan, row), Relative(SpecPath(plan, row) ?? plan.Path));
         if (options.DryRun)
         {
-            say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", baseBranch, "--head", branch, "--title", title, "--body-file", "<body>"]));
+            say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", baseBranch.Value, "--head", branch.Value, "--title", title, "--body-file", "<body>"]));
             say("would run: gh pr merge <number> --auto --squash --delete-branch");
             say("PR body:\n" + body);
             return [];
@@ -163,7 +176,7 @@ public sealed partial class WorkflowRunner
         (int Number, string Url) pr;
         try
         {
-            pr = gh.CreatePullRequest(baseBranch, branch, title, bodyFile);
+            pr = gh.CreatePullRequest(baseBranch.Value, branch.Value, title, bodyFile);
         }
         finally
         {

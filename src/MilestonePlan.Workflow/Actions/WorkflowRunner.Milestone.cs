@@ -23,9 +23,9 @@ public sealed partial class WorkflowRunner
     public PlanTransition ReconcileMilestone()
     {
         var plan = ChoosePlan();
-        var baseBranch = BranchNames.BaseBranch(plan);
+        var baseBranch = RequireBranches(plan);
         gh.EnsureAuthenticated();
-        var pullRequests = gh.List(baseBranch);
+        var pullRequests = gh.List(baseBranch.Value);
         var file = PlanFile.Read(plan.Path);
         var transition = Reconciler.Reconcile(plan.Path, file.Text, pullRequests, options.Today);
         Save(file, transition);
@@ -45,6 +45,7 @@ public sealed partial class WorkflowRunner
     public string CompleteMilestone()
     {
         var plan = ChoosePlan();
+        var baseBranch = RequireBranches(plan);
         var status = PlanStatus.Of(plan);
         var open = status.Issues.Where(i => !i.IsDone).Select(i => i.Row.Number.ToString()).ToList();
         if (open.Count > 0 || status.Issues.Count == 0)
@@ -61,16 +62,16 @@ public sealed partial class WorkflowRunner
         }
 
         RequireGit();
-        var baseBranch = BranchNames.BaseBranch(plan);
         var number = plan.Milestone?.Number ?? "0";
         var tag = number.Contains('.') ? $"v0.{number}" : $"v0.{number}.0";
         var title = $"M{number} Milestone: {plan.DisplayTitle}";
         git.Fetch();
-        var merged = IsProtected(baseBranch) || (git.RemoteBranchExists(baseBranch) && git.IsAncestor("origin/" + baseBranch, "origin/main"));
+        var main = BranchNames.DefaultBase;
+        var merged = IsProtected(baseBranch) || (git.RemoteBranchExists(baseBranch) && git.IsAncestor(GitClient.RemoteTracking(baseBranch), GitClient.RemoteTracking(main)));
         if (!merged)
         {
             gh.EnsureAuthenticated();
-            var existing = gh.List("main").FirstOrDefault(p => p.IsOpen && p.HeadRefName == baseBranch);
+            var existing = gh.List(main.Value).FirstOrDefault(p => p.IsOpen && p.HeadRefName == baseBranch.Value);
             if (existing is not null)
             {
                 say($"PR #{existing.Number} ({baseBranch} → main) is open; run CompleteMilestone again once it is merged to tag {tag}");
@@ -81,7 +82,7 @@ public sealed partial class WorkflowRunner
                 + string.Concat(plan.Issues.Select(r => $"- {r.Number} {r.TitleText}{(r.GitHubNumber is { } gh ? $" (closes #{gh})" : string.Empty)}\n"));
             if (options.DryRun)
             {
-                say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", "main", "--head", baseBranch, "--title", title, "--body-file", "<body>"]));
+                say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", main.Value, "--head", baseBranch.Value, "--title", title, "--body-file", "<body>"]));
                 return tag;
             }
 
@@ -89,7 +90,7 @@ public sealed partial class WorkflowRunner
             File.WriteAllText(bodyFile, body);
             try
             {
-                var pr = gh.CreatePullRequest("main", baseBranch, title, bodyFile);
+                var pr = gh.CreatePullRequest(main.Value, baseBranch.Value, title, bodyFile);
                 say($"Opened PR #{pr.Number} ({baseBranch} → main): {pr.Url}; run CompleteMilestone again once it is merged to tag {tag}");
             }
             finally
@@ -106,7 +107,7 @@ public sealed partial class WorkflowRunner
         }
         else
         {
-            git.CreateTag(tag, git.RemoteBranchExists("main") ? "origin/main" : "main", $"M{number}: {plan.DisplayTitle}");
+            git.CreateTag(tag, git.RemoteBranchExists(main) ? GitClient.RemoteTracking(main) : main.FullRef, $"M{number}: {plan.DisplayTitle}");
             git.PushTag(tag);
             say($"Tagged {tag} and pushed it");
         }

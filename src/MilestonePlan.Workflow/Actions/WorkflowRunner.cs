@@ -125,7 +125,33 @@ public sealed partial class WorkflowRunner
         }
     }
 
-    private bool IsProtected(string branch) => options.StopPolicy.ProtectedBranches.Contains(branch, StringComparer.OrdinalIgnoreCase);
+    private bool IsProtected(BranchName branch) => options.StopPolicy.ProtectedBranches.Contains(branch.Value, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The base branch, or the plan's MP4003 at the Milestone Branch cell: an unusable name never becomes `main`.</summary>
+    private static BranchName RequireBase(PlanDocument plan) =>
+        BranchNames.Base(plan) is { Name: { } name } ? name : throw Unusable(plan, BranchNames.Base(plan), Core.Diagnostics.Rules.MP4003);
+
+    /// <summary>The issue's feature branch, or the plan's MP4001 at its Feature Branch cell.</summary>
+    private static BranchName RequireFeature(PlanDocument plan, IssueRow row) =>
+        BranchNames.Feature(plan, row) is { Name: { } name } ? name : throw Unusable(plan, BranchNames.Feature(plan, row), Core.Diagnostics.Rules.MP4001);
+
+    /// <summary>
+    /// Every branch the plan names is usable, or the target stops before running anything: a target that matches the
+    /// checked-out branch against the rows must not skip a row whose name it could not read.
+    /// </summary>
+    private static BranchName RequireBranches(PlanDocument plan)
+    {
+        var baseBranch = RequireBase(plan);
+        foreach (var row in plan.Issues)
+        {
+            RequireFeature(plan, row);
+        }
+
+        return baseBranch;
+    }
+
+    private static WorkflowException Unusable(PlanDocument plan, BranchChoice choice, Core.Diagnostics.DiagnosticDescriptor rule) =>
+        new(rule, choice.Problem + "; nothing was run (fix the plan, or empty the cell for the default)", plan.Path, choice.Cell?.Span);
 
     private static string? SpecPath(PlanDocument plan, IssueRow row) =>
         row.FileName is { } name ? Path.GetFullPath(Path.Combine(plan.FolderPath, name)) : null;

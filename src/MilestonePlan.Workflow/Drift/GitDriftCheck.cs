@@ -15,13 +15,22 @@ public static class GitDriftCheck
 {
     public static IReadOnlyList<PlanDiagnostic> Check(PlanDocument plan, GitClient git)
     {
-        var baseBranch = BranchNames.BaseBranch(plan);
-        var baseRef = git.RemoteBranchExists(baseBranch) ? "origin/" + baseBranch : baseBranch;
         var findings = new List<PlanDiagnostic>();
+        // Unusable names are the build's MP4001/MP4003; nothing here asks git about them.
+        if (BranchNames.Base(plan).Name is not { } baseBranch)
+        {
+            return findings;
+        }
+
+        var baseRef = git.RemoteBranchExists(baseBranch) ? GitClient.RemoteTracking(baseBranch) : baseBranch.FullRef;
         foreach (var issue in PlanStatus.Of(plan).Issues)
         {
-            var branch = BranchNames.FeatureBranch(plan, issue.Row);
-            var exists = git.RemoteBranchExists(branch) ? "origin/" + branch : null;
+            if (BranchNames.Feature(plan, issue.Row).Name is not { } branch)
+            {
+                continue;
+            }
+
+            var exists = git.RemoteBranchExists(branch) ? GitClient.RemoteTracking(branch) : null;
             if (issue.IsDone && exists is not null && !git.IsAncestor(exists, baseRef))
             {
                 findings.Add(PlanDiagnostic.Create(Rules.MP5007, plan.Path, issue.Facts.Checklist?.Line.Span ?? issue.Row.RowSpan,

@@ -1,3 +1,4 @@
+using MilestonePlan.Core.Model;
 using MilestonePlan.Workflow.Processes;
 
 namespace MilestonePlan.Workflow.Git;
@@ -16,8 +17,7 @@ namespace MilestonePlan.Workflow.Git;
 public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan timeout, Action<string>? dryRun = null,
     CancellationToken cancellationToken = default)
 {
-    /// <summary>Branches no workflow command ever pushes to (PRODUCT.md section 6: a safety stop, never bypassed).</summary>
-    public static readonly IReadOnlyList<string> ProtectedBranches = ["main", "master"];
+    private DefaultBranchAnswer? defaultBranch;
 
     // C messages so that parsing and error matching do not depend on the user's language; no prompts, ever; and no
     // optional locks, so a status does not fight an IDE's git over index.lock.
@@ -75,19 +75,24 @@ public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan
     public bool HasRemote(string name) => Run("remote").StandardOutput.Split('\n').Any(r => r.Trim() == name);
 
     // ---- Branches -----------------------------------------------------------------------------------------------
+    // Every branch is a BranchName (validated once, in Core) and is given to git as refs/heads/X, so no plan text can
+    // become an option, a force refspec, a tag or a path.
 
-    public bool LocalBranchExists(string branch)
+    public bool LocalBranchExists(BranchName branch)
     {
-        string[] arguments = ["show-ref", "--verify", "--quiet", "refs/heads/" + branch];
+        string[] arguments = ["show-ref", "--verify", "--quiet", branch.FullRef];
         return Answer(arguments, TryRun(arguments), no: 1);
     }
 
     /// <summary>Asks the remote itself (`ls-remote`), so a branch deleted on the server is seen as gone.</summary>
-    public bool RemoteBranchExists(string branch, string remote = "origin") => RemoteRefExists(remote, "--heads", "refs/heads/" + branch);
+    public bool RemoteBranchExists(BranchName branch, string remote = "origin") => RemoteRefExists(remote, "--heads", branch.FullRef);
 
     public bool RemoteTagExists(string tag, string remote = "origin") => RemoteRefExists(remote, "--tags", "refs/tags/" + tag);
 
-    /// <summary>Whether <paramref name="name"/> is a valid branch name for git (`check-ref-format --branch`).</summary>
+    /// <summary>The remote-tracking ref of <paramref name="branch"/> (`refs/remotes/origin/X`), for revisions.</summary>
+    public static string RemoteTracking(BranchName branch, string remote = "origin") => $"refs/remotes/{remote}/{branch.Value}";
+
+    /// <summary>Whether <paramref name="name"/> is a valid branch name for git itself (`check-ref-format --branch`).</summary>
     public bool IsValidRefName(string name)
     {
         // A leading dash would be read as an option; git rejects such branch names anyway.
@@ -101,45 +106,73 @@ public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan
         return result.Succeeded || (result.NotFound || result.TimedOut ? throw Failure(arguments, result) : false);
     }
 
+    /// <summary>
+    /// The remote's default branch: `refs/remotes/origin/HEAD` when the clone recorded it, else the remote's own HEAD
+    /// (`ls-remote --symref`, which asks the same server gh would, without needing gh); null when it has none.
+    /// </summary>
+    public BranchName? DefaultBranch(string remote = "origin")
+    {
+        if (defaultBranch is { } known)
+        {
+            return known.Name;
+        }
+
+        var local = TryRun("symbolic-ref", "--quiet", $"refs/remotes/{remote}/HEAD");
+        string? name = null;
+        if (local.Succeeded && local.StandardOutput.Trim() is var target && target.StartsWith($"refs/remotes/{remote}/", StringComparison.Ordinal))
+        {
+            name = target.Substring($"refs/remotes/{remote}/".Length);
+        }
+        else
+        {
+            var result = Run("ls-remote", "--symref", remote, "HEAD");
+            var line = result.StandardOutput.Split('\n').FirstOrDefault(l => l.StartsWith("ref: refs/heads/", StringComparison.Ordinal));
+            var tab = line?.IndexOf('\t') ?? -1;
+            name = line is not null && tab > 0 ? line.Substring("ref: refs/heads/".Length, tab - "ref: refs/heads/".Length) : null;
+        }
+
+        defaultBranch = new DefaultBranchAnswer(BranchName.TryCreate(name));
+        return defaultBranch.Name;
+    }
+
     public void Fetch(string remote = "origin") => Mutate("fetch", "--quiet", remote);
 
     /// <summary>Creates <paramref name="branch"/> at <paramref name="startPoint"/> without checking it out.</summary>
-    public void CreateBranch(string branch, string startPoint) => Mutate("branch", RequireBranchName(branch), startPoint);
+    public void CreateBranch(BranchName branch, string startPoint) => Mutate("branch", branch.Value, startPoint);
 
-    public void Checkout(string branch) => Mutate("checkout", "--quiet", RequireBranchName(branch), "--");
+    public void Checkout(BranchName branch) => Mutate("checkout", "--quiet", branch.Value, "--");
 
-    public void CheckoutNew(string branch, string startPoint) => Mutate("checkout", "--quiet", "-b", RequireBranchName(branch), startPoint, "--");
+    public void CheckoutNew(BranchName branch, string startPoint) => Mutate("checkout", "--quiet", "-b", branch.Value, startPoint, "--");
 
     /// <summary>Fast-forwards the checked-out branch to <paramref name="remote"/>'s <paramref name="branch"/>; refuses to merge.</summary>
-    public void PullFastForward(string branch, string remote = "origin") => Mutate("pull", "--ff-only", "--quiet", remote, branch);
+    public void PullFastForward(BranchName branch, string remote = "origin") => Mutate("pull", "--ff-only", "--quiet", remote, branch.FullRef);
 
     /// <summary>Pushes <paramref name="branch"/> to the same name on origin, and makes it the upstream.</summary>
-    public void Push(string branch) => Push(branch, setUpstream: true);
+    public void Push(BranchName branch) => Push(branch, setUpstream: true);
 
     /// <summary>
-    /// Pushes a local branch to the same name on the remote. Refuses <see cref="ProtectedBranches"/>: the workflow never
-    /// pushes to main. (A tag of the same name makes git refuse the push as ambiguous rather than push the tag.)
+    /// Pushes a local branch to the same name on the remote, named in full (`refs/heads/X:refs/heads/X`), never forced.
+    /// Refuses main, master and the remote's default branch: the workflow never pushes to them (PRODUCT.md section 7).
     /// </summary>
-    public void Push(string branch, bool setUpstream, string remote = "origin")
+    public void Push(BranchName branch, bool setUpstream, string remote = "origin")
     {
-        if (ProtectedBranches.Contains(branch, StringComparer.OrdinalIgnoreCase))
+        if (branch.IsMainLine || (DefaultBranch(remote) is { } main && string.Equals(main.Value, branch.Value, StringComparison.OrdinalIgnoreCase)))
         {
-            throw WorkflowException.Tool($"refusing to push '{branch}': the workflow never pushes to {string.Join(" or ", ProtectedBranches)}");
+            throw WorkflowException.Tool($"refusing to push '{branch}': the workflow never pushes to main, master or the repository's default branch");
         }
 
-        RequireBranchName(branch);
-        Mutate(setUpstream ? ["push", "--quiet", "-u", remote, branch] : ["push", "--quiet", remote, branch]);
+        Mutate(setUpstream ? ["push", "--quiet", "-u", remote, branch.PushRefspec] : ["push", "--quiet", remote, branch.PushRefspec]);
     }
 
     /// <summary>
     /// Creates <paramref name="branch"/> from the remote's <paramref name="mainBranch"/> (the local one when the remote
     /// has none) and pushes it with upstream; the checked-out branch does not change.
     /// </summary>
-    public void CreateAndPushBranchFromMain(string branch, string mainBranch = "main", string remote = "origin")
+    public void CreateAndPushBranchFromMain(BranchName branch, BranchName mainBranch, string remote = "origin")
     {
         Fetch(remote);
-        var start = RemoteBranchExists(mainBranch, remote) ? $"{remote}/{mainBranch}"
-            : LocalBranchExists(mainBranch) ? mainBranch
+        var start = RemoteBranchExists(mainBranch, remote) ? RemoteTracking(mainBranch, remote)
+            : LocalBranchExists(mainBranch) ? mainBranch.FullRef
             : throw WorkflowException.Tool($"cannot create '{branch}': there is no '{mainBranch}' branch locally or on {remote} to start it from");
         CreateBranch(branch, start);
         Push(branch, setUpstream: true, remote);
@@ -254,11 +287,6 @@ public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan
     private static bool Answer(string[] arguments, ProcessResult result, int no) =>
         result.Succeeded || (result.ExitCode == no && !result.NotFound && !result.TimedOut ? false : throw Failure(arguments, result));
 
-    private static string RequireBranchName(string branch) =>
-        branch.Length == 0 || branch.StartsWith("-", StringComparison.Ordinal)
-            ? throw WorkflowException.Tool($"'{branch}' is not a usable branch name")
-            : branch;
-
     private static WorkflowException Failure(IReadOnlyList<string> arguments, ProcessResult result)
     {
         var command = CommandLine.Display("git", arguments);
@@ -278,3 +306,6 @@ public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan
         return WorkflowException.Tool($"`{command}` failed (exit code {result.ExitCode})" + (detail.Length > 0 ? ": " + detail : string.Empty));
     }
 }
+
+/// <summary>The remote's default branch, asked once per client: null when the remote has none.</summary>
+internal sealed record DefaultBranchAnswer(BranchName? Name);

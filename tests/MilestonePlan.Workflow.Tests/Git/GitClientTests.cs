@@ -1,3 +1,4 @@
+using MilestonePlan.Core.Model;
 using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.Processes;
 using MilestonePlan.Workflow.Tests.Processes;
@@ -10,6 +11,8 @@ namespace MilestonePlan.Workflow.Tests.Git;
 public sealed class GitClientTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+
+    private static BranchName B(string name) => BranchName.TryCreate(name) ?? throw new ArgumentException(name);
 
     private static GitClient Client(TempGitRepository repo, Action<string>? dryRun = null) => new(new ProcessRunner(), repo.Path_, Timeout, dryRun);
 
@@ -25,10 +28,10 @@ public sealed class GitClientTests
         Assert.IsTrue(git.IsWorkTreeClean());
         Assert.IsTrue(git.HasRemote("origin"));
         Assert.IsFalse(git.HasRemote("upstream"));
-        Assert.IsTrue(git.LocalBranchExists("main"));
-        Assert.IsTrue(git.RemoteBranchExists("main"));
-        Assert.IsFalse(git.LocalBranchExists("feat/m1-01-x"));
-        Assert.IsFalse(git.RemoteBranchExists("feat/m1-01-x"));
+        Assert.IsTrue(git.LocalBranchExists(B("main")));
+        Assert.IsTrue(git.RemoteBranchExists(B("main")));
+        Assert.IsFalse(git.LocalBranchExists(B("feat/m1-01-x")));
+        Assert.IsFalse(git.RemoteBranchExists(B("feat/m1-01-x")));
         Assert.IsNotNull(git.ResolveCommit("main"));
         Assert.IsNull(git.ResolveCommit("no-such-branch"));
     }
@@ -73,10 +76,10 @@ public sealed class GitClientTests
         using var repo = new TempGitRepository();
         var git = Client(repo);
 
-        git.CreateAndPushBranchFromMain("milestone/m1-core");
+        git.CreateAndPushBranchFromMain(B("milestone/m1-core"), B("main"));
 
-        Assert.IsTrue(git.LocalBranchExists("milestone/m1-core"));
-        Assert.IsTrue(git.RemoteBranchExists("milestone/m1-core"));
+        Assert.IsTrue(git.LocalBranchExists(B("milestone/m1-core")));
+        Assert.IsTrue(git.RemoteBranchExists(B("milestone/m1-core")));
         Assert.IsTrue(repo.RemoteHas("milestone/m1-core"));
         Assert.AreEqual("main", git.CurrentBranch());
         Assert.AreEqual("origin/milestone/m1-core", repo.Git("rev-parse", "--abbrev-ref", "milestone/m1-core@{upstream}").Trim());
@@ -89,14 +92,14 @@ public sealed class GitClientTests
         using var repo = new TempGitRepository();
         var git = Client(repo);
 
-        git.CheckoutNew("feat/m1-01-parser", "main");
+        git.CheckoutNew(B("feat/m1-01-parser"), "main");
         repo.Write("src/Parser.cs", "class Parser { }\n");
         repo.CommitAll("parser");
-        git.Push("feat/m1-01-parser", setUpstream: true);
+        git.Push(B("feat/m1-01-parser"), setUpstream: true);
 
         Assert.AreEqual("feat/m1-01-parser", git.CurrentBranch());
         Assert.AreEqual(repo.Git("rev-parse", "HEAD").Trim(), repo.GitOrigin("rev-parse", "refs/heads/feat/m1-01-parser").Trim());
-        git.Checkout("main");
+        git.Checkout(B("main"));
         Assert.AreEqual("main", git.CurrentBranch());
     }
 
@@ -108,7 +111,7 @@ public sealed class GitClientTests
         repo.CommitAll("local");
         var before = repo.GitOrigin("rev-parse", "refs/heads/main");
 
-        var error = Assert.ThrowsExactly<WorkflowException>(() => Client(repo).Push("main", setUpstream: false));
+        var error = Assert.ThrowsExactly<WorkflowException>(() => Client(repo).Push(B("main"), setUpstream: false));
 
         Assert.AreEqual("MP9001", error.Rule.Id);
         StringAssert.Contains(error.Message, "refusing to push 'main'");
@@ -127,7 +130,7 @@ public sealed class GitClientTests
         StringAssert.Contains(fetch.Message, "git fetch --quiet origin");
         StringAssert.Contains(fetch.Message, "'origin' does not appear to be a git repository");
         // Not knowing is not "no": a remote that cannot be asked is an error, not a missing branch.
-        Assert.ThrowsExactly<WorkflowException>(() => git.RemoteBranchExists("main"));
+        Assert.ThrowsExactly<WorkflowException>(() => git.RemoteBranchExists(B("main")));
     }
 
     [TestMethod]
@@ -265,15 +268,15 @@ public sealed class GitClientTests
         var git = Client(repo);
 
         git.Fetch();
-        git.PullFastForward("main");
+        git.PullFastForward(B("main"));
         Assert.AreEqual(repo.GitIn(other, "rev-parse", "HEAD"), repo.Git("rev-parse", "HEAD"));
 
         repo.GitIn(other, "-c", "user.name=Other", "-c", "user.email=other@example.invalid", "commit", "--quiet", "--allow-empty", "-m", "more");
         repo.GitIn(other, "push", "--quiet", "origin", "main");
         repo.Write("local.txt", "diverge\n");
         repo.CommitAll("local");
-        var error = Assert.ThrowsExactly<WorkflowException>(() => git.PullFastForward("main"));
-        StringAssert.Contains(error.Message, "git pull --ff-only --quiet origin main");
+        var error = Assert.ThrowsExactly<WorkflowException>(() => git.PullFastForward(B("main")));
+        StringAssert.Contains(error.Message, "git pull --ff-only --quiet origin refs/heads/main");
         StringAssert.Contains(error.Message, "fast-forward");
     }
 
@@ -285,18 +288,18 @@ public sealed class GitClientTests
         var git = Client(repo, said.Add);
         var before = repo.Snapshot();
 
-        git.CreateBranch("feat/m1-01-x", "main");
-        git.Push("feat/m1-01-x");
+        git.CreateBranch(B("feat/m1-01-x"), "main");
+        git.Push(B("feat/m1-01-x"));
         git.CreateTag("v0.1.0", "main", "tag message");
 
         Assert.AreEqual(before, repo.Snapshot());
         CollectionAssert.AreEqual(new[]
         {
             "would run: git branch feat/m1-01-x main",
-            "would run: git push --quiet -u origin feat/m1-01-x",
+            "would run: git push --quiet -u origin refs/heads/feat/m1-01-x:refs/heads/feat/m1-01-x",
             "would run: git tag --annotate v0.1.0 --message \"tag message\" main",
         }, said);
-        Assert.IsFalse(git.LocalBranchExists("feat/m1-01-x"), "questions still run in a dry run");
+        Assert.IsFalse(git.LocalBranchExists(B("feat/m1-01-x")), "questions still run in a dry run");
     }
 
     [TestMethod]
