@@ -9,6 +9,7 @@ using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.Publishing;
 using MilestonePlan.Workflow.StopConditions;
 
 namespace MilestonePlan.Workflow.Actions;
@@ -143,7 +144,15 @@ public sealed partial class WorkflowRunner
             : !row.Dependencies.IsReadable ? $"the dependencies of {row.Number} cannot be read" : null;
         var changes = ChangeSetLoader.Load(git, baseBranch.FullRef, "HEAD");
         var facts = new StopFacts(baseBranch.Value, git.HasMergeConflict(baseBranch.FullRef, "HEAD"), RunChecks(), specProblem);
-        var findings = StopConditionClassifier.Classify(changes, options.StopPolicy, facts);
+        var findings = StopConditionClassifier.Classify(changes, options.StopPolicy, facts).ToList();
+        var title = PullRequestText.Title(plan, row);
+        var body = PullRequestText.Body(plan, row, SpecFor(plan, row), Relative(SpecPath(plan, row) ?? plan.Path));
+        // The PR's text is published too: a secret in the spec's criteria or the title is a safety stop like one in the diff.
+        if ((SecretScanner.KindOf(title) ?? SecretScanner.Scan(body).Select(s => s.Kind).FirstOrDefault()) is { } leaked)
+        {
+            findings.Insert(0, new StopFinding(StopKind.Safety, "secret", $"the PR title or body would publish a {leaked}", "remove it from the plan or spec and rotate it"));
+        }
+
         var file = PlanFile.Read(plan.Path);
         if (findings.Count > 0)
         {
@@ -154,15 +163,14 @@ public sealed partial class WorkflowRunner
 
             var first = findings[0];
             Save(file, PlanTransition.Edit(plan.Path, file.Text, (updater, p) =>
-                updater.RecordStop(p.Find(row.Number)!, first.IsHard, first.Reason, first.Needs).Concat(updater.SetLastUpdated(options.Today))));
+                updater.RecordStop(p.Find(row.Number)!, first.IsHard, PublishedText.PlanLine(first.Reason), PublishedText.PlanLine(first.Needs))
+                    .Concat(updater.SetLastUpdated(options.Today))));
             say($"{row.Number} not submitted: {(first.IsHard ? "needs review" : "skipped")}");
             return findings;
         }
 
         gh.EnsureAuthenticated();
         git.Push(branch);
-        var title = PullRequestText.Title(plan, row);
-        var body = PullRequestText.Body(plan, row, SpecFor(plan, row), Relative(SpecPath(plan, row) ?? plan.Path));
         if (options.DryRun)
         {
             say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", baseBranch.Value, "--head", branch.Value, "--title", title, "--body-file", "<body>"]));
@@ -201,7 +209,7 @@ public sealed partial class WorkflowRunner
             say("⛔ " + reason);
             transition = PlanTransition.Edit(plan.Path, file.Text, (u, p) =>
                 u.AddOpenPullRequest(p.Find(row.Number)!, pr.Number, pr.Url)
-                    .Concat(u.RecordStop(p.Find(row.Number)!, hard: true, reason, "enable auto-merge or merge by hand"))
+                    .Concat(u.RecordStop(p.Find(row.Number)!, hard: true, PublishedText.PlanLine(reason), "enable auto-merge or merge by hand"))
                     .Concat(u.SetLastUpdated(options.Today)));
             findings = [new StopFinding(StopKind.Hard, "auto-merge", reason, "enable auto-merge or merge by hand")];
         }

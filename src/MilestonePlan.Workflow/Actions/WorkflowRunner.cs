@@ -30,7 +30,8 @@ public sealed partial class WorkflowRunner
     {
         this.options = options;
         this.runner = runner;
-        this.say = say;
+        // Everything printed passes the secret scanner: check output, git and gh messages, spec text.
+        this.say = line => say(Publishing.PublishedText.Log(line));
         git = new GitClient(runner, options.RepositoryRoot, options.Timeout, options.DryRun ? say : null);
         gh = new GhClient(runner, options.RepositoryRoot, options.Timeout);
     }

@@ -226,6 +226,18 @@ public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan
     public IReadOnlyList<GitLineCount> DiffNumStat(string baseRef, string head) =>
         GitOutput.NumStat(Diff(baseRef, head, "--numstat", "-z", "--find-renames", "--no-ext-diff"));
 
+    /// <summary>Modes before and after per file over the same range as <see cref="DiffNameStatus"/> (symlinks, submodules, executables).</summary>
+    public IReadOnlyList<GitFileMode> DiffRaw(string baseRef, string head) =>
+        GitOutput.Raw(Diff(baseRef, head, "--raw", "-z", "--find-renames", "--no-ext-diff", "--abbrev=40"));
+
+    /// <summary>
+    /// Added lines per new path over the same range. `--text` and `--no-textconv`: a `.gitattributes` of the branch
+    /// that marks a file binary, or a diff driver, must not hide an added line from the secret scanner.
+    /// </summary>
+    public Dictionary<string, List<(int Line, string Text)>> DiffAddedLines(string baseRef, string head) =>
+        GitPatch.AddedLines(Diff(baseRef, head, "-U0", "--text", "--no-textconv", "--no-ext-diff", "--no-color", "--find-renames",
+            "--src-prefix=a/", "--dst-prefix=b/"));
+
     /// <summary>
     /// A file's content at a revision exactly as stored (no filters, line endings and BOM kept), or null when the file
     /// does not exist there. An unknown revision throws: "no such file" must not hide "no such branch".

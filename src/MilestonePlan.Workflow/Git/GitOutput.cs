@@ -75,6 +75,35 @@ internal static class GitOutput
         return result;
     }
 
+    /// <summary>
+    /// `diff --raw -z`: ":oldmode newmode oldsha newsha status" then one path, or two for renames and copies. The modes
+    /// tell symbolic links (120000) and submodules (160000) from files, which name and line counts cannot.
+    /// </summary>
+    public static IReadOnlyList<GitFileMode> Raw(string output)
+    {
+        var fields = Fields(output);
+        var result = new List<GitFileMode>();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var parts = fields[i].Split(' ');
+            if (parts.Length < 5 || !parts[0].StartsWith(":", StringComparison.Ordinal) || parts[4].Length == 0 || i + 1 >= fields.Count)
+            {
+                continue;
+            }
+
+            var twoPaths = parts[4][0] is 'R' or 'C';
+            if (twoPaths && i + 2 >= fields.Count)
+            {
+                break;
+            }
+
+            result.Add(new GitFileMode(twoPaths ? fields[i + 2] : fields[i + 1], parts[0].Substring(1), parts[1]));
+            i += twoPaths ? 2 : 1;
+        }
+
+        return result;
+    }
+
     /// <summary>`status --porcelain -z`: "XY path", and for a rename the original path as the next field.</summary>
     public static IReadOnlyList<string> PorcelainStatus(string output)
     {

@@ -1,3 +1,5 @@
+using MilestonePlan.Workflow.Git;
+
 namespace MilestonePlan.Workflow.StopConditions;
 
 public enum ChangeKind
@@ -8,7 +10,7 @@ public enum ChangeKind
     Renamed,
 }
 
-/// <summary>One file of a diff: counts, the added lines with their numbers, and its text before and after when known.</summary>
+/// <summary>One file of a diff: counts, the added lines with their numbers, its text before and after when known, and its modes.</summary>
 public sealed record FileChange(
     string Path,
     ChangeKind Kind,
@@ -18,7 +20,17 @@ public sealed record FileChange(
     string? Before = null,
     string? After = null,
     string? OldPath = null,
-    bool Binary = false);
+    bool Binary = false,
+    string? OldMode = null,
+    string? NewMode = null)
+{
+    /// <summary>Every name the change touches: a rename is classified under both, so moving a file out of a protected folder is seen.</summary>
+    public IEnumerable<string> Paths => OldPath is null || OldPath == Path ? [Path] : [Path, OldPath];
+
+    public bool IsSymbolicLink => OldMode == GitFileMode.SymbolicLink || NewMode == GitFileMode.SymbolicLink;
+
+    public bool IsSubmodule => OldMode == GitFileMode.Submodule || NewMode == GitFileMode.Submodule;
+}
 
 /// <summary>What a feature branch changes against its base (`git diff base...head`).</summary>
 public sealed record ChangeSet(string BaseRef, string HeadRef, IReadOnlyList<FileChange> Files)

@@ -1,91 +1,48 @@
-using System.Globalization;
 using MilestonePlan.Workflow.Git;
 
 namespace MilestonePlan.Workflow.StopConditions;
 
-/// <summary>Builds a <see cref="ChangeSet"/> from git: `diff --name-status -M`, `--numstat`, `-U0` and `show`.</summary>
+/// <summary>
+/// Builds a <see cref="ChangeSet"/> from git's NUL-separated outputs only (`--name-status -z`, `--numstat -z`,
+/// `--raw -z`) and a `-U0 --text` patch read by hunk counts, so no file name (spaces, quotes, tabs, newlines,
+/// non-ASCII, a leading dash) and no rename, deletion, mode change, symlink or submodule slips past the classifier.
+/// </summary>
 public static class ChangeSetLoader
 {
     private static readonly string[] ContentNeeded = [".cs", ".csproj", ".fsproj", ".vbproj", ".props", ".targets"];
 
     public static ChangeSet Load(GitClient git, string baseRef, string head)
     {
-        var counts = new Dictionary<string, (int Added, int Removed, bool Binary)>(StringComparer.Ordinal);
-        foreach (var line in Lines(git.Diff(baseRef, head, "--numstat", "-M")))
-        {
-            var parts = line.Split('\t');
-            if (parts.Length >= 3)
-            {
-                var binary = parts[0] == "-";
-                counts[RenameTarget(parts[parts.Length - 1])] = (binary ? 0 : Int(parts[0]), binary ? 0 : Int(parts[1]), binary);
-            }
-        }
-
-        var added = AddedLines(git.Diff(baseRef, head, "-U0", "--no-ext-diff", "-M"));
+        var counts = git.DiffNumStat(baseRef, head).GroupBy(c => c.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var modes = git.DiffRaw(baseRef, head).GroupBy(m => m.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var added = git.DiffAddedLines(baseRef, head);
         var files = new List<FileChange>();
-        foreach (var line in Lines(git.Diff(baseRef, head, "--name-status", "-M")))
+        foreach (var status in git.DiffNameStatus(baseRef, head))
         {
-            var parts = line.Split('\t');
-            var kind = parts[0][0] switch { 'A' => ChangeKind.Added, 'D' => ChangeKind.Deleted, 'R' => ChangeKind.Renamed, _ => ChangeKind.Modified };
-            var path = parts[parts.Length - 1];
-            var oldPath = kind == ChangeKind.Renamed ? parts[1] : path;
-            var (a, r, binary) = counts.TryGetValue(path, out var c) ? c : (0, 0, false);
-            var needsContent = ContentNeeded.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
-            files.Add(new FileChange(path, kind, a, r, added.TryGetValue(path, out var lines) ? lines : [],
+            var kind = status.Status switch { 'A' => ChangeKind.Added, 'D' => ChangeKind.Deleted, 'R' => ChangeKind.Renamed, 'C' => ChangeKind.Added, _ => ChangeKind.Modified };
+            var path = status.Path;
+            var oldPath = status.OldPath ?? path;
+            var count = counts.TryGetValue(path, out var c) ? c : null;
+            var mode = modes.TryGetValue(path, out var m) ? m : null;
+            var lines = added.TryGetValue(path, out var found) ? found : [];
+
+            // Fail closed: lines git counted as added that the patch did not show are lines no scanner has seen.
+            if (count is { IsBinary: false, Added: > 0 } && lines.Count == 0 && mode?.IsSubmodule != true)
+            {
+                throw WorkflowException.Tool($"the added lines of '{path}' could not be read from `git diff`; nothing was submitted");
+            }
+
+            var isText = mode is null || !(mode.IsSymbolicLink || mode.IsSubmodule);
+            var needsContent = isText && ContentNeeded.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+            files.Add(new FileChange(path, kind, count?.Added ?? 0, count?.Removed ?? 0, lines,
                 needsContent && kind != ChangeKind.Added ? git.Show(baseRef, oldPath) : null,
                 needsContent && kind != ChangeKind.Deleted ? git.Show(head, path) : null,
-                kind == ChangeKind.Renamed ? oldPath : null,
-                binary));
+                status.OldPath,
+                count?.IsBinary ?? false,
+                mode?.OldMode,
+                mode?.NewMode));
         }
 
         return new ChangeSet(baseRef, head, files);
     }
-
-    /// <summary>Added lines per file with their line numbers in the new version, from a `-U0` diff.</summary>
-    internal static Dictionary<string, List<(int, string)>> AddedLines(string diff)
-    {
-        var result = new Dictionary<string, List<(int, string)>>(StringComparer.Ordinal);
-        List<(int, string)>? current = null;
-        var next = 0;
-        foreach (var line in diff.Split('\n'))
-        {
-            if (line.StartsWith("+++ ", StringComparison.Ordinal))
-            {
-                var name = line.Substring(4);
-                current = name == "/dev/null" ? null : result[name.StartsWith("b/", StringComparison.Ordinal) ? name.Substring(2) : name] = [];
-            }
-            else if (line.StartsWith("@@", StringComparison.Ordinal))
-            {
-                var plus = line.IndexOf('+');
-                var end = line.IndexOfAny([',', ' '], plus);
-                next = plus > 0 && end > plus ? Int(line.Substring(plus + 1, end - plus - 1)) : 0;
-            }
-            else if (current is not null && line.StartsWith("+", StringComparison.Ordinal))
-            {
-                current.Add((next++, line.Substring(1)));
-            }
-        }
-
-        return result;
-    }
-
-    private static string RenameTarget(string path)
-    {
-        // numstat shows renames as `dir/{old => new}/file` or `old => new`.
-        var arrow = path.IndexOf(" => ", StringComparison.Ordinal);
-        if (arrow < 0)
-        {
-            return path;
-        }
-
-        var open = path.LastIndexOf('{', arrow);
-        var close = path.IndexOf('}', arrow);
-        return open >= 0 && close > arrow
-            ? (path.Substring(0, open) + path.Substring(arrow + 4, close - arrow - 4) + path.Substring(close + 1)).Replace("//", "/")
-            : path.Substring(arrow + 4);
-    }
-
-    private static IEnumerable<string> Lines(string text) => text.Split('\n').Where(l => l.Length > 0);
-
-    private static int Int(string text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
 }

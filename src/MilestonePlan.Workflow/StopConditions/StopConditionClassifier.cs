@@ -26,9 +26,9 @@ public static class StopConditionClassifier
                 findings.Add(new StopFinding(StopKind.Safety, "secret", $"a {kind} was added", "remove it from the branch history and rotate it", file.Path, line));
             }
 
-            if (PathGlob.Any(policy.ProtectedPaths, file.Path))
+            if (file.Paths.FirstOrDefault(p => PathGlob.Any(policy.ProtectedPaths, p)) is { } protectedPath)
             {
-                findings.Add(new StopFinding(StopKind.Safety, "protected-path", $"protected surface '{file.Path}' changed", "a maintainer's review", file.Path));
+                findings.Add(new StopFinding(StopKind.Safety, "protected-path", $"protected surface '{protectedPath}' changed", "a maintainer's review", protectedPath));
             }
         }
 
@@ -67,7 +67,24 @@ public static class StopConditionClassifier
 
     private static IEnumerable<StopFinding> HardStops(FileChange file, StopPolicy policy)
     {
-        var path = file.Path;
+        if (file.IsSubmodule)
+        {
+            yield return new StopFinding(StopKind.Hard, "dependency-change", $"submodule '{file.Path}' added or changed", "approval of the dependency change", file.Path);
+        }
+        else if (file.IsSymbolicLink)
+        {
+            // A link can point anywhere (outside the repository, at a secret): a person decides.
+            yield return new StopFinding(StopKind.Hard, "symbolic-link", $"symbolic link '{file.Path}' added or changed", "a review of where it points", file.Path);
+        }
+
+        foreach (var finding in file.Paths.SelectMany(p => PathStops(file, p, policy)).GroupBy(f => f.Code).Select(g => g.First()))
+        {
+            yield return finding;
+        }
+    }
+
+    private static IEnumerable<StopFinding> PathStops(FileChange file, string path, StopPolicy policy)
+    {
         if (PathGlob.Any(policy.MigrationPaths, path))
         {
             yield return new StopFinding(StopKind.Hard, "database-migration", $"migration '{path}' added or changed", "a review of the schema change", path);

@@ -1,0 +1,59 @@
+using System.Text;
+using MilestonePlan.Workflow.StopConditions;
+
+namespace MilestonePlan.Workflow.Publishing;
+
+/// <summary>
+/// Text from untrusted sources (git and gh stderr, check output, file names, spec text) on its way into a plan line
+/// or the build log: secrets redacted, and, for a plan line, no line break or control character that would let it
+/// write a second line (a fake entry) into the plan.
+/// </summary>
+public static class PublishedText
+{
+    /// <summary>One line for a plan entry: redacted, control characters shown as escapes, at most <paramref name="maxLength"/> characters.</summary>
+    public static string PlanLine(string text, int maxLength = 300)
+    {
+        var redacted = SecretScanner.Redact(text);
+        var builder = new StringBuilder(Math.Min(redacted.Length, maxLength + 16));
+        for (var i = 0; i < redacted.Length; i++)
+        {
+            if (builder.Length >= maxLength)
+            {
+                builder.Append('…');
+                break;
+            }
+
+            var c = redacted[i];
+            if (char.IsHighSurrogate(c) && i + 1 < redacted.Length && char.IsLowSurrogate(redacted[i + 1]))
+            {
+                builder.Append(c).Append(redacted[++i]);
+                continue;
+            }
+
+            builder.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' => $"\\u{(int)c:x4}",
+                _ when char.IsSurrogate(c) => "\ufffd",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>For the build log: redacted; line breaks kept (stderr is multi-line), other control characters escaped.</summary>
+    public static string Log(string text)
+    {
+        var redacted = SecretScanner.Redact(text);
+        var builder = new StringBuilder(redacted.Length);
+        foreach (var c in redacted)
+        {
+            builder.Append(c is '\n' or '\t' || !char.IsControl(c) ? c.ToString() : c == '\r' ? string.Empty : $"\\u{(int)c:x4}");
+        }
+
+        return builder.ToString();
+    }
+}
