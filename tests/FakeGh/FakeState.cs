@@ -10,7 +10,9 @@ namespace FakeGh;
 /// enabled and the PR waits; "immediate": the PR is already mergeable and merges at once; "refuse": the repository does
 /// not allow auto-merge), `failCommand` ("pr create", or "*" for every command) with optional `failMessage` and
 /// `failExitCode`, `legacyJsonFields` (true: behave like gh before 2.29, which had no `autoMergeRequest`), and
-/// `milestones` (when present, the only milestone names `issue create --milestone` accepts).
+/// `milestones` (when present, the only milestone names `issue create --milestone` accepts), and `failAfterCommand`
+/// ("pr create", "issue create"): the command does its work on GitHub and then fails as a network timeout would, so the
+/// caller never learns the result; `failAfterCount` (default 1) says how many calls fail that way.
 /// </summary>
 internal sealed class FakeState
 {
@@ -46,6 +48,22 @@ internal sealed class FakeState
     public string FailMessage => Root["failMessage"]?.GetValue<string>() ?? "HTTP 502: Bad Gateway (https://api.github.com/graphql)";
 
     public int FailExitCode => Root["failExitCode"]?.GetValue<int>() ?? 1;
+
+    public string? FailAfterCommand => Root["failAfterCommand"]?.GetValue<string>();
+
+    /// <summary>Uses up one injected "did it, then failed"; false once they are all used.</summary>
+    public bool TakeFailAfter()
+    {
+        var left = Root["failAfterCount"]?.GetValue<int>() ?? 1;
+        if (left <= 0)
+        {
+            return false;
+        }
+
+        Root["failAfterCount"] = left - 1;
+        Save();
+        return true;
+    }
 
     public bool LegacyJsonFields => Root["legacyJsonFields"]?.GetValue<bool>() ?? false;
 

@@ -109,6 +109,23 @@ internal static class GhCommands
             new("undo", null, FlagKind.Bool, "Convert a pull request to \"draft\""),
             Repo, Help,
         ],
+        ["issue list"] =
+        [
+            new("app", null, FlagKind.String, "Filter by GitHub App author"),
+            new("assignee", 'a', FlagKind.String, "Filter by assignee"),
+            new("author", 'A', FlagKind.String, "Filter by author"),
+            new("jq", 'q', FlagKind.String, "Filter JSON output using a jq expression"),
+            new("json", null, FlagKind.StringSlice, "Output JSON with the specified fields"),
+            new("label", 'l', FlagKind.StringSlice, "Filter by label"),
+            new("limit", 'L', FlagKind.Int, "Maximum number of issues to fetch"),
+            new("mention", null, FlagKind.String, "Filter by mention"),
+            new("milestone", 'm', FlagKind.String, "Filter by milestone number or title"),
+            new("search", 'S', FlagKind.String, "Search issues with query"),
+            new("state", 's', FlagKind.String, "Filter by state: {open|closed|all}"),
+            new("template", 't', FlagKind.String, "Format JSON output using a Go template"),
+            new("web", 'w', FlagKind.Bool, "List issues in the web browser"),
+            Repo, Help,
+        ],
         ["issue create"] =
         [
             new("assignee", 'a', FlagKind.StringSlice, "Assign people by their login"),
@@ -125,6 +142,13 @@ internal static class GhCommands
             Repo, Help,
         ],
     };
+
+    /// <summary>The fields `gh issue list --json` accepts in current gh 2.x.</summary>
+    public static readonly IReadOnlyList<string> IssueJsonFields =
+    [
+        "assignees", "author", "body", "closed", "closedAt", "closedByPullRequestsReferences", "comments", "createdAt", "id", "isPinned",
+        "labels", "milestone", "number", "projectCards", "projectItems", "reactionGroups", "state", "stateReason", "title", "updatedAt", "url",
+    ];
 
     /// <summary>The fields `gh pr view/list --json` accepts in current gh 2.x.</summary>
     public static readonly IReadOnlyList<string> PullRequestJsonFields =

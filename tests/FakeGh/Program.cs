@@ -51,8 +51,11 @@ try
         "pr list" => Commands.PrList(state, parsed, output),
         "pr ready" => Commands.PrReady(state, parsed, error),
         "issue create" => Commands.IssueCreate(state, parsed, output),
+        "issue list" => Commands.IssueList(state, parsed, output),
         _ => throw new UsageException($"fake gh does not implement \"{command}\""),
-    };
+    } is var exit && exit == 0 && state.FailAfterCommand is { } after && after == command && state.TakeFailAfter()
+        ? Fail(error, state)
+        : exit;
 }
 catch (UsageException e)
 {
@@ -70,4 +73,11 @@ catch (CommandException e)
 {
     error.WriteLine(e.Message);
     return e.ExitCode;
+}
+
+// The work is done on "GitHub", then the call fails as a network timeout would: the caller never learns the result.
+static int Fail(TextWriter error, FakeState state)
+{
+    error.WriteLine(state.FailMessage);
+    return state.FailExitCode;
 }

@@ -5,7 +5,7 @@ namespace MilestonePlan.Workflow.Tests;
 [TestClass]
 public sealed class PushIssuesTests
 {
-    private const string Plan = """
+    internal const string Plan = """
         # M1 Implementation Plan
 
         ## Overview
@@ -43,7 +43,7 @@ public sealed class PushIssuesTests
         var pushed = repo.Runner().PushIssues();
 
         CollectionAssert.AreEqual(new[] { (1, 1), (2, 2) }, pushed.Select(p => (p.Row.Number.Value, p.Number)).ToArray());
-        var creates = repo.Gh.Calls.Where(c => c[0] == "issue").ToList();
+        var creates = repo.Gh.Calls.Where(c => c[0] == "issue" && c[1] == "create").ToList();
         CollectionAssert.AreEqual(new[] { "issue", "create", "--title", "Parser", "--body-file" }, creates[0].Take(5).ToArray());
         CollectionAssert.AreEqual(new[] { "--label", "type:feature", "--label", "prio:P0" }, creates[0].Skip(6).ToArray());
         StringAssert.Contains(File.ReadAllText(Path.Combine(repo.Git.Path_, "docs/03-build-notes/m1/01-parser.md")), "\ngithub_issue: 1\npriority: P0\n");
@@ -53,6 +53,6 @@ public sealed class PushIssuesTests
         StringAssert.Contains(repo.PlanText, "| #02 | #2 | 02-rules.md |");
 
         repo.Runner().PushIssues();
-        Assert.HasCount(2, repo.Gh.Calls.Where(c => c[0] == "issue").ToList(), "a second run creates nothing");
+        Assert.HasCount(2, repo.Gh.Calls.Where(c => c[0] == "issue" && c[1] == "create").ToList(), "a second run creates nothing");
     }
 }

@@ -1,4 +1,5 @@
 using MilestonePlan.Core.Diagnostics;
+using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Model;
 using static MilestonePlan.Core.Diagnostics.Rules;
 
@@ -18,6 +19,12 @@ public sealed class FileRules : IPlanRule
                 continue;
             }
 
+            if (context.SpecLocation(row) is { Problem: { } refused })
+            {
+                yield return context.Report(MP2006, file.Span, file.Text, refused);
+                continue;
+            }
+
             if (context.SpecPath(row) is not { } path || context.Files.FileExists(path) == false)
             {
                 yield return context.Report(MP2001, file.Span, row.Number, file.Text, folder);
@@ -26,6 +33,11 @@ public sealed class FileRules : IPlanRule
 
             if (context.Spec(row) is not { } spec)
             {
+                if (context.SpecReadProblem(row) is { } notRead)
+                {
+                    yield return context.Report(MP2007, file.Span, file.Text, notRead);
+                }
+
                 continue;
             }
 
@@ -58,8 +70,14 @@ public sealed class FileRules : IPlanRule
                 continue;
             }
 
-            var full = Path.GetFullPath(Path.Combine(link.IsRepositoryRelative ? context.Options.RepositoryRoot : plan.FolderPath,
-                link.Target.TrimStart('/')));
+            var location = RepositoryPath.ResolveOnDisk(context.Files, context.Options.RepositoryRoot,
+                link.IsRepositoryRelative ? context.Options.RepositoryRoot : plan.FolderPath, link.Target);
+            if (location.FullPath is not { } full)
+            {
+                yield return context.Report(MP2006, link.Cell.Span, link.Target, location.Problem);
+                continue;
+            }
+
             var exists = context.Files.FileExists(full);
             if (exists == false && context.Files.DirectoryExists(full) == false)
             {

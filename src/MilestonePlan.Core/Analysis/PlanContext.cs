@@ -10,9 +10,9 @@ namespace MilestonePlan.Core.Analysis;
 /// <summary>What a rule may look at: one parsed plan, its specs (parsed on demand), and a read-only file view.</summary>
 public sealed class PlanContext
 {
-    private static readonly char[] InvalidPathChars = System.IO.Path.GetInvalidPathChars();
     private readonly Dictionary<string, IssueSpec?> specs = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string> specPaths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PathResolution> specPaths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> readProblems = new(StringComparer.Ordinal);
     private PlanStatus? status;
 
     public PlanContext(PlanDocument plan, IFileSystemView files, ValidationOptions options)
@@ -35,21 +35,28 @@ public sealed class PlanContext
     /// <summary>Every file this plan's rules read, for incremental-build fingerprints.</summary>
     public List<string> FilesRead { get; } = [];
 
-    /// <summary>Full path of a spec named by a row, or null when the row names none.</summary>
-    public string? SpecPath(IssueRow row)
+    /// <summary>Where a row's Issue File resolves, or why it is refused (RepositoryPath owns the answer); null when the row names none.</summary>
+    public PathResolution? SpecLocation(IssueRow row)
     {
-        if (row.FileName is not { } name || name.IndexOfAny(InvalidPathChars) >= 0)
+        if (row.FileName is not { } name)
         {
             return null;
         }
 
-        if (!specPaths.TryGetValue(name, out var path))
+        if (!specPaths.TryGetValue(name, out var location))
         {
-            specPaths[name] = path = System.IO.Path.GetFullPath(System.IO.Path.Combine(Plan.FolderPath, name.Replace('\\', '/')));
+            specPaths[name] = location = RepositoryPath.ResolveOnDisk(Files, Options.RepositoryRoot, Plan.FolderPath, name);
         }
 
-        return path;
+        return location;
     }
+
+    /// <summary>Full path of a spec named by a row; null when the row names none or its path is refused.</summary>
+    public string? SpecPath(IssueRow row) => SpecLocation(row)?.FullPath;
+
+    /// <summary>Why a row's spec was not read although it exists (over the size cap, not a regular file); null otherwise.</summary>
+    public string? SpecReadProblem(IssueRow row) =>
+        SpecPath(row) is { } path && readProblems.TryGetValue(path, out var problem) ? problem : null;
 
     /// <summary>The parsed spec of a row; null when missing or unreadable (MP2001 reports that).</summary>
     public IssueSpec? Spec(IssueRow row)
@@ -61,13 +68,17 @@ public sealed class PlanContext
 
         if (!specs.TryGetValue(path, out var spec))
         {
-            var text = Files.FileExists(path) == true ? Files.ReadAllText(path) : null;
-            if (text is not null)
+            var file = Files.FileExists(path) == true ? Files.Read(path, Options.MaxSpecBytes) : FileText.Missing;
+            if (file.Text is { } text)
             {
                 FilesRead.Add(path);
             }
+            else if (Files.FileExists(path) == true && file.Problem is { } problem)
+            {
+                readProblems[path] = problem;
+            }
 
-            spec = text is null ? null : SpecParser.Parse(path, text);
+            spec = file.Text is null ? null : SpecParser.Parse(path, file.Text);
             specs[path] = spec;
         }
 

@@ -79,6 +79,18 @@ public static class Rules
         FilesCategory, PlanSeverity.Warning,
         "The spec's YAML front matter (title, priority, dependencies, github_issue) must agree with its plan row.");
 
+    public static readonly DiagnosticDescriptor MP2006 = new(
+        "MP2006", "Path leaves the repository",
+        "'{0}' {1}; it is not read, published or written",
+        FilesCategory, PlanSeverity.Error,
+        "Paths in plans and specs resolve inside the repository, after '..' and symbolic links; anything else is refused.");
+
+    public static readonly DiagnosticDescriptor MP2007 = new(
+        "MP2007", "File is too large to read",
+        "'{0}' {1}",
+        FilesCategory, PlanSeverity.Warning,
+        "Plans (8 MiB) and specs (1 MiB) over the size cap are reported and not read; the caps are MSBuild properties.");
+
     public static readonly DiagnosticDescriptor MP3001 = new(
         "MP3001", "Dependency is not in the plan",
         "{0} depends on {1}, which is not in this plan",
@@ -196,7 +208,7 @@ public static class Rules
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         MP0001, MP1001, MP1002, MP1003, MP1004, MP1005,
-        MP2001, MP2002, MP2003, MP2004, MP2005,
+        MP2001, MP2002, MP2003, MP2004, MP2005, MP2006, MP2007,
         MP3001, MP3002, MP3003, MP3004, MP3005, MP3006,
         MP4001, MP4002, MP4003,
         MP5001, MP5002, MP5003, MP5004, MP5005, MP5006, MP5007,

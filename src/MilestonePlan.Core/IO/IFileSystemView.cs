@@ -7,8 +7,14 @@ namespace MilestonePlan.Core.IO;
 /// </summary>
 public interface IFileSystemView
 {
-    /// <summary>Text of the file with any byte order mark removed, or null when it cannot be read.</summary>
-    string? ReadAllText(string path);
+    /// <summary>
+    /// Text of the file with any byte order mark removed; or, without reading it, why not: missing, unreadable, or
+    /// over <paramref name="maxBytes"/>. Never blocks on a FIFO and never reads a device without end.
+    /// </summary>
+    FileText Read(string path, long maxBytes);
+
+    /// <summary>True when <paramref name="path"/> is a symbolic link (or junction); null when this view cannot tell.</summary>
+    bool? IsSymbolicLink(string path);
 
     /// <summary>True or false when known; null when this view cannot tell (rules then stay silent).</summary>
     bool? FileExists(string path);

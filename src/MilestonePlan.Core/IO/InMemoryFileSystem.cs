@@ -34,8 +34,13 @@ public sealed class InMemoryFileSystem : IFileSystemView
 
     public bool IsComplete { get; }
 
-    public string? ReadAllText(string path) =>
-        files.TryGetValue(Normalize(path), out var text) ? text : null;
+    public FileText Read(string path, long maxBytes) =>
+        !files.TryGetValue(Normalize(path), out var text) ? FileText.Missing
+        : text.Length > maxBytes ? new FileText(null, $"is over {maxBytes:N0} bytes; it is not read", TooLarge: true)
+        : FileText.Of(text);
+
+    /// <summary>An in-memory view holds no links.</summary>
+    public bool? IsSymbolicLink(string path) => false;
 
     public bool? FileExists(string path) =>
         files.ContainsKey(Normalize(path)) ? true : IsComplete ? false : null;

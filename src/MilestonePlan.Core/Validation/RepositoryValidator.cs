@@ -67,10 +67,23 @@ public static class RepositoryValidator
         var diagnostics = new List<PlanDiagnostic>();
         try
         {
-            var text = files.ReadAllText(path);
-            if (text is null)
+            // A plan found through a symbolic link (or outside the repository) is never read: it could be any file.
+            if (IO.RepositoryPath.Check(files, options.RepositoryRoot, path) is { } refused)
             {
-                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, SourceSpan.FileStart, "The plan cannot be read"));
+                diagnostics.Add(PlanDiagnostic.Create(Rules.MP2006, path, SourceSpan.FileStart, Path.GetFileName(path), refused));
+                return (null, diagnostics, []);
+            }
+
+            var file = files.Read(path, options.MaxPlanBytes);
+            if (file.TooLarge)
+            {
+                diagnostics.Add(PlanDiagnostic.Create(Rules.MP2007, path, SourceSpan.FileStart, Path.GetFileName(path), file.Problem));
+                return (null, diagnostics, []);
+            }
+
+            if (file.Text is not { } text)
+            {
+                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, SourceSpan.FileStart, "The plan cannot be read" + (file.Problem is { } why ? $": it {why}" : string.Empty)));
                 return (null, diagnostics, []);
             }
 

@@ -25,6 +25,12 @@ public sealed record ValidationOptions
     /// <summary>File names in a milestone folder that are not specs (MP2002 ignores them).</summary>
     public IReadOnlyList<string> NonSpecFileNames { get; init; } = DefaultNonSpecFileNames;
 
+    /// <summary>A plan larger than this is reported (MP2007) and not read.</summary>
+    public long MaxPlanBytes { get; init; } = IO.FileLimits.DefaultMaxPlanBytes;
+
+    /// <summary>A spec larger than this is reported (MP2007), not read and never published.</summary>
+    public long MaxSpecBytes { get; init; } = IO.FileLimits.DefaultMaxSpecBytes;
+
     public string DocsRootFullPath =>
         Path.GetFullPath(Path.IsPathRooted(DocsRoot) ? DocsRoot : Path.Combine(RepositoryRoot, DocsRoot));
 }

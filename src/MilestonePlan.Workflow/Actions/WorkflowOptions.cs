@@ -22,4 +22,10 @@ public sealed record WorkflowOptions
     public string Today { get; init; } = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public StopPolicy StopPolicy { get; init; } = new();
+
+    /// <summary>Plans larger than this are not read (MilestonePlanMaxPlanBytes).</summary>
+    public long MaxPlanBytes { get; init; } = Core.IO.FileLimits.DefaultMaxPlanBytes;
+
+    /// <summary>Specs larger than this are not read or published (MilestonePlanMaxSpecBytes).</summary>
+    public long MaxSpecBytes { get; init; } = Core.IO.FileLimits.DefaultMaxSpecBytes;
 }

@@ -105,7 +105,7 @@ public sealed partial class WorkflowRunner
             git.CheckoutNew(feature, baseBranch.FullRef);
         }
 
-        var file = PlanFile.Read(plan.Path);
+        var file = PlanFile.Read(RequireInside(plan.Path), options.MaxPlanBytes);
         var transition = PlanTransition.Edit(plan.Path, file.Text, (updater, p) =>
         {
             var current = p.Find(row.Number)!;
@@ -153,7 +153,7 @@ public sealed partial class WorkflowRunner
             findings.Insert(0, new StopFinding(StopKind.Safety, "secret", $"the PR title or body would publish a {leaked}", "remove it from the plan or spec and rotate it"));
         }
 
-        var file = PlanFile.Read(plan.Path);
+        var file = PlanFile.Read(RequireInside(plan.Path), options.MaxPlanBytes);
         if (findings.Count > 0)
         {
             foreach (var finding in findings)
@@ -179,20 +179,41 @@ public sealed partial class WorkflowRunner
             return [];
         }
 
-        var bodyFile = Path.Combine(Path.GetTempPath(), "milestoneplan-pr-" + Guid.NewGuid().ToString("N") + ".md");
-        File.WriteAllText(bodyFile, body);
-        (int Number, string Url) pr;
-        try
+        // Resumable: a PR this branch already has (a create that succeeded and then timed out, a rerun) is reused.
+        var earlier = gh.ListByHead(branch.Value).Where(p => p.BaseRefName == baseBranch.Value).ToList();
+        var reused = earlier.FirstOrDefault(p => p.IsOpen) ?? earlier.FirstOrDefault(p => p.IsMerged);
+        if (reused is null && earlier.FirstOrDefault() is { } closed)
         {
-            pr = gh.CreatePullRequest(baseBranch.Value, branch.Value, title, bodyFile);
-        }
-        finally
-        {
-            File.Delete(bodyFile);
+            var reason = $"PR #{closed.Number} from {branch} was closed without merging";
+            say("⛔ " + reason);
+            Save(file, PlanTransition.Edit(plan.Path, file.Text, (u, p) =>
+                u.RecordStop(p.Find(row.Number)!, hard: true, reason, "reopen it or decide by hand").Concat(u.SetLastUpdated(options.Today))));
+            return [new StopFinding(StopKind.Hard, "pr-closed", reason, "reopen it or decide by hand")];
         }
 
-        say($"Opened PR #{pr.Number}: {pr.Url}");
-        var merge = gh.EnableAutoMerge(pr.Number);
+        (int Number, string Url) pr;
+        if (reused is not null)
+        {
+            pr = (reused.Number, reused.Url);
+            say($"Reusing PR #{pr.Number}: {pr.Url}");
+        }
+        else
+        {
+            var bodyFile = Path.Combine(Path.GetTempPath(), "milestoneplan-pr-" + Guid.NewGuid().ToString("N") + ".md");
+            File.WriteAllText(bodyFile, body);
+            try
+            {
+                pr = gh.CreatePullRequest(baseBranch.Value, branch.Value, title, bodyFile);
+            }
+            finally
+            {
+                File.Delete(bodyFile);
+            }
+
+            say($"Opened PR #{pr.Number}: {pr.Url}");
+        }
+
+        var merge = reused is { IsMerged: true } || reused is { AutoMergeEnabled: true } ? null : gh.EnableAutoMerge(pr.Number);
         // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened.
         var state = gh.View(pr.Number);
         var stateBefore = PlanStatus.Of(PlanParser.Parse(plan.Path, file.Text)).Of(row)!.State;
@@ -203,12 +224,12 @@ public sealed partial class WorkflowRunner
             transition = PlanTransition.Edit(plan.Path, file.Text, (u, p) => u.MarkDone(p.Find(row.Number)!, stateBefore))
                 .MoveCurrentToNext(plan.Path, options.Today);
         }
-        else if (!merge.Succeeded && !state.AutoMergeEnabled)
+        else if (merge is { Succeeded: false } && !state.AutoMergeEnabled)
         {
             var reason = "auto-merge could not be enabled: " + merge.Describe();
             say("⛔ " + reason);
             transition = PlanTransition.Edit(plan.Path, file.Text, (u, p) =>
-                u.AddOpenPullRequest(p.Find(row.Number)!, pr.Number, pr.Url)
+                OpenPullRequestEntry(u, p, row, stateBefore, pr)
                     .Concat(u.RecordStop(p.Find(row.Number)!, hard: true, PublishedText.PlanLine(reason), "enable auto-merge or merge by hand"))
                     .Concat(u.SetLastUpdated(options.Today)));
             findings = [new StopFinding(StopKind.Hard, "auto-merge", reason, "enable auto-merge or merge by hand")];
@@ -217,10 +238,14 @@ public sealed partial class WorkflowRunner
         {
             say($"PR #{pr.Number} will merge automatically when its checks pass");
             transition = PlanTransition.Edit(plan.Path, file.Text, (u, p) =>
-                u.AddOpenPullRequest(p.Find(row.Number)!, pr.Number, pr.Url).Concat(u.SetLastUpdated(options.Today)));
+                OpenPullRequestEntry(u, p, row, stateBefore, pr).Concat(u.SetLastUpdated(options.Today)));
         }
 
         Save(file, transition);
         return findings;
     }
+
+    /// <summary>The Open PRs entry, unless a rerun finds the plan already records this PR: never a second entry.</summary>
+    private static IEnumerable<LineEdit> OpenPullRequestEntry(PlanUpdater updater, PlanDocument plan, IssueRow row, IssueState stateBefore, (int Number, string Url) pr) =>
+        stateBefore == IssueState.OpenPullRequest ? [] : updater.AddOpenPullRequest(plan.Find(row.Number)!, pr.Number, PublishedText.PlanLine(pr.Url));
 }

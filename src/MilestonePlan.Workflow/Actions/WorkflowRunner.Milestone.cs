@@ -26,13 +26,13 @@ public sealed partial class WorkflowRunner
         var baseBranch = RequireBranches(plan);
         gh.EnsureAuthenticated();
         var pullRequests = gh.List(baseBranch.Value);
-        var file = PlanFile.Read(plan.Path);
+        var file = PlanFile.Read(RequireInside(plan.Path), options.MaxPlanBytes);
         var transition = Reconciler.Reconcile(plan.Path, file.Text, pullRequests, options.Today);
         Save(file, transition);
         say($"{plan.Milestone}: {pullRequests.Count} PR(s) on {baseBranch}; {transition.Changes.Count} change(s) to the plan");
         if (git.IsInsideWorkTree())
         {
-            Drift = Workflow.Drift.GitDriftCheck.Check(PlanParser.Parse(plan.Path, options.DryRun ? transition.After : File.ReadAllText(plan.Path)), git);
+            Drift = Workflow.Drift.GitDriftCheck.Check(PlanParser.Parse(plan.Path, options.DryRun ? transition.After : PlanFile.Read(plan.Path, options.MaxPlanBytes).Text), git);
         }
 
         return transition;
@@ -112,7 +112,7 @@ public sealed partial class WorkflowRunner
             say($"Tagged {tag} and pushed it");
         }
 
-        var file = PlanFile.Read(plan.Path);
+        var file = PlanFile.Read(RequireInside(plan.Path), options.MaxPlanBytes);
         Save(file, PlanTransition.Edit(plan.Path, file.Text, (u, _) => u.SetStatus("Complete").Concat(u.SetLastUpdated(options.Today))));
         return tag;
     }
@@ -125,8 +125,10 @@ public sealed partial class WorkflowRunner
     public IReadOnlyList<(IssueRow Row, int Number)> PushIssues()
     {
         var plan = ChoosePlan();
+        RequireBranches(plan);
         var pushed = new List<(IssueRow, int)>();
-        var authenticated = false;
+        var refused = new List<string>();
+        IReadOnlyList<(int Number, string Body)>? earlier = null;
         foreach (var row in plan.Issues)
         {
             if (SpecPath(plan, row) is not { } path || !File.Exists(path))
@@ -135,7 +137,7 @@ public sealed partial class WorkflowRunner
                 continue;
             }
 
-            var specFile = PlanFile.Read(path);
+            var specFile = PlanFile.Read(path, options.MaxSpecBytes);
             var spec = SpecParser.Parse(path, specFile.Text);
             if (spec.Get("github_issue") is { IsEmpty: false } written)
             {
@@ -150,6 +152,16 @@ public sealed partial class WorkflowRunner
             }
             else
             {
+                var issueBody = SpecBody(specFile.Text);
+                // Published text is scanned like a diff: a spec holding a secret is never sent to GitHub.
+                if ((SecretScanner.KindOf(row.TitleText) is { } inTitle ? [(inTitle, 0)] : SecretScanner.Scan(issueBody)) is { Count: > 0 } secrets)
+                {
+                    refused.Add($"{Relative(path)}: {string.Join(", ", secrets.Select(s => s.Line > 0 ? $"a {s.Kind} on line {s.Line} of the body" : $"a {s.Kind} in the title"))}");
+                    say($"{row.Number}: not published: {refused[refused.Count - 1]}");
+                    continue;
+                }
+
+                var marker = IssueMarker(path);
                 var labels = spec.Get("labels")?.Items ?? [];
                 if (options.DryRun)
                 {
@@ -158,40 +170,59 @@ public sealed partial class WorkflowRunner
                     continue;
                 }
 
-                if (!authenticated)
+                if (earlier is null)
                 {
                     gh.EnsureAuthenticated();
-                    authenticated = true;
+                    earlier = gh.ListIssues();
                 }
 
-                var body = Path.Combine(Path.GetTempPath(), "milestoneplan-issue-" + Guid.NewGuid().ToString("N") + ".md");
-                File.WriteAllText(body, SpecBody(specFile.Text));
-                try
+                // Resumable: an issue an interrupted run created carries this spec's marker; it is taken, not created again.
+                if (earlier.FirstOrDefault(i => i.Body.Contains(marker)) is { Number: > 0 } found)
                 {
-                    number = gh.CreateIssue(row.TitleText, body, labels);
+                    number = found.Number;
+                    say($"{row.Number}: GitHub issue #{number} was created by an earlier run; recording it");
                 }
-                finally
+                else
                 {
-                    File.Delete(body);
+                    var body = Path.Combine(Path.GetTempPath(), "milestoneplan-issue-" + Guid.NewGuid().ToString("N") + ".md");
+                    File.WriteAllText(body, issueBody.TrimEnd() + "\n\n" + marker + "\n");
+                    try
+                    {
+                        number = gh.CreateIssue(row.TitleText, body, labels);
+                    }
+                    finally
+                    {
+                        File.Delete(body);
+                    }
+
+                    say($"{row.Number}: created GitHub issue #{number}");
                 }
 
-                say($"{row.Number}: created GitHub issue #{number}");
                 pushed.Add((row, number));
             }
 
+            // Written back at once, spec then plan, before the next spec is pushed.
             var specLines = TextLines.Split(specFile.Text);
             Save(specFile, new PlanTransition(specFile.Text, specLines.Apply(SpecUpdater.SetGitHubIssue(spec, specLines, number)), [$"github_issue → {number}"]));
             if (row.GitHubNumber is null && row.GitHubCell is not null)
             {
-                var planFile = PlanFile.Read(plan.Path);
+                var planFile = PlanFile.Read(RequireInside(plan.Path), options.MaxPlanBytes);
                 var current = PlanParser.Parse(plan.Path, planFile.Text).Find(row.Number)!;
                 var planLines = TextLines.Split(planFile.Text);
                 Save(planFile, new PlanTransition(planFile.Text, planLines.Apply(SpecUpdater.SetGitHubCell(current, planLines, number)), [$"{row.Number}: GitHub #{number}"]));
             }
         }
 
+        if (refused.Count > 0)
+        {
+            throw WorkflowException.Tool($"{refused.Count} spec(s) hold a secret and were not published: {string.Join("; ", refused)}");
+        }
+
         return pushed;
     }
+
+    /// <summary>An HTML comment (invisible on GitHub) naming the spec: how a rerun recognises the issue an earlier run created.</summary>
+    private string IssueMarker(string specPath) => $"<!-- milestoneplan-spec: {Relative(specPath).Replace("--", "- -")} -->";
 
     /// <summary>The spec without its front matter: the issue's text on GitHub.</summary>
     private static string SpecBody(string text)
@@ -221,19 +252,24 @@ public sealed partial class WorkflowRunner
         var folder = (Directory.Exists(docs) ? Directory.GetDirectories(docs, "*", SearchOption.AllDirectories) : [])
             .FirstOrDefault(d => MilestoneId.Parse(Path.GetFileName(d)) == milestone && Path.GetFileName(d).Length == milestone.Value.Length)
             ?? Path.Combine(docs, milestone.Value);
-        var planPath = Path.Combine(folder, PlanDiscovery.PlanFileName);
+        var planPath = RequireInside(Path.Combine(RequireInside(folder), PlanDiscovery.PlanFileName));
         if (File.Exists(planPath))
         {
             throw WorkflowException.Write($"{Relative(planPath)} already exists; nothing was written");
         }
 
         var ignored = new HashSet<string>(ValidationOptions.DefaultNonSpecFileNames, StringComparer.OrdinalIgnoreCase);
-        var markdown = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.md") : [];
-        var specs = markdown.Where(f => !ignored.Contains(Path.GetFileName(f)))
-            .Select(f => new ScaffoldSpec(Path.GetFileName(f), SpecParser.Parse(f, File.ReadAllText(f))))
+        // Specs are read as the build reads them: regular files inside the repository, under the size cap.
+        var markdown = (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.md") : [])
+            .Select(f => (Path: f, File: RepositoryPath.Check(DiskFileSystem.Instance, options.RepositoryRoot, f) is null
+                ? DiskFileSystem.Instance.Read(f, options.MaxSpecBytes) : FileText.Missing))
+            .Where(f => f.File.Text is not null)
             .ToList();
-        var epic = markdown.FirstOrDefault(f => Path.GetFileName(f) is "00-epic.md" or "_milestone.md");
-        var title = epic is null ? null : MilestoneTitle(SpecParser.Parse(epic, File.ReadAllText(epic)), milestone);
+        var specs = markdown.Where(f => !ignored.Contains(Path.GetFileName(f.Path)))
+            .Select(f => new ScaffoldSpec(Path.GetFileName(f.Path), SpecParser.Parse(f.Path, f.File.Text!)))
+            .ToList();
+        var epic = markdown.FirstOrDefault(f => Path.GetFileName(f.Path) is "00-epic.md" or "_milestone.md");
+        var title = epic.Path is null ? null : MilestoneTitle(SpecParser.Parse(epic.Path, epic.File.Text!), milestone);
         var text = PlanScaffold.Create(milestone, Relative(folder), title, specs);
         if (options.DryRun)
         {
@@ -242,11 +278,7 @@ public sealed partial class WorkflowRunner
         }
 
         Directory.CreateDirectory(folder);
-        using (var stream = new FileStream(planPath, FileMode.CreateNew, FileAccess.Write))
-        using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)))
-        {
-            writer.Write(text);
-        }
+        PlanFile.Create(RequireInside(planPath), text);
 
         say($"Wrote {Relative(planPath)} with {specs.Count} issue(s)");
         return text;
@@ -271,7 +303,7 @@ public sealed partial class WorkflowRunner
         var changed = 0;
         foreach (var plan in plans)
         {
-            var file = PlanFile.Read(plan.Path);
+            var file = PlanFile.Read(RequireInside(plan.Path), options.MaxPlanBytes);
             var transition = PlanFixer.Fix(plan.Path, file.Text);
             Save(file, transition);
             changed += transition.HasChanges ? 1 : 0;
@@ -296,9 +328,14 @@ public sealed partial class WorkflowRunner
             {
                 say($"would write {Relative(graph)}");
             }
-            else if (!File.Exists(graph) || File.ReadAllText(graph) != text)
+            else if (!File.Exists(RequireInside(graph)))
             {
-                File.WriteAllText(graph, text);
+                PlanFile.Create(graph, text);
+            }
+            else if (PlanFile.Read(graph, options.MaxPlanBytes) is var existing && existing.Text != text)
+            {
+                // Atomic, never through a symbolic link, and only when something changed.
+                existing.Write(text);
             }
         }
 

@@ -38,12 +38,20 @@ public sealed partial class WorkflowRunner
 
     private PlanDocument ChoosePlan()
     {
-        var choice = MilestoneChoice.Choose(Validate().Plans, options.Milestone);
+        var validation = Validate();
+        var choice = MilestoneChoice.Choose(validation.Plans, options.Milestone);
+        // A plan refused for where it is (a symbolic link, outside the repository) says so, rather than "no plan".
+        if (choice.Plan is null && validation.Diagnostics.FirstOrDefault(d => d.Id == Core.Diagnostics.Rules.MP2006.Id
+            && string.Equals(Path.GetFileName(d.FilePath), PlanDiscovery.PlanFileName, StringComparison.OrdinalIgnoreCase)) is { } refused)
+        {
+            throw new WorkflowException(Core.Diagnostics.Rules.MP2006, refused.Message, refused.FilePath, refused.Span);
+        }
+
         return choice.Plan ?? throw WorkflowException.Tool(choice.Error!);
     }
 
     private ValidationResult Validate() => RepositoryValidator.Validate(DiskFileSystem.Instance,
-        new ValidationOptions { RepositoryRoot = options.RepositoryRoot, DocsRoot = options.DocsRoot });
+        new ValidationOptions { RepositoryRoot = options.RepositoryRoot, DocsRoot = options.DocsRoot, MaxPlanBytes = options.MaxPlanBytes, MaxSpecBytes = options.MaxSpecBytes });
 
     private void RequireGit()
     {
@@ -140,25 +148,45 @@ public sealed partial class WorkflowRunner
     /// Every branch the plan names is usable, or the target stops before running anything: a target that matches the
     /// checked-out branch against the rows must not skip a row whose name it could not read.
     /// </summary>
-    private static BranchName RequireBranches(PlanDocument plan)
+    private BranchName RequireBranches(PlanDocument plan)
     {
         var baseBranch = RequireBase(plan);
         foreach (var row in plan.Issues)
         {
             RequireFeature(plan, row);
+            if (row.FileName is { } name && SpecLocation(plan, row) is { Problem: { } problem })
+            {
+                throw new WorkflowException(Core.Diagnostics.Rules.MP2006, $"{row.Number}: Issue File '{name}' {problem}; nothing was read or run",
+                    plan.Path, row.File?.Span);
+            }
         }
 
+        RequireInside(plan.Path);
         return baseBranch;
     }
+
+    /// <summary>Where a row's Issue File resolves, or why not: the same answer the build's MP2006 gives.</summary>
+    private PathResolution SpecLocation(PlanDocument plan, IssueRow row) =>
+        row.FileName is { } name
+            ? RepositoryPath.ResolveOnDisk(DiskFileSystem.Instance, options.RepositoryRoot, plan.FolderPath, name)
+            : new PathResolution(null, "is empty");
+
+    /// <summary>A path the workflow reads or writes is inside the repository and reached through no symbolic link (MP2006).</summary>
+    private string RequireInside(string fullPath) =>
+        RepositoryPath.Check(DiskFileSystem.Instance, options.RepositoryRoot, fullPath) is { } problem
+            ? throw new WorkflowException(Core.Diagnostics.Rules.MP2006, $"{Relative(fullPath)} {problem}; nothing was read or written", fullPath)
+            : fullPath;
 
     private static WorkflowException Unusable(PlanDocument plan, BranchChoice choice, Core.Diagnostics.DiagnosticDescriptor rule) =>
         new(rule, choice.Problem + "; nothing was run (fix the plan, or empty the cell for the default)", plan.Path, choice.Cell?.Span);
 
-    private static string? SpecPath(PlanDocument plan, IssueRow row) =>
-        row.FileName is { } name ? Path.GetFullPath(Path.Combine(plan.FolderPath, name)) : null;
+    private string? SpecPath(PlanDocument plan, IssueRow row) => SpecLocation(plan, row).FullPath;
 
-    private static IssueSpec? SpecFor(PlanDocument plan, IssueRow row) =>
-        SpecPath(plan, row) is { } path && File.Exists(path) ? SpecParser.Parse(path, File.ReadAllText(path)) : null;
+    /// <summary>The row's spec, read as the build reads it (regular file, size cap); null when missing or not readable.</summary>
+    private IssueSpec? SpecFor(PlanDocument plan, IssueRow row) =>
+        SpecPath(plan, row) is { } path && DiskFileSystem.Instance.Read(path, options.MaxSpecBytes) is { Text: { } text }
+            ? SpecParser.Parse(path, text)
+            : null;
 
     private string Relative(string path)
     {

@@ -42,12 +42,28 @@ public sealed class PlanFile
     /// <summary>The file's size in bytes when it was read (or last written).</summary>
     public long Length => original.Length;
 
-    public static PlanFile Read(string path)
+    /// <summary>
+    /// Reads a regular file of at most <paramref name="maxBytes"/>: a symbolic link is refused (a write through it would
+    /// land wherever it points), and so is a file over the cap, before any byte is read.
+    /// </summary>
+    public static PlanFile Read(string path, long maxBytes = Core.IO.FileLimits.DefaultMaxPlanBytes)
     {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            RefuseLink(path);
+            var length = new FileInfo(path).Length;
+            if (length > maxBytes)
+            {
+                throw WorkflowException.Write($"{path} is {length:N0} bytes; files over {maxBytes:N0} bytes are not read (nothing was changed)");
+            }
+
+            // No length: a FIFO or a device, never opened (it could block or never end).
+            bytes = length == 0 ? [] : File.ReadAllBytes(path);
+            if (bytes.Length > maxBytes)
+            {
+                throw WorkflowException.Write($"{path} grew past {maxBytes:N0} bytes while it was read (nothing was changed)");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -96,6 +112,7 @@ public sealed class PlanFile
 
         EnsureUnchanged();
         EnsureWritable();
+        RefuseLink(Path);
         var temporary = TemporaryPath();
         try
         {
@@ -117,6 +134,55 @@ public sealed class PlanFile
 
         original = bytes;
         Text = text;
+    }
+
+    /// <summary>
+    /// Creates a new file with <paramref name="text"/> (UTF-8, no BOM), atomically: written beside it, then moved into
+    /// place; refused (MP9002) when anything, a symbolic link included, is already at <paramref name="path"/>.
+    /// </summary>
+    public static void Create(string path, string text)
+    {
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
+        var temporary = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(path) + ".milestoneplan-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
+        try
+        {
+            if (File.Exists(path) || Directory.Exists(path) || IsLink(path))
+            {
+                throw WorkflowException.Write($"{path} already exists; nothing was written");
+            }
+
+            WriteDurably(temporary, Strict.GetBytes(text));
+            // File.Move never overwrites: a file or link that appeared meanwhile makes it fail rather than be replaced.
+            File.Move(temporary, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or EncoderFallbackException)
+        {
+            throw WorkflowException.Write($"{path} cannot be written: {e.Message}; nothing was changed");
+        }
+        finally
+        {
+            TryDelete(temporary);
+        }
+    }
+
+    private static void RefuseLink(string path)
+    {
+        if (IsLink(path))
+        {
+            throw WorkflowException.Write($"{path} is a symbolic link; the workflow never reads or writes through one (nothing was changed)");
+        }
+    }
+
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
     }
 
     private void EnsureUnchanged()

@@ -103,6 +103,24 @@ public sealed class GhClient(IProcessRunner runner, string repository, TimeSpan 
     public IReadOnlyList<PullRequestInfo> List(string baseBranch) =>
         Read(RunJson("pr", "list", "--base", baseBranch, "--state", "all", "--limit", "200"), GhOutput.PullRequests);
 
+    /// <summary>
+    /// `gh pr list --head &lt;branch&gt; --state all`: every PR from <paramref name="head"/>, newest first. Asked before
+    /// `gh pr create`, so a rerun after a create that succeeded but timed out reuses that PR instead of failing.
+    /// </summary>
+    public IReadOnlyList<PullRequestInfo> ListByHead(string head) =>
+        Read(RunJson("pr", "list", "--head", head, "--state", "all", "--limit", "50"), GhOutput.PullRequests);
+
+    /// <summary>
+    /// The newest issues (open and closed) with their bodies: `gh issue list --state all --json number,body`. Not
+    /// `--search`: GitHub's search index lags behind a fresh issue, and a rerun right after a failed run is exactly
+    /// when the issue it created must be found.
+    /// </summary>
+    public IReadOnlyList<(int Number, string Body)> ListIssues(int limit = 500)
+    {
+        string[] arguments = ["issue", "list", "--state", "all", "--limit", Number(limit), "--json", "number,body"];
+        return Read((arguments, Run(arguments).StandardOutput), GhOutput.Issues);
+    }
+
     /// <summary>Runs gh and throws MP9001 with gh's stderr when it fails.</summary>
     public ProcessResult Run(params string[] arguments)
     {

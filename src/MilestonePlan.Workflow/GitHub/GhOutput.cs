@@ -28,6 +28,16 @@ internal static class GhOutput
         return document.RootElement.EnumerateArray().Select(PullRequest).ToList();
     }
 
+    /// <summary>`gh issue list --json number,body`.</summary>
+    public static IReadOnlyList<(int Number, string Body)> Issues(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray()
+            .Select(e => (e.GetProperty("number").GetInt32(),
+                e.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() ?? string.Empty : string.Empty))
+            .ToList();
+    }
+
     private static PullRequestInfo PullRequest(JsonElement e)
     {
         static string Text(JsonElement e, string name) =>

@@ -132,10 +132,10 @@ public sealed class PlanFileEditingTests
     }
 
     [TestMethod]
-    public void A_folder_that_cannot_take_the_temporary_file_is_refused_with_nothing_changed()
+    public void A_proc_file_is_read_as_empty_without_being_opened_and_never_written()
     {
-        // Running as root, no permission bit stops a write; procfs does: /proc/self/comm can be read and written,
-        // but no file can be created beside it, so the atomic write's temporary file fails.
+        // procfs reports no length, like a FIFO or a device: such a file is never opened (it could block or never end),
+        // so it reads as empty, and a write is refused because the file does not hold what was "read".
         const string comm = "/proc/self/comm";
         Assert.IsTrue(File.Exists(comm), "these tests run on Linux");
         var file = PlanFile.Read(comm);
@@ -143,8 +143,9 @@ public sealed class PlanFileEditingTests
 
         var error = Assert.ThrowsExactly<WorkflowException>(() => file.Write("renamed\n"));
 
+        Assert.AreEqual(string.Empty, file.Text);
         Assert.AreEqual("MP9002", error.Rule.Id);
-        StringAssert.Contains(error.Message, "cannot be written");
+        StringAssert.Contains(error.Message, "nothing was written");
         CollectionAssert.AreEqual(before, File.ReadAllBytes(comm));
     }
 

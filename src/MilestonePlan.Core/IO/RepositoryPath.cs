@@ -1,0 +1,106 @@
+namespace MilestonePlan.Core.IO;
+
+/// <summary>A path taken from a plan, a spec or a property: where it resolves, or why it is refused.</summary>
+public sealed record PathResolution(string? FullPath, string? Problem)
+{
+    public bool IsInside => FullPath is not null;
+}
+
+/// <summary>
+/// The one owner of "where does a path from untrusted text point". Every path a plan, spec or property names (Issue
+/// Files, links, generated files, written plans) resolves inside the repository root after `..` and symbolic links,
+/// or is refused: nothing outside the repository is ever read, published or written (PRODUCT.md section 7).
+/// </summary>
+public static class RepositoryPath
+{
+    private static readonly StringComparison PathComparison =
+        Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    /// <summary>
+    /// Resolves <paramref name="relative"/> against <paramref name="folder"/> (a leading '/' means the repository root, as
+    /// in a Markdown link). Refused: control characters, drive letters, UNC and device paths, and anything that leaves
+    /// <paramref name="repositoryRoot"/>. Symbolic links are checked by <see cref="Check"/>, which needs the disk.
+    /// </summary>
+    public static PathResolution Resolve(string repositoryRoot, string folder, string relative)
+    {
+        if (string.IsNullOrWhiteSpace(relative))
+        {
+            return new PathResolution(null, "is empty");
+        }
+
+        for (var i = 0; i < relative.Length; i++)
+        {
+            var c = relative[i];
+            if (char.IsHighSurrogate(c) && i + 1 < relative.Length && char.IsLowSurrogate(relative[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsControl(c) || char.IsSurrogate(c) || c is '"' or '<' or '>' or '|' or ':' or '*' or '?')
+            {
+                return new PathResolution(null, "holds a character no portable path may hold");
+            }
+        }
+
+        var portable = relative.Replace('\\', '/');
+        if (portable.StartsWith("//", StringComparison.Ordinal) || portable.StartsWith("~", StringComparison.Ordinal))
+        {
+            return new PathResolution(null, "is an absolute path; paths in plans are relative to the plan or the repository");
+        }
+
+        string root;
+        string full;
+        try
+        {
+            root = Path.GetFullPath(repositoryRoot).TrimEnd('/', '\\');
+            var start = portable.StartsWith("/", StringComparison.Ordinal) ? root : Path.GetFullPath(folder);
+            full = Path.GetFullPath(Path.Combine(start, portable.TrimStart('/')));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return new PathResolution(null, "is not a valid path");
+        }
+
+        return IsUnder(root, full) ? new PathResolution(full, null) : new PathResolution(null, "leaves the repository");
+    }
+
+    /// <summary>
+    /// <paramref name="fullPath"/> is inside <paramref name="repositoryRoot"/> and no folder or file on the way from the
+    /// root to it is a symbolic link (a link can point anywhere, and git stores links as they are). Null when it is safe.
+    /// </summary>
+    public static string? Check(IFileSystemView files, string repositoryRoot, string fullPath)
+    {
+        var root = Path.GetFullPath(repositoryRoot).TrimEnd('/', '\\');
+        if (!IsUnder(root, fullPath))
+        {
+            return "leaves the repository";
+        }
+
+        var current = root;
+        foreach (var part in fullPath.Substring(root.Length).Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = current + Path.DirectorySeparatorChar + part;
+            if (files.IsSymbolicLink(current) == true)
+            {
+                return "goes through a symbolic link";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><see cref="Resolve"/> and then <see cref="Check"/>: the path a reader or writer may use.</summary>
+    public static PathResolution ResolveOnDisk(IFileSystemView files, string repositoryRoot, string folder, string relative)
+    {
+        var resolved = Resolve(repositoryRoot, folder, relative);
+        return resolved.FullPath is { } full && Check(files, repositoryRoot, full) is { } problem ? new PathResolution(null, problem) : resolved;
+    }
+
+    /// <summary>True when <paramref name="full"/> is <paramref name="root"/> or below it.</summary>
+    public static bool IsUnder(string root, string full)
+    {
+        root = root.TrimEnd('/', '\\');
+        return full.Length > root.Length
+            ? full.StartsWith(root, PathComparison) && full[root.Length] is '/' or '\\'
+            : string.Equals(full, root, PathComparison);
+    }
+}
