@@ -97,7 +97,7 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
         }
 
         var text = field.Value.Text;
-        var digits = text.TakeWhile(char.IsDigit).Count();
+        var digits = Parsing.AsciiNumber.CountDigits(text);
         yield return ReplaceValue(field.Value, total.ToString(System.Globalization.CultureInfo.InvariantCulture) + text.Substring(digits),
             $"Total Issues → {total}");
     }

@@ -423,7 +423,7 @@ public static class PlanParser
             }
 
             var i = hash + 1;
-            while (i < raw.Length && char.IsDigit(raw[i]))
+            while (i < raw.Length && AsciiNumber.IsDigit(raw[i]))
             {
                 i++;
             }
