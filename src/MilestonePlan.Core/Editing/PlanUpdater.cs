@@ -152,6 +152,12 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
             start = end = line.Length;
             newValue = (line.EndsWith(" ", StringComparison.Ordinal) ? string.Empty : " ") + newValue;
         }
+        else if (start > 0 && !char.IsWhiteSpace(line[start - 1]) && newValue.Length > 0 && !char.IsWhiteSpace(newValue[0]))
+        {
+            // A value glued to its label (`**Status:**! Complete`) keeps the label's closing `**` closing only while
+            // punctuation follows it; `**Status:**In Progress` is not bold at all. A space always closes it.
+            newValue = " " + newValue;
+        }
 
         return LineEdit.Replace(value.Span.Line, line.Substring(0, start) + newValue + line.Substring(end), why);
     }
