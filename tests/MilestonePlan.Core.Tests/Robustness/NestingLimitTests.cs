@@ -62,6 +62,23 @@ public sealed class NestingLimitTests
     }
 
     [TestMethod]
+    [DataRow("[a][a][a][a][a][a][a][a][a][a]x")]
+    [DataRow("| [a](b) | [c] | [[d]] |")]
+    [DataRow("[[[[[[[[[[[[[[[[[[[[")]
+    public void A_block_of_lines_with_thousands_of_brackets_is_refused(string line)
+    {
+        // Markdig's bracket matching is quadratic within one block of lines: 120 kB of such lines took 1.5 s.
+        foreach (var size in new[] { 120_000, PlanSize })
+        {
+            var plan = PlanParser.Parse("/repo/" + SamplePlan.PlanPath, Nested(size, 1, _ => line));
+            Assert.IsTrue(plan.ParseDiagnostics.Any(d => d.Id == "MP1001" && d.Message.Contains("'['", StringComparison.Ordinal)), $"{size}: {line}");
+        }
+
+        var spec = SpecParser.Parse("/repo/docs/03-build-notes/m1/01-parser.md", Nested(SpecSize, 1, _ => line));
+        Assert.AreEqual("MP2004", spec.ReadError?.Id);
+    }
+
+    [TestMethod]
     public void Nesting_as_deep_as_real_plans_go_is_read()
     {
         var lists = string.Concat(Enumerable.Range(0, 12).Select(k => new string(' ', 2 * k) + "- x\n"));
@@ -70,5 +87,7 @@ public sealed class NestingLimitTests
         Assert.AreEqual(0, diagnostics.Count, string.Join("\n", diagnostics));
         Assert.IsNull(NestingLimit.Check(string.Concat(Enumerable.Range(0, NestingLimit.MaxDepth).Select(k => new string(' ', 2 * k) + "- x\n"))));
         Assert.IsNull(NestingLimit.Check("---\n* * *\n" + new string(' ', 200) + "code\n1. a\n10) b\n"));
+        var manyShortBlocks = string.Concat(Enumerable.Repeat(string.Concat(Enumerable.Repeat("[a](b) ", 1_000)) + "\n  \n", 50));
+        Assert.IsNull(NestingLimit.Check(manyShortBlocks), "brackets count per block of lines, not per file");
     }
 }
