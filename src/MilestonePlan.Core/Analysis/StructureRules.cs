@@ -1,4 +1,3 @@
-using System.Globalization;
 using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Model;
 using static MilestonePlan.Core.Diagnostics.Rules;
@@ -158,8 +157,7 @@ public sealed class StructureRules : IPlanRule
 
     internal static int? LeadingInteger(string text)
     {
-        var digits = new string(text.Trim().TakeWhile(char.IsDigit).ToArray());
-        return digits.Length is > 0 and < 9 ? int.Parse(digits, CultureInfo.InvariantCulture) : null;
+        return Parsing.AsciiNumber.Leading(text.Trim(), maxDigits: 8);
     }
 
     /// <summary>Not Started, In Progress or Complete (with the usual synonyms); null when it is none of them.</summary>

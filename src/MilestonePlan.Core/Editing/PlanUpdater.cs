@@ -97,7 +97,7 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
         }
 
         var text = field.Value.Text;
-        var digits = text.TakeWhile(char.IsDigit).Count();
+        var digits = Parsing.AsciiNumber.CountDigits(text);
         yield return ReplaceValue(field.Value, total.ToString(System.Globalization.CultureInfo.InvariantCulture) + text.Substring(digits),
             $"Total Issues → {total}");
     }
@@ -151,6 +151,12 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
             // An empty value's span points at the label; write after the label's closing '**' and colon.
             start = end = line.Length;
             newValue = (line.EndsWith(" ", StringComparison.Ordinal) ? string.Empty : " ") + newValue;
+        }
+        else if (start > 0 && !char.IsWhiteSpace(line[start - 1]) && newValue.Length > 0 && !char.IsWhiteSpace(newValue[0]))
+        {
+            // A value glued to its label (`**Status:**! Complete`) keeps the label's closing `**` closing only while
+            // punctuation follows it; `**Status:**In Progress` is not bold at all. A space always closes it.
+            newValue = " " + newValue;
         }
 
         return LineEdit.Replace(value.Span.Line, line.Substring(0, start) + newValue + line.Substring(end), why);

@@ -51,14 +51,27 @@ public sealed class TextLines
             }
         }
 
+        // A byte order mark marks the file, not its first line: lines inserted at the top go after it, or the
+        // file would start with text and carry a stray U+FEFF in the middle.
+        var movedBom = byLine.ContainsKey(0) && Lines.Count > 0 && Lines[0].Content.StartsWith("\uFEFF", StringComparison.Ordinal);
         if (byLine.TryGetValue(0, out var top))
         {
+            if (movedBom)
+            {
+                builder.Append('\uFEFF');
+            }
+
             Emit(top.SelectMany(e => e.Text), defaultEnding);
         }
 
         for (var i = 1; i <= Lines.Count; i++)
         {
             var (content, ending) = Lines[i - 1];
+            static string WithoutBom(string s) => s.StartsWith("\uFEFF", StringComparison.Ordinal) ? s.Substring(1) : s;
+            if (i == 1 && movedBom)
+            {
+                content = WithoutBom(content);
+            }
             var edits1 = byLine.TryGetValue(i, out var list) ? list : [];
             var replaced = edits1.FirstOrDefault(e => e.Kind is LineEditKind.Replace or LineEditKind.Delete);
             var inserts = edits1.Where(e => e.Kind == LineEditKind.InsertAfter).SelectMany(e => e.Text).ToList();
@@ -73,7 +86,7 @@ public sealed class TextLines
                 for (var j = 0; j < replaced.Text.Count; j++)
                 {
                     var last = j == replaced.Text.Count - 1 && inserts.Count == 0;
-                    builder.Append(replaced.Text[j]).Append(last ? ending : lineEnding);
+                    builder.Append(i == 1 && j == 0 && movedBom ? WithoutBom(replaced.Text[j]) : replaced.Text[j]).Append(last ? ending : lineEnding);
                 }
             }
 

@@ -28,12 +28,12 @@ public readonly record struct IssueNumber(int Value) : IComparable<IssueNumber>
             s = s.Substring(1).TrimStart();
         }
 
-        if (s.Length is 0 or > 9 || !s.All(c => c is >= '0' and <= '9'))
+        if (s.Length > 9 || !Parsing.AsciiNumber.TryParse(s, out var value))
         {
             return false;
         }
 
-        number = new IssueNumber(int.Parse(s, CultureInfo.InvariantCulture));
+        number = new IssueNumber(value);
         return true;
     }
 }

@@ -13,9 +13,9 @@ public readonly record struct Priority(int Level)
     {
         priority = Unknown;
         var s = text?.Trim().Trim('`', '*').Trim() ?? string.Empty;
-        if (s.Length >= 2 && (s[0] == 'P' || s[0] == 'p') && s.Skip(1).All(char.IsDigit) && s.Length <= 3)
+        if (s.Length is >= 2 and <= 3 && (s[0] == 'P' || s[0] == 'p') && Parsing.AsciiNumber.TryParse(s, 1, s.Length - 1, out var level))
         {
-            priority = new Priority(int.Parse(s.Substring(1), System.Globalization.CultureInfo.InvariantCulture));
+            priority = new Priority(level);
             return true;
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Model;
 
@@ -89,8 +88,7 @@ internal static class DependencyCellReader
 
     private static IssueNumber? LeadingNumber(string fileName)
     {
-        var digits = new string(fileName.TakeWhile(char.IsDigit).ToArray());
-        return digits.Length is > 0 and < 9 ? new IssueNumber(int.Parse(digits, CultureInfo.InvariantCulture)) : null;
+        return AsciiNumber.Leading(fileName, maxDigits: 8) is { } value ? new IssueNumber(value) : null;
     }
 
     private static SourceSpan Locate(string raw, string token, SourceSpan cellSpan, SourceMap map, int cellStartOffset)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MilestonePlan.Core.Model;
 
 namespace MilestonePlan.Core.Parsing;
@@ -20,18 +19,16 @@ internal static class IssueReferenceScanner
                 continue;
             }
 
-            var j = i + 1;
-            while (j < text.Length && char.IsDigit(text[j]))
+            var j = i + 1 + AsciiNumber.CountDigits(text, i + 1);
+            if (j - i > 10 || !AsciiNumber.TryParse(text, i + 1, j - i - 1, out var value))
             {
-                j++;
-            }
-
-            if (j == i + 1 || j - i > 10)
-            {
+                // No digits, or too many to be an issue number: the digits are skipped whole, so no tail of
+                // `#99999999999999999999` is read as a number either.
+                i = j - 1;
                 continue;
             }
 
-            var number = new IssueNumber(int.Parse(text.Substring(i + 1, j - i - 1), CultureInfo.InvariantCulture));
+            var number = new IssueNumber(value);
             var before = PreviousWord(text, i);
             if (before is "pr" or "pull" or "prs" or "request")
             {

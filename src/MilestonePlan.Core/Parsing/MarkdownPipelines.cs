@@ -15,10 +15,18 @@ internal static class MarkdownPipelines
 
     /// <summary>
     /// Parses, turning Markdig's refusal of absurd input (nesting past its depth limit) into a reason
-    /// instead of an exception.
+    /// instead of an exception. Nesting that Markdig would accept but take seconds over is refused before
+    /// Markdig sees it (see <see cref="NestingLimit"/>); the callers report both as an unreadable file.
     /// </summary>
     public static bool TryParse(string source, out MarkdownDocument document, out string error)
     {
+        if (NestingLimit.Check(source) is { } tooDeep)
+        {
+            document = new MarkdownDocument();
+            error = tooDeep;
+            return false;
+        }
+
         try
         {
             document = Markdown.Parse(source, Plan);

@@ -423,7 +423,7 @@ public static class PlanParser
             }
 
             var i = hash + 1;
-            while (i < raw.Length && char.IsDigit(raw[i]))
+            while (i < raw.Length && AsciiNumber.IsDigit(raw[i]))
             {
                 i++;
             }
@@ -490,6 +490,9 @@ public static class PlanParser
                     continue;
                 }
 
+                // The value's text drops what its span drops (whitespace and colons at either end, `**Status**:: x`),
+                // so an edit that replaces the span reads back as exactly the value written.
+                restText = restText.Trim().Trim(':').Trim();
                 var nameCell = Cell(strong, strong.Span);
                 var valueStart = strong.Span.End + 1;
                 var valueEnd = rest.Count > 0 ? rest.Max(i => i.Span.End) : strong.Span.End;

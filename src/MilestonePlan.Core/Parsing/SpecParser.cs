@@ -192,9 +192,11 @@ public static class SpecParser
             return PlanDiagnostic.Create(Rules.MP2005, path, Diagnostics.SourceSpan.At(Math.Max(line, 1), Math.Max(1, (int)e.Start.Column)),
                 "Front matter cannot be read: " + FirstSentence(e.Message));
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception e)
         {
-            // YamlDotNet's scanner can fail outside its own exception type on truncated input.
+            // YamlDotNet's scanner can fail outside its own exception type on truncated or odd input
+            // (InvalidOperationException, FormatException, EndOfStreamException for `labels: ["a"]**S:**`, ...).
+            // Front matter is the author's text, so whatever the library throws means "unreadable", never a crash.
             return PlanDiagnostic.Create(Rules.MP2005, path, (map is null || block is null ? Diagnostics.SourceSpan.FileStart : map.Span(block.Span.Start, block.Span.Start)),
                 "Front matter cannot be read: " + FirstSentence(e.Message));
         }

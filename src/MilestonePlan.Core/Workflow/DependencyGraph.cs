@@ -64,10 +64,12 @@ public sealed class DependencyGraph
     }
 
     /// <summary>The longest dependency chain among <paramref name="subset"/> (Kahn order, one pass); empty on a cycle.</summary>
-    public IReadOnlyList<IssueRow> LongestPath(IReadOnlyCollection<IssueRow> subset)
+    public IReadOnlyList<IssueRow> LongestPath(IReadOnlyCollection<IssueRow> rowsGiven)
     {
+        // Two rows with one number (MP1004) are one node, the first row, as in Of; keying by number twice would throw.
+        var subset = rowsGiven.GroupBy(r => r.Number.Value).Select(g => g.First()).ToList();
         var inSet = new HashSet<int>(subset.Select(r => r.Number.Value));
-        var indegree = subset.ToDictionary(r => r.Number.Value, r => dependencies[r.Number.Value].Count(d => inSet.Contains(d.Number.Value)));
+        var indegree = subset.ToDictionary(r => r.Number.Value, r => (dependencies.TryGetValue(r.Number.Value, out var d) ? d : []).Count(d => inSet.Contains(d.Number.Value)));
         var queue = new Queue<IssueRow>(subset.Where(r => indegree[r.Number.Value] == 0).OrderBy(r => r.Order));
         var length = subset.ToDictionary(r => r.Number.Value, _ => 1);
         var previous = new Dictionary<int, IssueRow>();
