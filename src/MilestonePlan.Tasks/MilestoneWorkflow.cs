@@ -32,6 +32,10 @@ public sealed class MilestoneWorkflow : Task
 
     public int TimeoutSeconds { get; set; } = 120;
 
+    public string? MaxPlanBytes { get; set; }
+
+    public string? MaxSpecBytes { get; set; }
+
     public override bool Execute()
     {
         var start = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
@@ -45,6 +49,8 @@ public sealed class MilestoneWorkflow : Task
             DryRun = DryRun,
             Timeout = TimeSpan.FromSeconds(Math.Max(1, TimeoutSeconds)),
             CheckCommand = CheckCommand ?? "dotnet test",
+            MaxPlanBytes = ByteLimit.Parse(MaxPlanBytes, Core.IO.FileLimits.DefaultMaxPlanBytes),
+            MaxSpecBytes = ByteLimit.Parse(MaxSpecBytes, Core.IO.FileLimits.DefaultMaxSpecBytes),
         };
         var runner = new WorkflowRunner(options, new ProcessRunner(), line => Log.LogMessage(MessageImportance.High, line));
         try

@@ -42,6 +42,12 @@ public sealed class ValidateMilestonePlans : Task
     /// <summary>Validate even when the inputs are unchanged.</summary>
     public bool Force { get; set; }
 
+    /// <summary>MilestonePlanMaxPlanBytes: larger plans are reported (MP2007) and not read; empty or 0 for the default.</summary>
+    public string? MaxPlanBytes { get; set; }
+
+    /// <summary>MilestonePlanMaxSpecBytes: larger specs are reported (MP2007) and not read; empty or 0 for the default.</summary>
+    public string? MaxSpecBytes { get; set; }
+
     /// <summary>Only compare the inputs with the last clean validation (cheap, done in every project); never validate.</summary>
     public bool CheckOnly { get; set; }
 
@@ -82,6 +88,8 @@ public sealed class ValidateMilestonePlans : Task
             NonSpecFileNames = ValidationOptions.DefaultNonSpecFileNames
                 .Concat((NonSpecFiles ?? string.Empty).Split([';'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()))
                 .ToList(),
+            MaxPlanBytes = ByteLimit.Parse(MaxPlanBytes, Core.IO.FileLimits.DefaultMaxPlanBytes),
+            MaxSpecBytes = ByteLimit.Parse(MaxSpecBytes, Core.IO.FileLimits.DefaultMaxSpecBytes),
         };
 
         var docsRoot = options.DocsRootFullPath;

@@ -28,6 +28,9 @@ public sealed class RuleTests
     [DataRow("MP1005", "`docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md`", "`docs/03-build-notes/m9/IMPLEMENTATION_PLAN.md`", "`docs/03-build-notes/m9/IMPLEMENTATION_PLAN.md`", null, DisplayName = "MP1005 plan path")]
     [DataRow("MP2001", "| #03 | 03-docs.md", "| #03 | 03-missing.md", "03-missing.md", null, DisplayName = "MP2001 missing spec")]
     [DataRow("MP2003", "- `docs/guides/workflow.md`", "- `docs/guides/nowhere.md`", "`docs/guides/nowhere.md`", null, DisplayName = "MP2003 required read missing")]
+    [DataRow("MP2006", "| #03 | 03-docs.md", "| #03 | ../../../../outside.env", "../../../../outside.env", null, DisplayName = "MP2006 Issue File leaves the repository")]
+    [DataRow("MP2006", "| #03 | 03-docs.md", "| #03 | ~/.ssh/id_rsa", "~/.ssh/id_rsa", null, DisplayName = "MP2006 Issue File in the home folder")]
+    [DataRow("MP2006", "- `docs/guides/workflow.md`", "- `../../etc/passwd`", "`../../etc/passwd`", null, DisplayName = "MP2006 required read leaves the repository")]
     [DataRow("MP2003", "# M1 Implementation Plan\n", "# M1 Implementation Plan\n\nSee [the guide](../../guides/gone.md).\n", "[the guide]", null, DisplayName = "MP2003 relative link broken")]
     [DataRow("MP3001", "| P0 | #01 | `feat/m1-02", "| P0 | #09 | `feat/m1-02", "#09", null, DisplayName = "MP3001 unknown dependency")]
     [DataRow("MP3002", "| P0 | #01 | `feat/m1-02", "| P0 | #02 | `feat/m1-02", "#02 | `feat", null, DisplayName = "MP3002 self dependency")]
@@ -79,6 +82,20 @@ public sealed class RuleTests
         Assert.AreEqual("04-stray.md", Path.GetFileName(orphan.FilePath));
         Assert.AreEqual(new SourceSpan(1, 1, 1, 1), orphan.Span);
         Assert.HasCount(1, diagnostics);
+    }
+
+    [TestMethod]
+    public void MP2007_a_spec_or_a_plan_over_its_cap_is_reported_and_not_read()
+    {
+        var workspace = SamplePlan.Workspace(specs: files => files["02-rules.md"] = new string('x', 300 * 1024));
+
+        var spec = workspace.Diagnostics().Single(d => d.Id == "MP2007");
+        Assert.AreEqual(SamplePlan.Position(SamplePlan.Plan, "02-rules.md", null).Line, spec.Span.Line, "at the Issue File cell");
+        StringAssert.Contains(spec.Message, "files over 262,144 bytes are not read");
+
+        var plan = SamplePlan.Workspace(_ => SamplePlan.Plan + new string(' ', 600 * 1024)).Diagnostics();
+        Assert.AreEqual("MP2007", plan.Single().Id, Dump.Of(plan));
+        Assert.AreEqual(new SourceSpan(1, 1, 1, 1), plan.Single().Span);
     }
 
     [TestMethod]

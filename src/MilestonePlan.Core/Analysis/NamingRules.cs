@@ -83,7 +83,7 @@ public sealed class NamingRules : IPlanRule
         }
 
         var parts = rest.Substring(dash + 1).Split('-');
-        var numbers = parts.TakeWhile(p => p.Length > 0 && p.All(char.IsDigit)).ToList();
+        var numbers = parts.TakeWhile(p => p.Length > 0 && p.All(Parsing.AsciiNumber.IsDigit)).ToList();
         var slug = parts.Skip(numbers.Count).ToList();
         if (numbers.Count == 0 || slug.Count == 0 || !slug.All(p => p.Length > 0 && p.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))))
         {

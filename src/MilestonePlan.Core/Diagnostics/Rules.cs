@@ -89,7 +89,7 @@ public static class Rules
         "MP2007", "File is too large to read",
         "'{0}' {1}",
         FilesCategory, PlanSeverity.Warning,
-        "Plans (8 MiB) and specs (1 MiB) over the size cap are reported and not read; the caps are MSBuild properties.");
+        "Plans (512 KiB) and specs (256 KiB) over the size cap are reported and not read; the caps are MSBuild properties.");
 
     public static readonly DiagnosticDescriptor MP3001 = new(
         "MP3001", "Dependency is not in the plan",

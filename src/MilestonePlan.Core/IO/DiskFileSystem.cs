@@ -76,8 +76,7 @@ public sealed class DiskFileSystem : IFileSystemView
         }
     }
 
-    private static FileText TooLarge(long size, long maxBytes) =>
-        new(null, $"is {size:N0} bytes; files over {maxBytes:N0} bytes are not read", TooLarge: true);
+    private static FileText TooLarge(long size, long maxBytes) => FileText.TooLargeFile(size, maxBytes);
 
     public bool? FileExists(string path) => File.Exists(path);
 

@@ -36,7 +36,7 @@ public sealed class InMemoryFileSystem : IFileSystemView
 
     public FileText Read(string path, long maxBytes) =>
         !files.TryGetValue(Normalize(path), out var text) ? FileText.Missing
-        : text.Length > maxBytes ? new FileText(null, $"is over {maxBytes:N0} bytes; it is not read", TooLarge: true)
+        : text.Length > maxBytes ? FileText.TooLargeFile(text.Length, maxBytes)
         : FileText.Of(text);
 
     /// <summary>An in-memory view holds no links.</summary>

@@ -9,9 +9,6 @@ namespace MilestonePlan.Core.Validation;
 /// <summary>Entry point of the engine: finds every plan under the docs root and runs every rule on it.</summary>
 public static class RepositoryValidator
 {
-    /// <summary>Larger files are not plans; parsing them would only slow the build down.</summary>
-    public const int MaxPlanCharacters = 4 * 1024 * 1024;
-
     private static readonly IPlanRule[] AllRules =
     [
         new StructureRules(),
@@ -84,13 +81,6 @@ public static class RepositoryValidator
             if (file.Text is not { } text)
             {
                 diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, SourceSpan.FileStart, "The plan cannot be read" + (file.Problem is { } why ? $": it {why}" : string.Empty)));
-                return (null, diagnostics, []);
-            }
-
-            if (text.Length > MaxPlanCharacters)
-            {
-                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, SourceSpan.FileStart,
-                    $"The plan is {text.Length:N0} characters long; plans over {MaxPlanCharacters:N0} are not read"));
                 return (null, diagnostics, []);
             }
 

@@ -73,7 +73,7 @@ public static class PlanScaffold
 
     private static IssueNumber? LeadingNumber(string fileName)
     {
-        var digits = new string(fileName.TakeWhile(char.IsDigit).ToArray());
+        var digits = new string(fileName.TakeWhile(Parsing.AsciiNumber.IsDigit).ToArray());
         return digits.Length is > 0 and < 9 && IssueNumber.TryParse(digits, out var n) && n.Value > 0 ? n : null;
     }
 }
