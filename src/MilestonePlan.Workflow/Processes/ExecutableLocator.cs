@@ -2,69 +2,102 @@ using System.Runtime.InteropServices;
 
 namespace MilestonePlan.Workflow.Processes;
 
+/// <summary>Where a program was found, or why the one found is refused.</summary>
+public sealed record ProgramLocation(string? Path, string? Refusal)
+{
+    public static ProgramLocation None { get; } = new(null, null);
+}
+
 /// <summary>
 /// Finds a program on PATH ourselves rather than letting the OS do it, so that the PATH a caller passes for the child
-/// (a test's fake `gh` first) is the one searched, and so PATHEXT works on Windows for `git` → `git.exe`.
+/// (a test's fake `gh` first) is the one searched. On Windows only a real `.exe` is run: a `.cmd`/`.bat` shim is run by
+/// cmd.exe, which parses its arguments again (`&amp;`, `|`, `%VAR%` in a PR title would run commands), so the first such
+/// shim on PATH is refused with an explanation instead of being run or silently skipped.
 /// </summary>
 public static class ExecutableLocator
 {
-    private const string DefaultPathExt = ".COM;.EXE;.BAT;.CMD";
+    private static readonly string[] Shims = [".cmd", ".bat"];
 
-    public static string? Find(string program, string? path, string? pathExt = null) =>
-        Find(program, path, pathExt ?? Environment.GetEnvironmentVariable("PATHEXT"), RuntimeInformation.IsOSPlatform(OSPlatform.Windows));
+    public static string? Find(string program, string? path, string? pathExt = null) => Locate(program, path).Path;
+
+    public static ProgramLocation Locate(string program, string? path) =>
+        Locate(program, path, RuntimeInformation.IsOSPlatform(OSPlatform.Windows));
+
+    /// <summary>Kept for callers that pass PATHEXT: it no longer matters, since only `.exe` is ever run on Windows.</summary>
+    internal static string? Find(string program, string? path, string? pathExt, bool windows) => Locate(program, path, windows).Path;
 
     /// <summary>The search itself, with the platform passed in so the Windows rules are testable anywhere.</summary>
-    internal static string? Find(string program, string? path, string? pathExt, bool windows)
+    internal static ProgramLocation Locate(string program, string? path, bool windows)
     {
         if (program.Length == 0)
         {
-            return null;
+            return ProgramLocation.None;
         }
 
-        var extensions = Extensions(program, pathExt, windows);
         if (program.IndexOf('/') >= 0 || (windows && program.IndexOf('\\') >= 0))
         {
             // A path (absolute or relative to the current directory) is taken as it is: no PATH search.
-            return extensions.Select(e => program + e).FirstOrDefault(IsFile) is { } given ? Path.GetFullPath(given) : null;
+            if (windows && Shims.Any(e => program.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            {
+                return new ProgramLocation(null, Refusal(program, System.IO.Path.GetFileName(program)));
+            }
+
+            var given = windows && !program.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? program + ".exe" : program;
+            return IsFile(given) ? new ProgramLocation(System.IO.Path.GetFullPath(given), null) : ProgramLocation.None;
         }
 
         foreach (var directory in (path ?? string.Empty).Split(windows ? ';' : ':'))
         {
             // An empty entry means "the current directory" to a shell; a tool runner should not pick programs from there.
             var folder = directory.Trim().Trim('"');
-            if (folder.Length == 0 || !Path.IsPathRooted(folder))
+            if (folder.Length == 0 || !System.IO.Path.IsPathRooted(folder))
             {
                 continue;
             }
 
-            foreach (var extension in extensions)
+            if (!windows)
             {
-                var candidate = Path.Combine(folder, program + extension);
+                var candidate = System.IO.Path.Combine(folder, program);
                 if (IsFile(candidate))
                 {
-                    return candidate;
+                    return new ProgramLocation(candidate, null);
                 }
+
+                continue;
+            }
+
+            var stem = program.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? program.Substring(0, program.Length - 4) : program;
+            if (Entry(folder, stem + ".exe") is { } exe)
+            {
+                return new ProgramLocation(exe, null);
+            }
+
+            if (Shims.Select(e => Entry(folder, stem + e)).FirstOrDefault(e => e is not null) is { } shim)
+            {
+                return new ProgramLocation(null, Refusal(shim, stem));
             }
         }
 
-        return null;
+        return ProgramLocation.None;
     }
 
-    /// <summary>
-    /// On Windows a name with a PATHEXT extension is tried as it is, any other name only with each PATHEXT extension
-    /// (a bare `gh` file beside `gh.exe`, such as a shell script, cannot be started by CreateProcess).
-    /// </summary>
-    private static IReadOnlyList<string> Extensions(string program, string? pathExt, bool windows)
-    {
-        if (!windows)
-        {
-            return [string.Empty];
-        }
+    private static string Refusal(string shim, string program) =>
+        $"'{program}' resolves to {shim}, a batch shim that cmd.exe would run and parse again (plan text could run commands); "
+        + $"MilestonePlan runs only real .exe files: put the folder holding {System.IO.Path.GetFileNameWithoutExtension(program)}.exe before this one on PATH";
 
-        var known = (string.IsNullOrWhiteSpace(pathExt) ? DefaultPathExt : pathExt!)
-            .Split(';').Select(e => e.Trim()).Where(e => e.StartsWith(".", StringComparison.Ordinal)).ToList();
-        var extension = Path.GetExtension(program);
-        return extension.Length > 0 && known.Contains(extension, StringComparer.OrdinalIgnoreCase) ? [string.Empty] : known;
+    /// <summary>The entry of <paramref name="folder"/> named <paramref name="name"/> in any case (Windows names are case-insensitive).</summary>
+    private static string? Entry(string folder, string name)
+    {
+        try
+        {
+            return Directory.Exists(folder)
+                ? Directory.EnumerateFiles(folder).FirstOrDefault(f => string.Equals(System.IO.Path.GetFileName(f), name, StringComparison.OrdinalIgnoreCase))
+                : null;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static bool IsFile(string candidate)

@@ -20,10 +20,11 @@ public sealed class ProcessRunner : IProcessRunner
     {
         cancellationToken.ThrowIfCancellationRequested();
         var display = CommandLine.Display(program, arguments);
-        var resolved = ExecutableLocator.Find(program, Variable(environment, "PATH"), Variable(environment, "PATHEXT"));
-        if (resolved is null)
+        var location = ExecutableLocator.Locate(program, Variable(environment, "PATH"));
+        if (location.Path is not { } resolved)
         {
-            return new ProcessResult(display, -1, string.Empty, string.Empty, TimedOut: false, NotFound: true);
+            // A refused .cmd/.bat shim is reported as the tool being unusable, with the reason and the fix (MP9001).
+            return new ProcessResult(display, -1, string.Empty, location.Refusal ?? string.Empty, TimedOut: false, NotFound: true);
         }
 
         if (!Directory.Exists(workingDirectory))

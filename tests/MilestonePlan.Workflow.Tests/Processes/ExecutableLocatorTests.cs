@@ -20,17 +20,33 @@ public sealed class ExecutableLocatorTests
     }
 
     [TestMethod]
-    public void Windows_tries_each_PATHEXT_extension_and_skips_a_bare_file()
+    public void Windows_runs_only_an_exe_in_any_case_and_skips_a_bare_file()
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("gh"), "#!/bin/sh");
         File.WriteAllText(folder.File("gh.EXE"), string.Empty);
-        File.WriteAllText(folder.File("git.CMD"), string.Empty);
+        File.WriteAllText(folder.File("gh.cmd"), string.Empty);
 
-        Assert.AreEqual(folder.File("gh.EXE"), ExecutableLocator.Find("gh", $"C:\\missing;{folder.Path}", ".COM;.EXE;.CMD", windows: true));
-        Assert.AreEqual(folder.File("git.CMD"), ExecutableLocator.Find("git", folder.Path, ".COM;.EXE;.CMD", windows: true));
-        Assert.AreEqual(folder.File("gh.EXE"), ExecutableLocator.Find("gh.EXE", folder.Path, ".COM;.EXE", windows: true), "a name with a PATHEXT extension is taken as it is");
-        Assert.AreEqual(folder.File("gh.EXE"), ExecutableLocator.Find("gh", folder.Path, null, windows: true), "the default PATHEXT applies when none is set");
+        Assert.AreEqual(folder.File("gh.EXE"), ExecutableLocator.Locate("gh", $"C:\\missing;{folder.Path}", windows: true).Path);
+        Assert.AreEqual(folder.File("gh.EXE"), ExecutableLocator.Locate("gh.exe", folder.Path, windows: true).Path, "an .exe beside a shim wins, as in cmd");
+    }
+
+    [TestMethod]
+    [DataRow("git.cmd")]
+    [DataRow("git.BAT")]
+    public void Windows_refuses_a_batch_shim_first_on_PATH_and_says_how_to_fix_PATH(string shim)
+    {
+        using var shims = new TempFolder();
+        using var real = new TempFolder();
+        File.WriteAllText(shims.File(shim), "@echo off");
+        File.WriteAllText(real.File("git.exe"), string.Empty);
+
+        var location = ExecutableLocator.Locate("git", $"{shims.Path};{real.Path}", windows: true);
+
+        Assert.IsNull(location.Path, "never run, and never silently replaced by a later git.exe");
+        StringAssert.Contains(location.Refusal, shims.File(shim));
+        StringAssert.Contains(location.Refusal, "put the folder holding git.exe before this one on PATH");
+        Assert.IsNotNull(ExecutableLocator.Locate(shims.File(shim), null, windows: true).Refusal, "a shim named by its path is refused too");
     }
 
     [TestMethod]
