@@ -60,43 +60,10 @@ public sealed class MilestoneWorkflow : Task
                 Log.LogMessage(MessageImportance.High, $"MilestonePlan: {Action} dry run: nothing is changed.");
             }
 
-            switch (Action)
+            runner.Run(Action);
+            foreach (var drift in runner.Drift)
             {
-                case "NextIssue":
-                    runner.NextIssue();
-                    break;
-                case "RunNextIssue":
-                    runner.RunNextIssue();
-                    break;
-                case "SubmitIssue":
-                    runner.SubmitIssue();
-                    break;
-                case "ReconcileMilestone":
-                    runner.ReconcileMilestone();
-                    foreach (var drift in runner.Drift)
-                    {
-                        DiagnosticLogger.Log(Log, drift, drift.DefaultSeverity);
-                    }
-
-                    break;
-                case "MilestoneStatus":
-                    runner.MilestoneStatus();
-                    break;
-                case "NewMilestonePlan":
-                    runner.NewMilestonePlan();
-                    break;
-                case "PushIssues":
-                    runner.PushIssues();
-                    break;
-                case "CompleteMilestone":
-                    runner.CompleteMilestone();
-                    break;
-                case "FixMilestonePlans":
-                    runner.FixMilestonePlans();
-                    break;
-                default:
-                    Log.LogError($"MilestonePlan: unknown workflow action '{Action}'");
-                    break;
+                DiagnosticLogger.Log(Log, drift, drift.DefaultSeverity);
             }
         }
         catch (WorkflowException e)

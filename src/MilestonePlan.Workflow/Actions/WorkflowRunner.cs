@@ -36,6 +36,41 @@ public sealed partial class WorkflowRunner
         gh = new GhClient(runner, options.RepositoryRoot, options.Timeout);
     }
 
+    /// <summary>The targets that change something, and so take the repository's workflow lock (not in a dry run).</summary>
+    public static readonly IReadOnlyList<string> ChangingActions =
+        ["RunNextIssue", "SubmitIssue", "ReconcileMilestone", "MilestoneStatus", "NewMilestonePlan", "PushIssues", "CompleteMilestone", "FixMilestonePlans"];
+
+    /// <summary>
+    /// Runs one target by name. A target that changes something holds the repository's workflow lock while it runs,
+    /// so a second run on the same repository refuses instead of racing this one.
+    /// </summary>
+    public object? Run(string action)
+    {
+        using var exclusive = !options.DryRun && ChangingActions.Contains(action) && GitDirectory() is { } gitDirectory
+            ? WorkflowLock.Acquire(gitDirectory, action)
+            : null;
+        return action switch
+        {
+            "NextIssue" => NextIssue(),
+            "RunNextIssue" => RunNextIssue(),
+            "SubmitIssue" => SubmitIssue(),
+            "ReconcileMilestone" => ReconcileMilestone(),
+            "MilestoneStatus" => MilestoneStatus(),
+            "NewMilestonePlan" => NewMilestonePlan(),
+            "PushIssues" => PushIssues(),
+            "CompleteMilestone" => CompleteMilestone(),
+            "FixMilestonePlans" => FixMilestonePlans(),
+            _ => throw WorkflowException.Tool($"unknown workflow action '{action}'"),
+        };
+    }
+
+    /// <summary>The git directory of the repository, or null outside a git work tree (nothing to lock then: no git step can run).</summary>
+    private string? GitDirectory()
+    {
+        var result = git.TryRun("rev-parse", "--absolute-git-dir");
+        return result.Succeeded && result.StandardOutput.Trim() is { Length: > 0 } directory && Directory.Exists(directory) ? directory : null;
+    }
+
     private PlanDocument ChoosePlan()
     {
         var validation = Validate();

@@ -17,7 +17,14 @@ namespace MilestonePlan.Workflow.Git;
 public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan timeout, Action<string>? dryRun = null,
     CancellationToken cancellationToken = default)
 {
+    /// <summary>The oldest git whose `merge-tree --write-tree` SubmitIssue's conflict check needs.</summary>
+    public static readonly Version MinimumForConflictCheck = new(2, 38);
+
     private DefaultBranchAnswer? defaultBranch;
+
+    private Version? version;
+
+    private bool versionAsked;
 
     // C messages so that parsing and error matching do not depend on the user's language; no prompts, ever; and no
     // optional locks, so a status does not fight an IDE's git over index.lock.
@@ -42,6 +49,19 @@ public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan
         }
 
         return result.Succeeded && result.StandardOutput.Trim() == "true";
+    }
+
+    /// <summary>git's version (`git version 2.39.5`, `git version 2.45.1.windows.1`), asked once; null when it cannot be read.</summary>
+    public Version? Version()
+    {
+        if (!versionAsked)
+        {
+            versionAsked = true;
+            var result = TryRun("--version");
+            version = result.Succeeded ? GitOutput.Version(result.StandardOutput) : null;
+        }
+
+        return version;
     }
 
     /// <summary>The root folder of the work tree, in git's spelling ('/' separators).</summary>
@@ -203,6 +223,14 @@ public sealed class GitClient(IProcessRunner runner, string repository, TimeSpan
     /// </summary>
     public IReadOnlyList<string> ConflictedFiles(string baseRef, string head)
     {
+        // Asked once: older git has no conflict check that leaves the work tree and the index alone, so the step is
+        // refused with the version rather than failing with git's usage text.
+        if (Version() is { } version && version < MinimumForConflictCheck)
+        {
+            throw WorkflowException.Tool($"git {version} cannot check for merge conflicts without touching the work tree "
+                + $"(`git merge-tree --write-tree` needs git {MinimumForConflictCheck} or later); upgrade git — nothing was submitted");
+        }
+
         string[] arguments = ["merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", baseRef, head];
         var result = TryRun(arguments);
         // Exit 1 means "conflicts" only when a tree was written; git also exits 1 for a revision it cannot resolve.

@@ -139,6 +139,21 @@ internal static class GitOutput
         return line.Length is 40 or 64 && line.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
     }
 
+    /// <summary>`git version 2.39.5` (or `2.45.1.windows.1`, `2.39.3 (Apple Git-146)`) → 2.39.5; null when there is none.</summary>
+    public static Version? Version(string output)
+    {
+        var words = output.Trim().Split(' ');
+        if (words.Length < 3 || words[0] != "git" || words[1] != "version")
+        {
+            return null;
+        }
+
+        var parts = words[2].Split('.').TakeWhile(p => p.Length > 0 && p.All(c => c is >= '0' and <= '9')).Take(3).ToList();
+        return parts.Count >= 2 && parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            ? new Version(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture), parts.Count > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : 0)
+            : null;
+    }
+
     private static List<string> Fields(string output)
     {
         var fields = output.Split('\0').ToList();
