@@ -65,7 +65,7 @@ public sealed partial class WorkflowRunner
                 var main = BranchNames.DefaultBase;
                 var start = git.RemoteBranchExists(main) ? GitClient.RemoteTracking(main) : git.LocalBranchExists(main) ? main.FullRef
                     : throw WorkflowException.Tool($"cannot create '{baseBranch}': there is no 'main' branch to start it from");
-                say($"Creating base branch {baseBranch} from {start} and pushing it");
+                say($"Creating base branch {baseBranch} from {(start.StartsWith("refs/remotes/", StringComparison.Ordinal) ? "origin/" + main : main.Value)} and pushing it");
                 git.CreateBranch(baseBranch, start);
                 git.Push(baseBranch);
             }
