@@ -33,9 +33,9 @@ public sealed class NamingRules : IPlanRule
 
         if (context.Plan.Field(FieldKeys.MilestoneBranch) is { Value: { IsEmpty: false } value } && !Placeholders.Any(value))
         {
-            if (Workflow.BranchNames.Base(context.Plan).Problem is { } unusable)
+            if (Workflow.BranchNames.Base(context.Plan) is { Problem: { } unusable } choice)
             {
-                yield return context.Report(MP4003, value.Span, unusable);
+                yield return context.Report(MP4003, choice.Cell?.Span ?? value.Span, unusable);
                 yield break;
             }
 

@@ -31,9 +31,22 @@ public static class BranchNames
 
         var name = TextMatching.FirstTokenOf(field.Value);
         var problem = Placeholders.Any(field.Value) ? "is still the template's placeholder" : BranchName.Problem(name);
+        var cell = TokenCell(field.Value, name);
         return problem is null
-            ? new BranchChoice(BranchName.TryCreate(name), null, field.Value)
-            : new BranchChoice(null, $"Milestone Branch '{name}' {problem}", field.Value);
+            ? new BranchChoice(BranchName.TryCreate(name), null, cell)
+            : new BranchChoice(null, $"Milestone Branch '{name}' {problem}", cell);
+    }
+
+    /// <summary>The backticked token of a one-line field value as a cell of its own, so a finding points at the name, not the note after it.</summary>
+    private static TextCell TokenCell(TextCell value, string name)
+    {
+        var raw = value.Raw;
+        var tick = raw.IndexOf('`');
+        var close = tick >= 0 ? raw.IndexOf('`', tick + 1) : -1;
+        var span = value.Span;
+        return close > tick && span.Line == span.EndLine && span.Column + close <= span.EndColumn
+            ? new TextCell(name, raw.Substring(tick, close - tick + 1), new Diagnostics.SourceSpan(span.Line, span.Column + tick, span.Line, span.Column + close))
+            : value;
     }
 
     /// <summary>The row's Feature Branch, or `feat/m{n}-{NN}-{slug}` from the title only when the cell is absent or empty.</summary>
