@@ -13,16 +13,19 @@ public static class PublishedText
     /// <summary>One line for a plan entry: redacted, control characters shown as escapes, at most <paramref name="maxLength"/> characters.</summary>
     public static string PlanLine(string text, int maxLength = 300)
     {
-        var redacted = SecretScanner.Redact(text);
-        var builder = new StringBuilder(Math.Min(redacted.Length, maxLength + 16));
+        // Redacted before escaping (a secret is found whole) and after (escaping can join text into a new match);
+        // shortened last, so a secret is never cut into a piece the scanner no longer recognises.
+        var line = SecretScanner.Redact(OneLine(SecretScanner.Redact(text)));
+        return line.Length > maxLength
+            ? SecretScanner.Redact(line.Substring(0, char.IsHighSurrogate(line[maxLength - 1]) ? maxLength - 1 : maxLength)) + "…"
+            : line;
+    }
+
+    private static string OneLine(string redacted)
+    {
+        var builder = new StringBuilder(redacted.Length);
         for (var i = 0; i < redacted.Length; i++)
         {
-            if (builder.Length >= maxLength)
-            {
-                builder.Append('…');
-                break;
-            }
-
             var c = redacted[i];
             if (char.IsHighSurrogate(c) && i + 1 < redacted.Length && char.IsLowSurrogate(redacted[i + 1]))
             {
@@ -54,6 +57,6 @@ public static class PublishedText
             builder.Append(c is '\n' or '\t' || !char.IsControl(c) ? c.ToString() : c == '\r' ? string.Empty : $"\\u{(int)c:x4}");
         }
 
-        return builder.ToString();
+        return SecretScanner.Redact(builder.ToString());
     }
 }
