@@ -19,7 +19,8 @@ public static class PathGlob
             }
         }
 
-        return regex.IsMatch(path.Replace('\\', '/'));
+        // git's paths always use '/'; a backslash is part of a file name there, not a separator.
+        return regex.IsMatch(path);
     }
 
     public static bool Any(IEnumerable<string> globs, string path) => globs.Any(g => IsMatch(g, path));
@@ -50,6 +51,7 @@ public static class PathGlob
             }
         }
 
-        return new Regex(pattern.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        // Singleline and \z: a file name may hold a newline, and it must neither stop `.*` nor end the match early.
+        return new Regex(pattern.Append("\\z").ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
     }
 }

@@ -52,6 +52,30 @@ public sealed class ChangeSetSafetyTests
     }
 
     [TestMethod]
+    [DataRow(".github/workflows/{0}.yml", "protected-path")]
+    [DataRow("deploy/{0}.sh", "protected-path")]
+    [DataRow("src/Data/Migrations/{0}.cs", "database-migration")]
+    [DataRow("web/{0}/package.json", "dependency-change")]
+    [DataRow("src/Auth/{0}.cs", "sensitive-code")]
+    public void Every_path_stop_holds_whatever_the_file_is_called(string pattern, string code)
+    {
+        foreach (var name in new[] { "a b", "q\"x", "t\tb", "n\nl", "ünï 😀", "-dash", "back\\slash" })
+        {
+            var (repo, git) = Branch();
+            using (repo)
+            {
+                var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, name);
+                repo.Write(path, "content\n");
+                repo.CommitAll("add");
+
+                var findings = Classify(git);
+
+                Assert.IsTrue(findings.Any(f => f.Code == code && f.Path == path), $"{code} for '{path}': {string.Join("; ", findings)}");
+            }
+        }
+    }
+
+    [TestMethod]
     public void An_added_line_that_looks_like_a_patch_header_is_still_an_added_line()
     {
         var (repo, git) = Branch();
