@@ -46,6 +46,7 @@ public sealed class RuleTests
     [DataRow("MP4001", "`feat/m1-02-rules`", "`+feat/m1-02-rules`", "`+feat/m1-02-rules`", null, DisplayName = "MP4001 force refspec as feature branch")]
     [DataRow("MP4001", "`feat/m1-02-rules`", "`main`", "`main`", null, DisplayName = "MP4001 main as feature branch")]
     [DataRow("MP5001", "**Total Issues:** 3", "**Total Issues:** 5", "5", "Total Issues", DisplayName = "MP5001 stale total")]
+    [DataRow("MP5001", "**Total Issues:** 3", "**Total Issues:** 4 (including epic)", "4 (including epic)", "Total Issues", DisplayName = "MP5001 epic counted but the milestone has none")]
     [DataRow("MP5002", "* [ ] #03 — Docs\n", "", "### Completed Issues", null, DisplayName = "MP5002 checklist entry missing")]
     [DataRow("MP5002", "* [ ] #03 — Docs", "* [ ] #03 — Documentation", "Documentation", null, DisplayName = "MP5002 checklist title differs")]
     [DataRow("MP5003", "**Status:** In Progress\n\n## Always", "**Status:** Not Started\n\n## Always", "Not Started", null, DisplayName = "MP5003 not started with done issue")]
@@ -96,6 +97,35 @@ public sealed class RuleTests
         var plan = SamplePlan.Workspace(_ => SamplePlan.Plan + new string(' ', 600 * 1024)).Diagnostics();
         Assert.AreEqual("MP2007", plan.Single().Id, Dump.Of(plan));
         Assert.AreEqual(new SourceSpan(1, 1, 1, 1), plan.Single().Span);
+    }
+
+    [TestMethod]
+    [DataRow("3 (including epic)", "TBD", false, 3, DisplayName = "no epic: the tables' count")]
+    [DataRow("4 (including epic)", "#100", false, 4, DisplayName = "an Epic Issue: plus one")]
+    [DataRow("4 (including epic)", "TBD", true, 4, DisplayName = "a 00-epic.md: plus one")]
+    [DataRow("3 (including epic)", "#100", false, 4, DisplayName = "off by one below is reported")]
+    [DataRow("5 (including epic)", "#100", false, 4, DisplayName = "off by one above is reported")]
+    [DataRow("4", "#100", false, 3, DisplayName = "an epic not said to be included is not counted")]
+    public void MP5001_counts_the_epic_only_when_the_value_says_so_and_the_milestone_has_one(string total, string epic, bool epicSpec, int expected)
+    {
+        var plan = SamplePlan.Plan.Replace("**Total Issues:** 3", "**Total Issues:** " + total, StringComparison.Ordinal)
+            .Replace("**Milestone:** `m1`", $"**Milestone:** `m1`\n**Epic Issue:** {epic}", StringComparison.Ordinal);
+        var workspace = SamplePlan.Workspace(_ => plan, specs: files =>
+        {
+            if (epicSpec)
+            {
+                files["00-epic.md"] = "# Epic";
+            }
+        });
+
+        var found = workspace.Diagnostics().Where(d => d.Id == "MP5001").ToList();
+        var written = int.Parse(total.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.AreEqual(written == expected ? 0 : 1, found.Count, Dump.Of(found));
+        if (found.Count == 1)
+        {
+            StringAssert.Contains(found[0].Message, $"says {written} but the plan lists {expected} issue(s)");
+        }
     }
 
     [TestMethod]
@@ -164,7 +194,7 @@ public sealed class RuleTests
     [DataRow("| P0 | None | `feat/m1-01", "| P0 |  | `feat/m1-01", DisplayName = "empty means none")]
     [DataRow("| P0 | None | `feat/m1-01", "| P0 | #243 (models) | `feat/m1-01", DisplayName = "external GitHub issue")]
     [DataRow("| P1 | #01, #02 |", "| P1 | #01 #02 |", DisplayName = "space separated dependencies")]
-    [DataRow("**Total Issues:** 3", "**Total Issues:** 4 (including epic)", DisplayName = "total including epic")]
+    [DataRow("**Total Issues:** 3", "**Total Issues:** 3 (including epic)", DisplayName = "total including an epic the milestone does not have")]
     [DataRow("**Status:** In Progress\n\n## Always", "**Status:** in progress\n\n## Always", DisplayName = "status case")]
     [DataRow("`feat(m1)` | M |", "`fix(m1)` | M |", DisplayName = "other conventional type")]
     [DataRow("* [x] #01 — Parser", "* [x] #01 - parser ✅", DisplayName = "checklist with hyphen, case and glyph")]

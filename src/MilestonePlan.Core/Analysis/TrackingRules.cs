@@ -16,7 +16,7 @@ public sealed class TrackingRules : IPlanRule
             return [];
         }
 
-        return TotalIssues(context)
+        return TotalIssuesRule(context)
             .Concat(Checklist(context))
             .Concat(Status(context))
             .Concat(Current(context))
@@ -24,18 +24,19 @@ public sealed class TrackingRules : IPlanRule
             .Concat(DoneBeforeDependencies(context));
     }
 
-    private static IEnumerable<PlanDiagnostic> TotalIssues(PlanContext context)
+    private static IEnumerable<PlanDiagnostic> TotalIssuesRule(PlanContext context)
     {
         if (context.Plan.Field(FieldKeys.TotalIssues) is not { } field || StructureRules.LeadingInteger(field.Value.Text) is not { } total)
         {
             yield break;
         }
 
-        var count = context.Plan.Issues.Count();
-        var includesEpic = field.Value.Text.IndexOf("epic", StringComparison.OrdinalIgnoreCase) >= 0;
-        if (total != count && !(includesEpic && total == count + 1))
+        var hasEpicSpec = context.Files.FileExists(System.IO.Path.Combine(context.Plan.FolderPath, Analysis.TotalIssues.EpicSpecFileName)) == true;
+        var expected = Analysis.TotalIssues.Expected(context.Plan, hasEpicSpec);
+        if (total != expected)
         {
-            yield return context.Report(MP5001, field.Value.Span, total, count, includesEpic ? " (plus the epic)" : string.Empty);
+            var count = context.Plan.Issues.Count();
+            yield return context.Report(MP5001, field.Value.Span, total, expected, expected != count ? $" ({count} in the tables plus the epic)" : string.Empty);
         }
     }
 

@@ -11,15 +11,15 @@ namespace MilestonePlan.Core.Workflow;
 /// </summary>
 public static class PlanFixer
 {
-    public static PlanTransition Fix(string path, string text) => PlanTransition.Edit(path, text, (updater, plan) =>
+    /// <param name="hasEpicSpec">Whether a `00-epic.md` lies beside the plan (Total Issues then counts the epic when it says so).</param>
+    public static PlanTransition Fix(string path, string text, bool hasEpicSpec = false) => PlanTransition.Edit(path, text, (updater, plan) =>
     {
         var status = PlanStatus.Of(plan);
         var edits = new List<Editing.LineEdit>();
-        var count = plan.Issues.Count();
         if (plan.Field(FieldKeys.TotalIssues)?.Value.Text is { } total && StructureRules.LeadingInteger(total) is { } written)
         {
-            var expected = total.IndexOf("epic", StringComparison.OrdinalIgnoreCase) >= 0 ? count + 1 : count;
-            if (written != count && written != expected)
+            var expected = TotalIssues.Expected(plan, hasEpicSpec);
+            if (written != expected)
             {
                 edits.AddRange(updater.SetTotalIssues(expected));
             }

@@ -304,7 +304,7 @@ public sealed partial class WorkflowRunner
         foreach (var plan in plans)
         {
             var file = PlanFile.Read(RequireInside(plan.Path), options.MaxPlanBytes);
-            var transition = PlanFixer.Fix(plan.Path, file.Text);
+            var transition = PlanFixer.Fix(plan.Path, file.Text, File.Exists(Path.Combine(plan.FolderPath, Core.Analysis.TotalIssues.EpicSpecFileName)));
             Save(file, transition);
             changed += transition.HasChanges ? 1 : 0;
         }
