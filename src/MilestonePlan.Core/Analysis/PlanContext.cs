@@ -22,7 +22,16 @@ public sealed class PlanContext
         Options = options;
     }
 
-    public PlanDocument Plan { get; }
+    public PlanDocument Plan { get; private set; }
+
+    /// <summary>
+    /// Rows get the GitHub number their spec's front matter gives when the plan has none (the template: "GitHub issue
+    /// numbers are the source of truth"), so every rule and the selector resolve `#N` the same way. Specs read here
+    /// stay cached for the rules.
+    /// </summary>
+    public void ResolveGitHubNumbersFromSpecs() =>
+        (Plan, status) = (Plan.WithSpecGitHubNumbers(row => Spec(row)?.Get("github_issue")?.Scalar is { } text
+            && Parsing.AsciiNumber.TryParse(text.Trim().TrimStart('#'), out var number) && number > 0 ? number : null), null);
 
     public IFileSystemView Files { get; }
 

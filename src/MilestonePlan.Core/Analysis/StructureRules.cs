@@ -55,6 +55,17 @@ public sealed class StructureRules : IPlanRule
             }
         }
 
+        // A GitHub number two issues claim (GitHub # column or spec front matter) names neither: reported, never guessed.
+        foreach (var group in plan.GitHubClaims().Where(g => g.Select(r => r.Number.Value).Distinct().Count() > 1))
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1).Where(r => r.Number != first.Number))
+            {
+                var where = duplicate.GitHubFromSpec || duplicate.GitHubCell is null ? duplicate.NumberCell.Span : duplicate.GitHubCell.Span;
+                yield return context.Report(MP1004, where, $"GitHub #{group.Key} (claimed by {first.Number} and {duplicate.Number})", first.NumberCell.Span.Line);
+            }
+        }
+
         foreach (var d in Location(context))
         {
             yield return d;

@@ -21,6 +21,9 @@ public sealed record IssueRow(
     int? GitHubNumber,
     TextCell? Status)
 {
+    /// <summary>The GitHub number came from the spec's `github_issue` (the plan has no GitHub # cell for it).</summary>
+    public bool GitHubFromSpec { get; init; }
+
     public string TitleText => Title?.Text ?? string.Empty;
 
     public string? FileName => File is { IsEmpty: false } f ? f.Text : null;

@@ -22,8 +22,10 @@ public sealed record PlanDocument(
     IReadOnlyList<PlanDiagnostic> ParseDiagnostics,
     int LineCount)
 {
-    private Dictionary<int, IssueRow>? byNumber;
-    private Dictionary<int, IssueRow>? byGitHub;
+    // Indexes of the rows, each remembering the phases it was built from: a copy made with `with` (new phases, e.g.
+    // GitHub numbers from the specs) must not answer from the original's index.
+    private (IReadOnlyList<Phase> For, Dictionary<int, IssueRow> Index)? byNumber;
+    private (IReadOnlyList<Phase> For, Dictionary<int, IssueRow> Index)? byGitHub;
 
     public string FolderPath => System.IO.Path.GetDirectoryName(Path) ?? string.Empty;
 
@@ -60,8 +62,12 @@ public sealed record PlanDocument(
     /// <summary>The first row with that plan number (duplicates are MP1004).</summary>
     public IssueRow? Find(IssueNumber number)
     {
-        byNumber ??= Issues.GroupBy(i => i.Number.Value).ToDictionary(g => g.Key, g => g.First());
-        return byNumber.TryGetValue(number.Value, out var row) ? row : null;
+        if (byNumber is not { } index || !ReferenceEquals(index.For, Phases))
+        {
+            byNumber = index = (Phases, Issues.GroupBy(i => i.Number.Value).ToDictionary(g => g.Key, g => g.First()));
+        }
+
+        return index.Index.TryGetValue(number.Value, out var row) ? row : null;
     }
 
     /// <summary>
@@ -97,9 +103,47 @@ public sealed record PlanDocument(
             return row;
         }
 
-        byGitHub ??= Issues.Where(i => i.GitHubNumber is not null)
-            .GroupBy(i => i.GitHubNumber!.Value)
-            .ToDictionary(g => g.Key, g => g.First());
-        return byGitHub.TryGetValue(number.Value, out var gh) ? gh : null;
+        if (byGitHub is not { } index || !ReferenceEquals(index.For, Phases))
+        {
+            // A GitHub number two rows claim names neither: that is MP1004, never a guess.
+            byGitHub = index = (Phases, GitHubClaims().Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First()));
+        }
+
+        return index.Index.TryGetValue(number.Value, out var gh) ? gh : null;
+    }
+
+    /// <summary>The rows by GitHub number (the GitHub # column, else the spec's github_issue), in plan order.</summary>
+    public IEnumerable<IGrouping<int, IssueRow>> GitHubClaims() =>
+        Issues.Where(i => i.GitHubNumber is not null).GroupBy(i => i.GitHubNumber!.Value);
+
+    /// <summary>Plan number → GitHub number for the rows whose number came from their spec (the text alone does not hold them).</summary>
+    public IReadOnlyDictionary<int, int> SpecGitHubNumbers() =>
+        Issues.Where(i => i.GitHubFromSpec && i.GitHubNumber is not null)
+            .GroupBy(i => i.Number.Value)
+            .ToDictionary(g => g.Key, g => g.First().GitHubNumber!.Value);
+
+    /// <summary>
+    /// The plan with each row's GitHub number known: the GitHub # column where it has one, else the number
+    /// <paramref name="fromSpec"/> reads from the row's spec (`github_issue`). The one issue-reference resolver
+    /// (<see cref="Resolve"/>) then names the same row whichever number an entry, a PR title or a PR uses.
+    /// </summary>
+    public PlanDocument WithSpecGitHubNumbers(Func<IssueRow, int?> fromSpec)
+    {
+        var changed = false;
+        var phases = Phases.Select(phase =>
+        {
+            var rows = phase.Issues.Select(row =>
+            {
+                if (row.GitHubNumber is not null || fromSpec(row) is not { } number)
+                {
+                    return row;
+                }
+
+                changed = true;
+                return row with { GitHubNumber = number, GitHubFromSpec = true };
+            }).ToList();
+            return phase with { Issues = rows };
+        }).ToList();
+        return changed ? this with { Phases = phases } : this;
     }
 }

@@ -84,9 +84,11 @@ public static class RepositoryValidator
                 return (null, diagnostics, []);
             }
 
-            var plan = PlanParser.Parse(path, text);
-            diagnostics.AddRange(plan.ParseDiagnostics);
-            var context = new PlanContext(plan, files, options);
+            var parsed = PlanParser.Parse(path, text);
+            diagnostics.AddRange(parsed.ParseDiagnostics);
+            var context = new PlanContext(parsed, files, options);
+            context.ResolveGitHubNumbersFromSpecs();
+            var plan = context.Plan;
             foreach (var rule in AllRules)
             {
                 diagnostics.AddRange(rule.Analyze(context));

@@ -9,9 +9,11 @@ namespace MilestonePlan.Core.Workflow;
 /// </summary>
 public static class Reconciler
 {
-    public static PlanTransition Reconcile(string path, string text, IReadOnlyList<PullRequestInfo> pullRequests, string today)
+    /// <param name="specGitHubNumbers">GitHub numbers from the specs (<see cref="PlanDocument.SpecGitHubNumbers"/>), so a PR titled `(#207)` finds its row.</param>
+    public static PlanTransition Reconcile(string path, string text, IReadOnlyList<PullRequestInfo> pullRequests, string today,
+        IReadOnlyDictionary<int, int>? specGitHubNumbers = null)
     {
-        return PlanTransition.Edit(path, text, (updater, plan) =>
+        return PlanTransition.Edit(path, text, specGitHubNumbers, (updater, plan) =>
         {
             var status = PlanStatus.Of(plan);
             var edits = new List<Editing.LineEdit>();

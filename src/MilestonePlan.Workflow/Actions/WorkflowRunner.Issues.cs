@@ -106,7 +106,7 @@ public sealed partial class WorkflowRunner
         }
 
         var file = PlanFile.Read(RequireInside(plan.Path), options.MaxPlanBytes);
-        var transition = PlanTransition.Edit(plan.Path, file.Text, (updater, p) =>
+        var transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (updater, p) =>
         {
             var current = p.Find(row.Number)!;
             var status = p.Field(FieldKeys.Status)?.Value.Text;
@@ -162,7 +162,7 @@ public sealed partial class WorkflowRunner
             }
 
             var first = findings[0];
-            Save(file, PlanTransition.Edit(plan.Path, file.Text, (updater, p) =>
+            Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (updater, p) =>
                 updater.RecordStop(p.Find(row.Number)!, first.IsHard, PublishedText.PlanLine(first.Reason), PublishedText.PlanLine(first.Needs))
                     .Concat(updater.SetLastUpdated(options.Today))));
             say($"{row.Number} not submitted: {(first.IsHard ? "needs review" : "skipped")}");
@@ -186,7 +186,7 @@ public sealed partial class WorkflowRunner
         {
             var reason = $"PR #{closed.Number} from {branch} was closed without merging";
             say("⛔ " + reason);
-            Save(file, PlanTransition.Edit(plan.Path, file.Text, (u, p) =>
+            Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
                 u.RecordStop(p.Find(row.Number)!, hard: true, reason, "reopen it or decide by hand").Concat(u.SetLastUpdated(options.Today))));
             return [new StopFinding(StopKind.Hard, "pr-closed", reason, "reopen it or decide by hand")];
         }
@@ -216,19 +216,19 @@ public sealed partial class WorkflowRunner
         var merge = reused is { IsMerged: true } || reused is { AutoMergeEnabled: true } ? null : gh.EnableAutoMerge(pr.Number);
         // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened.
         var state = gh.View(pr.Number);
-        var stateBefore = PlanStatus.Of(PlanParser.Parse(plan.Path, file.Text)).Of(row)!.State;
+        var stateBefore = PlanStatus.Of(Reread(plan, file.Text)).Of(row)!.State;
         PlanTransition transition;
         if (state.IsMerged)
         {
             say($"PR #{pr.Number} merged");
-            transition = PlanTransition.Edit(plan.Path, file.Text, (u, p) => u.MarkDone(p.Find(row.Number)!, stateBefore))
+            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) => u.MarkDone(p.Find(row.Number)!, stateBefore))
                 .MoveCurrentToNext(plan.Path, options.Today);
         }
         else if (merge is { Succeeded: false } && !state.AutoMergeEnabled)
         {
             var reason = "auto-merge could not be enabled: " + merge.Describe();
             say("⛔ " + reason);
-            transition = PlanTransition.Edit(plan.Path, file.Text, (u, p) =>
+            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
                 OpenPullRequestEntry(u, p, row, stateBefore, pr)
                     .Concat(u.RecordStop(p.Find(row.Number)!, hard: true, PublishedText.PlanLine(reason), "enable auto-merge or merge by hand"))
                     .Concat(u.SetLastUpdated(options.Today)));
@@ -237,7 +237,7 @@ public sealed partial class WorkflowRunner
         else
         {
             say($"PR #{pr.Number} will merge automatically when its checks pass");
-            transition = PlanTransition.Edit(plan.Path, file.Text, (u, p) =>
+            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
                 OpenPullRequestEntry(u, p, row, stateBefore, pr).Concat(u.SetLastUpdated(options.Today)));
         }
 

@@ -27,12 +27,12 @@ public sealed partial class WorkflowRunner
         gh.EnsureAuthenticated();
         var pullRequests = gh.List(baseBranch.Value);
         var file = PlanFile.Read(RequireInside(plan.Path), options.MaxPlanBytes);
-        var transition = Reconciler.Reconcile(plan.Path, file.Text, pullRequests, options.Today);
+        var transition = Reconciler.Reconcile(plan.Path, file.Text, pullRequests, options.Today, plan.SpecGitHubNumbers());
         Save(file, transition);
         say($"{plan.Milestone}: {pullRequests.Count} PR(s) on {baseBranch}; {transition.Changes.Count} change(s) to the plan");
         if (git.IsInsideWorkTree())
         {
-            Drift = Workflow.Drift.GitDriftCheck.Check(PlanParser.Parse(plan.Path, options.DryRun ? transition.After : PlanFile.Read(plan.Path, options.MaxPlanBytes).Text), git);
+            Drift = Workflow.Drift.GitDriftCheck.Check(Reread(plan, options.DryRun ? transition.After : PlanFile.Read(plan.Path, options.MaxPlanBytes).Text), git);
         }
 
         return transition;
@@ -113,7 +113,7 @@ public sealed partial class WorkflowRunner
         }
 
         var file = PlanFile.Read(RequireInside(plan.Path), options.MaxPlanBytes);
-        Save(file, PlanTransition.Edit(plan.Path, file.Text, (u, _) => u.SetStatus("Complete").Concat(u.SetLastUpdated(options.Today))));
+        Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, _) => u.SetStatus("Complete").Concat(u.SetLastUpdated(options.Today))));
         return tag;
     }
 

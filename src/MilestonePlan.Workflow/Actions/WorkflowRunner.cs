@@ -223,6 +223,13 @@ public sealed partial class WorkflowRunner
             ? SpecParser.Parse(path, text)
             : null;
 
+    /// <summary>The plan's text read again, with the GitHub numbers its specs gave (the text alone does not hold them).</summary>
+    private static PlanDocument Reread(PlanDocument plan, string text)
+    {
+        var numbers = plan.SpecGitHubNumbers();
+        return PlanParser.Parse(plan.Path, text).WithSpecGitHubNumbers(r => numbers.TryGetValue(r.Number.Value, out var n) ? n : null);
+    }
+
     private string Relative(string path)
     {
         var root = Path.GetFullPath(options.RepositoryRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
