@@ -39,7 +39,69 @@ internal static class IssueReferenceScanner
             i = j - 1;
         }
 
-        return plan.Count > 0 ? plan : other;
+        if (plan.Count > 0)
+        {
+            return plan;
+        }
+
+        // The grammar says where the issue is (TrackingEntryGrammar): a line that starts with a number names that issue,
+        // and a line that starts with a PR names the issue in its closing "(#N)"; numbers inside the title ("Fix #12
+        // crash") are not references then.
+        if (Leading(text) is { } lead)
+        {
+            return [lead];
+        }
+
+        if (StartsWithPullRequest(text) && Trailing(text) is { } trail)
+        {
+            return [trail];
+        }
+
+        return other;
+    }
+
+    private static IssueNumber? Leading(string text)
+    {
+        var i = 0;
+        while (i < text.Length && text[i] is ' ' or '*' or '`')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || text[i] != '#')
+        {
+            return null;
+        }
+
+        var digits = AsciiNumber.CountDigits(text, i + 1);
+        return digits is > 0 and <= 9 && AsciiNumber.TryParse(text, i + 1, digits, out var value) ? new IssueNumber(value) : null;
+    }
+
+    private static bool StartsWithPullRequest(string text)
+    {
+        var t = text.TrimStart(' ', '*', '[');
+        return t.StartsWith("PR #", StringComparison.OrdinalIgnoreCase) || t.StartsWith("PR#", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("Pull request #", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>`... (#207)` at the end of the line (a trailing period or spaces aside).</summary>
+    private static IssueNumber? Trailing(string text)
+    {
+        var t = text.TrimEnd(' ', '.', '*');
+        if (!t.EndsWith(")", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var open = t.LastIndexOf("(#", StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var length = t.Length - 1 - (open + 2);
+        return length is > 0 and <= 9 && AsciiNumber.CountDigits(t, open + 2) == length
+            && AsciiNumber.TryParse(t, open + 2, length, out var value) ? new IssueNumber(value) : null;
     }
 
     private static string PreviousWord(string text, int index)
