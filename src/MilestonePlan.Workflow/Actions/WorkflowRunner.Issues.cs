@@ -169,7 +169,12 @@ public sealed partial class WorkflowRunner
             return findings;
         }
 
-        gh.EnsureAuthenticated();
+        // A dry run shows what it would do without asking gh anything (gh may be missing or logged out there).
+        if (!options.DryRun)
+        {
+            gh.EnsureAuthenticated();
+        }
+
         git.Push(branch);
         if (options.DryRun)
         {
