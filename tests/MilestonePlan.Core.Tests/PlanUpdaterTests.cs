@@ -54,7 +54,7 @@ public sealed class PlanUpdaterTests
             .Concat(u.RecordStop(Row(p, 3), hard: true, "touches auth", "a review")));
 
         StringAssert.Contains(after, "### Open PRs (autopilot)\n\n* [PR #12](https://example.invalid/pull/12) — Rules (#02)\n");
-        StringAssert.Contains(after, "* #03 — Docs — ⛔ Needs Review (STOP): touches auth — Needs: a review\n");
+        StringAssert.Contains(after, "* #03 — Docs — STOP: touches auth — Needs: a review\n");
         var status = PlanStatus.Of(reparsed);
         Assert.AreEqual(IssueState.OpenPullRequest, status[new IssueNumber(2)]!.State);
         Assert.AreEqual(IssueState.Stopped, status[new IssueNumber(3)]!.State);

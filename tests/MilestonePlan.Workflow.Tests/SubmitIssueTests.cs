@@ -58,7 +58,7 @@ public sealed class SubmitIssueTests
         var stops = repo.Runner().SubmitIssue();
 
         Assert.AreEqual("auto-merge", stops.Single().Code);
-        StringAssert.Contains(repo.PlanText, "* #01 — Parser — ⛔ Needs Review (STOP): auto-merge could not be enabled:");
+        StringAssert.Contains(repo.PlanText, "* #01 — Parser — STOP: auto-merge could not be enabled:");
         StringAssert.Contains(repo.PlanText, "Auto merge is not allowed for this repository");
     }
 
@@ -73,8 +73,8 @@ public sealed class SubmitIssueTests
 
         Assert.AreEqual("secret", stops[0].Code);
         Assert.IsFalse(repo.Git.RemoteHas("feat/m1-01-parser"), "nothing pushed");
-        Assert.IsFalse(repo.Gh.Calls.Any(c => c[0] == "pr"), "no PR");
-        StringAssert.Contains(repo.PlanText, "* #01 — Parser — ⛔ Needs Review (STOP): a GitHub token was added");
+        Assert.IsFalse(repo.Gh.Calls.Any(c => c[0] == "pr" && c[1] != "list"), "no PR");
+        StringAssert.Contains(repo.PlanText, "* #01 — Parser — STOP: a GitHub token was added");
         Assert.DoesNotContain("ghp_abc", repo.PlanText);
         Assert.IsFalse(repo.Output.Any(l => l.Contains("ghp_abc", StringComparison.Ordinal)));
     }
@@ -93,7 +93,7 @@ public sealed class SubmitIssueTests
         var stops = repo.Runner().SubmitIssue();
 
         Assert.AreEqual("9 files changed (more than 8)", stops.Single().Reason);
-        StringAssert.Contains(repo.PlanText, "* #01 — Parser — ⏭️ Skipped: 9 files changed (more than 8)");
+        StringAssert.Contains(repo.PlanText, "* #01 — Parser — Skipped: 9 files changed (more than 8)");
     }
 
     [TestMethod]
@@ -108,7 +108,7 @@ public sealed class SubmitIssueTests
         StringAssert.Contains(stops.Single().Reason, "git no-such-check failed (exit 1)");
         CollectionAssert.Contains(repo.Output, "Running checks: true");
         Assert.IsFalse(repo.Git.RemoteHas("feat/m1-01-parser"));
-        StringAssert.Contains(repo.PlanText, "* #01 — Parser — ⏭️ Skipped: checks still fail:");
+        StringAssert.Contains(repo.PlanText, "* #01 — Parser — Skipped: checks still fail:");
     }
 
     [TestMethod]

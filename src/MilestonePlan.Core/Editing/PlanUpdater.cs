@@ -73,7 +73,10 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
             ? AddToList(list, $"* [PR #{number}]({url}) — {row.TitleText} ({row.Number})", $"{row.Number}: PR #{number} open")
             : [];
 
-    /// <summary>A hard stop under Blocked / Needs Review, or a soft stop under Skipped Issues.</summary>
+    /// <summary>
+    /// A hard stop under Blocked / Needs Review (`#XX — Title — STOP: reason — Needs: what`), or a soft stop under
+    /// Skipped Issues (`#XX — Title — Skipped: reason`): the template's standard formats.
+    /// </summary>
     public IEnumerable<LineEdit> RecordStop(IssueRow row, bool hard, string reason, string needs)
     {
         var list = hard ? Plan.Tracking.Blocked : Plan.Tracking.Skipped;
@@ -83,8 +86,8 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
         }
 
         var text = hard
-            ? $"* {row.Number} — {row.TitleText} — ⛔ Needs Review (STOP): {reason} — Needs: {needs}"
-            : $"* {row.Number} — {row.TitleText} — ⏭️ Skipped: {reason}";
+            ? $"* {row.Number} — {row.TitleText} — STOP: {reason} — Needs: {needs}"
+            : $"* {row.Number} — {row.TitleText} — Skipped: {reason}";
         return AddToList(list, text, hard ? $"{row.Number} stopped" : $"{row.Number} skipped");
     }
 

@@ -166,6 +166,7 @@ public sealed partial class WorkflowRunner
                 updater.RecordStop(p.Find(row.Number)!, first.IsHard, PublishedText.PlanLine(first.Reason), PublishedText.PlanLine(first.Needs))
                     .Concat(updater.SetLastUpdated(options.Today))));
             say($"{row.Number} not submitted: {(first.IsHard ? "needs review" : "skipped")}");
+            DemoteOpenPullRequest(branch, baseBranch);
             return findings;
         }
 
@@ -248,6 +249,52 @@ public sealed partial class WorkflowRunner
 
         Save(file, transition);
         return findings;
+    }
+
+    /// <summary>
+    /// A stop after the PR exists (a rerun, a PR opened elsewhere): it must not merge by itself, so it becomes a draft
+    /// and loses auto-merge (`gh pr merge --disable-auto`, `gh pr ready --undo`). Without a usable gh the stop is still
+    /// recorded, and the output says what could not be checked.
+    /// </summary>
+    private void DemoteOpenPullRequest(BranchName branch, BranchName baseBranch)
+    {
+        if (options.DryRun)
+        {
+            say($"would run: gh pr list --head {branch} --state all, then for an open PR: gh pr merge <number> --disable-auto; gh pr ready <number> --undo");
+            return;
+        }
+
+        PullRequestInfo? open;
+        try
+        {
+            if (!gh.AuthStatus().IsAuthenticated)
+            {
+                say($"warning: gh is not authenticated, so an open PR from {branch} could not be looked for; if there is one, turn it into a draft");
+                return;
+            }
+
+            open = gh.ListByHead(branch.Value).FirstOrDefault(p => p.IsOpen && p.BaseRefName == baseBranch.Value);
+        }
+        catch (WorkflowException e)
+        {
+            say($"warning: an open PR from {branch} could not be looked for ({e.Message}); if there is one, turn it into a draft");
+            return;
+        }
+
+        if (open is null)
+        {
+            return;
+        }
+
+        var number = open.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var disable = gh.TryRun("pr", "merge", number, "--disable-auto");
+        var draft = gh.TryRun("pr", "ready", number, "--undo");
+        if (!draft.Succeeded)
+        {
+            throw WorkflowException.Tool($"the stop is recorded, but PR #{number} could not be turned into a draft: {draft.Describe()}");
+        }
+
+        say($"PR #{number} is now a draft" + (disable.Succeeded ? " and will not merge automatically" : $" (disabling auto-merge failed: {disable.Describe()})"));
     }
 
     /// <summary>The Open PRs entry, unless a rerun finds the plan already records this PR: never a second entry.</summary>

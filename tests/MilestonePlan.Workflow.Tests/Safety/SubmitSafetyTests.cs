@@ -25,7 +25,7 @@ public sealed class SubmitSafetyTests
         Assert.AreEqual("secret", stops[0].Code);
         Assert.AreEqual(name, stops[0].Path);
         Assert.IsFalse(repo.Git.RemoteHas("feat/m1-01-parser"), "nothing pushed");
-        Assert.IsFalse(repo.Gh.Calls.Any(c => c[0] == "pr"), "no PR");
+        Assert.IsFalse(repo.Gh.Calls.Any(c => c[0] == "pr" && c[1] != "list"), "no PR");
         Assert.DoesNotContain(Token, repo.PlanText);
         Assert.IsFalse(repo.Output.Any(l => l.Contains(Token, StringComparison.Ordinal)));
     }
