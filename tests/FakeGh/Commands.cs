@@ -154,7 +154,7 @@ internal static class Commands
             return 0;
         }
 
-        output.WriteLine(Project(pr, fields).ToJsonString(FakeState.Json));
+        output.WriteLine(Project(pr, fields, state.Checks).ToJsonString(FakeState.Json));
         return 0;
     }
 
@@ -190,7 +190,7 @@ internal static class Commands
             return 0;
         }
 
-        output.WriteLine(new JsonArray(selected.Select(p => (JsonNode?)Project(p, fields)).ToArray()).ToJsonString(FakeState.Json));
+        output.WriteLine(new JsonArray(selected.Select(p => (JsonNode?)Project(p, fields, state.Checks)).ToArray()).ToJsonString(FakeState.Json));
         return 0;
     }
 
@@ -344,7 +344,8 @@ internal static class Commands
         return fields;
     }
 
-    private static JsonObject Project(JsonObject pr, string[] fields)
+    /// <summary>A PR as gh prints it; `checks` ("pending", "passing", "failing", "none") shapes statusCheckRollup as GitHub does.</summary>
+    private static JsonObject Project(JsonObject pr, string[] fields, string checks)
     {
         var result = new JsonObject();
         foreach (var field in fields)
@@ -355,6 +356,15 @@ internal static class Commands
                 "baseRefName" => pr["base"]?.DeepClone(),
                 "closed" => Text(pr, "state") != "OPEN",
                 "isDraft" => pr["isDraft"]?.GetValue<bool>() ?? false,
+                "statusCheckRollup" => checks == "none" ? new JsonArray() : new JsonArray(new JsonObject
+                {
+                    ["__typename"] = "CheckRun",
+                    ["name"] = "build",
+                    ["status"] = checks == "pending" ? "IN_PROGRESS" : "COMPLETED",
+                    ["conclusion"] = checks switch { "passing" => "SUCCESS", "failing" => "FAILURE", _ => string.Empty },
+                    ["workflowName"] = "CI",
+                }),
+                "mergeStateStatus" => checks switch { "passing" => "CLEAN", "failing" => "BLOCKED", _ => "BLOCKED" },
                 "labels" => new JsonArray((pr["labels"]?.AsArray() ?? []).Select(l => (JsonNode?)new JsonObject { ["name"] = l!.GetValue<string>() }).ToArray()),
                 "autoMergeRequest" => pr["autoMerge"]?.GetValue<bool>() == true
                     ? new JsonObject

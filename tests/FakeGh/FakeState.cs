@@ -49,6 +49,9 @@ internal sealed class FakeState
 
     public int FailExitCode => Root["failExitCode"]?.GetValue<int>() ?? 1;
 
+    /// <summary>The checks every PR reports: "pending" (the default), "passing", "failing" or "none".</summary>
+    public string Checks => Root["checks"]?.GetValue<string>() ?? "pending";
+
     public string? FailAfterCommand => Root["failAfterCommand"]?.GetValue<string>();
 
     /// <summary>Uses up one injected "did it, then failed"; false once they are all used.</summary>

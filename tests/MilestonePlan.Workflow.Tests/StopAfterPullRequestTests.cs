@@ -44,4 +44,25 @@ public sealed class StopAfterPullRequestTests
         Assert.IsTrue(repo.Output.Any(l => l.StartsWith("warning: an open PR from feat/m1-01-parser could not be looked for", StringComparison.Ordinal)),
             string.Join("\n", repo.Output));
     }
+
+    [TestMethod]
+    public void The_open_PR_is_recorded_in_the_templates_enhanced_format_and_removed_whole_once_merged()
+    {
+        using var repo = new WorkflowRepository();
+        repo.Gh.Configure(s => s["checks"] = "passing");
+        repo.Runner().RunNextIssue();
+        repo.Git.Write("src/Parser.cs", "namespace App; public static class Parser { }\n");
+        repo.Git.CommitAll("parser");
+
+        repo.Runner().SubmitIssue();
+
+        StringAssert.Contains(repo.PlanText, "### Open PRs (autopilot)\n\n* [PR #1](https://github.com/example/repo/pull/1) — Parser (#01)\n  - Status: ✓ Checks passing\n  - Created: ");
+        repo.Git.CommitAll("plan");
+        repo.Gh.Configure(s => { s["prs"]![0]!["state"] = "MERGED"; s["prs"]![0]!["mergedAt"] = "2026-12-02T00:00:00Z"; });
+
+        repo.Runner().ReconcileMilestone();
+
+        StringAssert.Contains(repo.PlanText, "### Open PRs (autopilot)\n\n* (none)\n\n### Blocked");
+        Assert.DoesNotContain("  - Status:", repo.PlanText, "the nested lines went with the entry");
+    }
 }

@@ -67,11 +67,37 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
         }
     }
 
-    /// <summary>An entry under Open PRs for <paramref name="row"/>.</summary>
-    public IEnumerable<LineEdit> AddOpenPullRequest(IssueRow row, int number, string url) =>
-        Plan.Tracking.OpenPullRequests is { } list
-            ? AddToList(list, $"* [PR #{number}]({url}) — {row.TitleText} ({row.Number})", $"{row.Number}: PR #{number} open")
-            : [];
+    /// <summary>
+    /// An entry under Open PRs for <paramref name="row"/>, in the template's enhanced format: the PR, the title, the
+    /// issue (its GitHub number where known), and, when gh said, nested Status and Created lines.
+    /// </summary>
+    public IEnumerable<LineEdit> AddOpenPullRequest(IssueRow row, int number, string url, Workflow.CheckState checks = Workflow.CheckState.Unknown,
+        DateTimeOffset? created = null)
+    {
+        if (Plan.Tracking.OpenPullRequests is not { } list)
+        {
+            return [];
+        }
+
+        var issue = row.GitHubNumber is { } gh ? $"#{gh}" : row.Number.ToString();
+        var details = new List<string>();
+        if (checks != Workflow.CheckState.Unknown)
+        {
+            details.Add("  - Status: " + checks switch
+            {
+                Workflow.CheckState.Passing => "✓ Checks passing",
+                Workflow.CheckState.Failing => "⚠ Failing",
+                _ => "⏳ Checks pending",
+            });
+        }
+
+        if (created is { } at)
+        {
+            details.Add("  - Created: " + at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return AddToList(list, $"* [PR #{number}]({url}) — {row.TitleText} ({issue})", $"{row.Number}: PR #{number} open", details);
+    }
 
     /// <summary>
     /// A hard stop under Blocked / Needs Review (`#XX — Title — STOP: reason — Needs: what`), or a soft stop under
@@ -165,7 +191,10 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
         return LineEdit.Replace(value.Span.Line, line.Substring(0, start) + newValue + line.Substring(end), why);
     }
 
-    private IEnumerable<LineEdit> AddToList(TrackingList list, string text, string why)
+    private IEnumerable<LineEdit> AddToList(TrackingList list, string text, string why) => AddToList(list, text, why, []);
+
+    /// <summary><paramref name="text"/> as a new entry of the list, with <paramref name="nested"/> lines under it.</summary>
+    private IEnumerable<LineEdit> AddToList(TrackingList list, string text, string why, IReadOnlyList<string> nested)
     {
         var placeholder = list.Entries.FirstOrDefault(e => e.IssueCandidates.Count == 0 && NonePlaceholders.Contains(e.Line.Text.Trim()));
         if (placeholder is not null)
@@ -173,17 +202,18 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
             var line = lines[placeholder.Line.Span.Line];
             var indent = line.Substring(0, line.Length - line.TrimStart().Length);
             var bullet = line.TrimStart().Length > 0 && line.TrimStart()[0] is '-' or '*' ? line.TrimStart()[0] : '*';
-            return [LineEdit.Replace(placeholder.Line.Span.Line, indent + bullet + text.Substring(1), why)];
+            return [new LineEdit(placeholder.Line.Span.Line, LineEditKind.Replace, [indent + bullet + text.Substring(1), .. nested.Select(n => indent + n)], why)];
         }
 
         var last = list.Entries.Where(e => e.IssueCandidates.Count > 0).Select(e => e.Line.Span.EndLine).DefaultIfEmpty(0).Max();
         if (last > 0)
         {
-            var bullet = lines[last].TrimStart() is { Length: > 0 } t && t[0] is '-' or '*' ? t[0] : '*';
-            return [LineEdit.InsertAfter(last, [bullet + text.Substring(1)], why)];
+            var entryLine = list.Entries.Where(e => e.IssueCandidates.Count > 0).Select(e => e.Line.Span.Line).Max();
+            var bullet = lines[entryLine].TrimStart() is { Length: > 0 } t && t[0] is '-' or '*' ? t[0] : '*';
+            return [LineEdit.InsertAfter(EntryEnd(entryLine), [bullet + text.Substring(1), .. nested], why)];
         }
 
-        return [LineEdit.InsertAfter(list.Heading.Span.Line, [string.Empty, text], why)];
+        return [LineEdit.InsertAfter(list.Heading.Span.Line, [string.Empty, text, .. nested], why)];
     }
 
     private IEnumerable<LineEdit> RemoveFrom(TrackingList? list, IssueRow row, string why)
@@ -208,6 +238,27 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
             {
                 yield return LineEdit.Delete(line, why);
             }
+
+            // The entry's nested lines (Status, Created, Reason, Findings ...) go with it.
+            for (var nested = line + 1; nested <= EntryEnd(line); nested++)
+            {
+                yield return LineEdit.Delete(nested, why);
+            }
         }
     }
+
+    /// <summary>The last line of the entry starting at <paramref name="line"/>: its more indented lines below belong to it.</summary>
+    private int EntryEnd(int line)
+    {
+        var indent = Indentation(lines[line]);
+        var end = line;
+        while (end + 1 <= lines.Count && lines[end + 1].Trim().Length > 0 && Indentation(lines[end + 1]) > indent)
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static int Indentation(string line) => line.Length - line.TrimStart(' ', '\t').Length;
 }

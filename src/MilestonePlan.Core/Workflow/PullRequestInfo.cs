@@ -12,7 +12,24 @@ public sealed record PullRequestInfo(
     DateTimeOffset? MergedAt = null,
     bool AutoMergeEnabled = false)
 {
+    /// <summary>The checks as `statusCheckRollup` reports them; <see cref="CheckState.Unknown"/> when gh was not asked.</summary>
+    public CheckState Checks { get; init; }
+
+    public bool IsDraft { get; init; }
+
+    /// <summary>When the PR was opened (`createdAt`), when gh said.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
     public bool IsOpen => string.Equals(State, "OPEN", StringComparison.OrdinalIgnoreCase);
 
     public bool IsMerged => string.Equals(State, "MERGED", StringComparison.OrdinalIgnoreCase) || MergedAt is not null;
+}
+
+/// <summary>A PR's checks, as the template's Open PRs entry writes them.</summary>
+public enum CheckState
+{
+    Unknown,
+    Pending,
+    Passing,
+    Failing,
 }

@@ -235,7 +235,7 @@ public sealed partial class WorkflowRunner
             var reason = "auto-merge could not be enabled: " + merge.Describe();
             say("⛔ " + reason);
             transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
-                OpenPullRequestEntry(u, p, row, stateBefore, pr)
+                OpenPullRequestEntry(u, p, row, stateBefore, pr, state)
                     .Concat(u.RecordStop(p.Find(row.Number)!, hard: true, PublishedText.PlanLine(reason), "enable auto-merge or merge by hand"))
                     .Concat(u.SetLastUpdated(options.Today)));
             findings = [new StopFinding(StopKind.Hard, "auto-merge", reason, "enable auto-merge or merge by hand")];
@@ -244,7 +244,7 @@ public sealed partial class WorkflowRunner
         {
             say($"PR #{pr.Number} will merge automatically when its checks pass");
             transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
-                OpenPullRequestEntry(u, p, row, stateBefore, pr).Concat(u.SetLastUpdated(options.Today)));
+                OpenPullRequestEntry(u, p, row, stateBefore, pr, state).Concat(u.SetLastUpdated(options.Today)));
         }
 
         Save(file, transition);
@@ -298,6 +298,9 @@ public sealed partial class WorkflowRunner
     }
 
     /// <summary>The Open PRs entry, unless a rerun finds the plan already records this PR: never a second entry.</summary>
-    private static IEnumerable<LineEdit> OpenPullRequestEntry(PlanUpdater updater, PlanDocument plan, IssueRow row, IssueState stateBefore, (int Number, string Url) pr) =>
-        stateBefore == IssueState.OpenPullRequest ? [] : updater.AddOpenPullRequest(plan.Find(row.Number)!, pr.Number, PublishedText.PlanLine(pr.Url));
+    private static IEnumerable<LineEdit> OpenPullRequestEntry(PlanUpdater updater, PlanDocument plan, IssueRow row, IssueState stateBefore,
+        (int Number, string Url) pr, PullRequestInfo state) =>
+        stateBefore == IssueState.OpenPullRequest
+            ? []
+            : updater.AddOpenPullRequest(plan.Find(row.Number)!, pr.Number, PublishedText.PlanLine(pr.Url), state.Checks, state.CreatedAt);
 }

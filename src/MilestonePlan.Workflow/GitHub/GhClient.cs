@@ -14,6 +14,9 @@ public sealed class GhClient(IProcessRunner runner, string repository, TimeSpan 
 {
     private const string PullRequestFields = "number,title,state,headRefName,baseRefName,url,mergedAt,autoMergeRequest";
 
+    // One PR read back after submitting: what the template's Open PRs entry records (every field gh 2.x accepts).
+    private const string ViewFields = "number,title,state,headRefName,baseRefName,url,mergedAt,isDraft,createdAt,statusCheckRollup,mergeStateStatus,autoMergeRequest";
+
     /// <summary>gh's exit code when a command needs authentication it does not have.</summary>
     private const int AuthenticationRequired = 4;
 
@@ -97,7 +100,7 @@ public sealed class GhClient(IProcessRunner runner, string repository, TimeSpan 
     public PullRequestInfo View(int number) => View(Number(number));
 
     /// <summary>The same for a PR named by its head branch or URL.</summary>
-    public PullRequestInfo View(string pullRequest) => Read(RunJson("pr", "view", pullRequest), GhOutput.PullRequest);
+    public PullRequestInfo View(string pullRequest) => Read(RunJsonWith(ViewFields, "pr", "view", pullRequest), GhOutput.PullRequest);
 
     /// <summary>`gh pr list --base &lt;b&gt; --state all`: every PR into <paramref name="baseBranch"/>, newest first (200 at most).</summary>
     public IReadOnlyList<PullRequestInfo> List(string baseBranch) =>
@@ -135,13 +138,15 @@ public sealed class GhClient(IProcessRunner runner, string repository, TimeSpan 
     /// A `--json` query. gh before 2.29 does not know `autoMergeRequest` and refuses the whole query; it is then asked
     /// again without that field, so older installations still work (without the auto-merge flag).
     /// </summary>
-    private (string[] Arguments, string Json) RunJson(params string[] command)
+    private (string[] Arguments, string Json) RunJson(params string[] command) => RunJsonWith(PullRequestFields, command);
+
+    private (string[] Arguments, string Json) RunJsonWith(string fields, params string[] command)
     {
-        string[] arguments = [.. command, "--json", PullRequestFields];
+        string[] arguments = [.. command, "--json", fields];
         var result = TryRun(arguments);
         if (!result.Succeeded && result.StandardError.IndexOf("autoMergeRequest", StringComparison.Ordinal) >= 0)
         {
-            arguments = [.. command, "--json", PullRequestFields.Replace(",autoMergeRequest", string.Empty)];
+            arguments = [.. command, "--json", fields.Replace(",autoMergeRequest", string.Empty)];
             result = TryRun(arguments);
         }
 

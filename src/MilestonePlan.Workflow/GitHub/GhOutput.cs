@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MilestonePlan.Core.Workflow;
 
+
 namespace MilestonePlan.Workflow.GitHub;
 
 /// <summary>Readers for what gh prints: the URL of a created PR or issue, and `--json` documents. Pure.</summary>
@@ -51,7 +52,47 @@ internal static class GhOutput
             : null;
         var auto = e.TryGetProperty("autoMergeRequest", out var a) && a.ValueKind == JsonValueKind.Object;
         return new PullRequestInfo(e.GetProperty("number").GetInt32(), Text(e, "title"), Text(e, "state"), Text(e, "headRefName"),
-            Text(e, "baseRefName"), Text(e, "url"), merged, auto);
+            Text(e, "baseRefName"), Text(e, "url"), merged, auto)
+        {
+            Checks = e.TryGetProperty("statusCheckRollup", out var rollup) ? Checks(rollup) : CheckState.Unknown,
+            IsDraft = e.TryGetProperty("isDraft", out var draft) && draft.ValueKind == JsonValueKind.True,
+            CreatedAt = e.TryGetProperty("createdAt", out var c) && c.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(c.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created)
+                ? created : null,
+        };
+    }
+
+    /// <summary>
+    /// `statusCheckRollup`: check runs (status, conclusion) and commit statuses (state). Any failure is failing, anything
+    /// unfinished pending, all finished and good passing; no checks at all is passing (nothing to wait for).
+    /// </summary>
+    internal static CheckState Checks(JsonElement rollup)
+    {
+        if (rollup.ValueKind != JsonValueKind.Array)
+        {
+            return CheckState.Unknown;
+        }
+
+        var pending = false;
+        foreach (var check in rollup.EnumerateArray())
+        {
+            string Field(string name) => check.ValueKind == JsonValueKind.Object && check.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+                ? v.GetString()!.ToUpperInvariant() : string.Empty;
+            var conclusion = Field("conclusion");
+            var state = Field("state");
+            var status = Field("status");
+            if (conclusion is "FAILURE" or "TIMED_OUT" or "CANCELLED" or "ACTION_REQUIRED" or "STARTUP_FAILURE" || state is "FAILURE" or "ERROR")
+            {
+                return CheckState.Failing;
+            }
+
+            if ((status.Length > 0 && status != "COMPLETED") || state is "PENDING" or "EXPECTED")
+            {
+                pending = true;
+            }
+        }
+
+        return pending ? CheckState.Pending : CheckState.Passing;
     }
 
     private static (int Number, string Url)? LastUrl(Regex pattern, string output)

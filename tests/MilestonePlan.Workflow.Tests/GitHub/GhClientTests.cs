@@ -1,3 +1,4 @@
+using MilestonePlan.Core.Workflow;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Tests.Support;
 
@@ -48,7 +49,7 @@ public sealed class GhClientTests
 
         Assert.IsTrue(merge.Succeeded, merge.Describe());
         CollectionAssert.AreEqual(new[] { "pr", "merge", "1", "--auto", "--squash", "--delete-branch" }, gh.Calls.Single(c => c[1] == "merge"));
-        CollectionAssert.AreEqual(new[] { "pr", "view", "1", "--json", "number,title,state,headRefName,baseRefName,url,mergedAt,autoMergeRequest" },
+        CollectionAssert.AreEqual(new[] { "pr", "view", "1", "--json", "number,title,state,headRefName,baseRefName,url,mergedAt,isDraft,createdAt,statusCheckRollup,mergeStateStatus,autoMergeRequest" },
             gh.Calls.Single(c => c[1] == "view"));
         Assert.IsTrue(pr.IsOpen);
         Assert.IsFalse(pr.IsMerged);
@@ -199,6 +200,25 @@ public sealed class GhClientTests
     }
 
     [TestMethod]
+    [DataRow("pending", CheckState.Pending)]
+    [DataRow("passing", CheckState.Passing)]
+    [DataRow("failing", CheckState.Failing)]
+    [DataRow("none", CheckState.Passing)]
+    public void A_PR_is_read_back_with_its_checks_draft_flag_and_creation_time(string checks, CheckState expected)
+    {
+        using var gh = new FakeGhEnvironment();
+        gh.Configure(s => s["checks"] = checks);
+        var client = Client(gh);
+        client.CreatePullRequest("main-base", "feat/m1-01-a", "A", BodyFile(gh, "a"));
+
+        var pr = client.View(1);
+
+        Assert.AreEqual(expected, pr.Checks);
+        Assert.IsFalse(pr.IsDraft);
+        Assert.IsNotNull(pr.CreatedAt);
+    }
+
+    [TestMethod]
     public void An_older_gh_without_autoMergeRequest_is_asked_again_without_it()
     {
         using var gh = new FakeGhEnvironment();
@@ -210,7 +230,7 @@ public sealed class GhClientTests
 
         Assert.AreEqual("A", pr.Title);
         CollectionAssert.AreEqual(
-            new[] { "number,title,state,headRefName,baseRefName,url,mergedAt,autoMergeRequest", "number,title,state,headRefName,baseRefName,url,mergedAt" },
+            new[] { "number,title,state,headRefName,baseRefName,url,mergedAt,isDraft,createdAt,statusCheckRollup,mergeStateStatus,autoMergeRequest", "number,title,state,headRefName,baseRefName,url,mergedAt,isDraft,createdAt,statusCheckRollup,mergeStateStatus" },
             gh.Calls.Where(c => c[1] == "view").Select(c => c[^1]).ToArray());
     }
 
