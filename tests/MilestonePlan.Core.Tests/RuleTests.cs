@@ -129,6 +129,36 @@ public sealed class RuleTests
     }
 
     [TestMethod]
+    public void MP1004_a_GitHub_number_two_issues_claim_is_reported_and_names_neither()
+    {
+        var workspace = SamplePlan.Workspace(specs: files =>
+        {
+            files["01-parser.md"] = files["01-parser.md"].Replace("github_issue:", "github_issue: 207", StringComparison.Ordinal);
+            files["02-rules.md"] = files["02-rules.md"].Replace("github_issue:", "github_issue: 207", StringComparison.Ordinal);
+        });
+
+        var result = workspace.Validate();
+        var duplicate = result.Diagnostics.Single(d => d.Id == "MP1004");
+
+        Assert.AreEqual("Issue GitHub #207 (claimed by #01 and #02) appears more than once in the plan (first at line 23)", duplicate.Message);
+        Assert.AreEqual(SamplePlan.Position(SamplePlan.Plan, "#02 | 02-rules.md").Line, duplicate.Span.Line);
+        Assert.IsNull(result.Plans.Single().Resolve(new Model.IssueNumber(207)), "never a guess");
+    }
+
+    [TestMethod]
+    public void A_GitHub_number_from_a_spec_names_its_row()
+    {
+        var workspace = SamplePlan.Workspace(specs: files =>
+            files["03-docs.md"] = files["03-docs.md"].Replace("github_issue:", "github_issue: 303", StringComparison.Ordinal));
+
+        var plan = workspace.Validate().Plans.Single();
+
+        Assert.AreEqual(3, plan.Resolve(new Model.IssueNumber(303))!.Number.Value);
+        Assert.IsTrue(plan.Find(new Model.IssueNumber(3))!.GitHubFromSpec);
+        Assert.AreEqual("feat(m1): Docs (#303)", Workflow.PullRequestText.Title(plan, plan.Find(new Model.IssueNumber(3))!));
+    }
+
+    [TestMethod]
     public void MP2004_spec_without_acceptance_checkboxes_or_done_definition()
     {
         var workspace = SamplePlan.Workspace(specs: files =>
