@@ -1,0 +1,98 @@
+using MilestonePlan.Core.Editing;
+using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
+using MilestonePlan.Core.Selection;
+using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Workflow;
+using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.GitHub;
+using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Publishing;
+
+namespace MilestonePlan.Workflow.Actions.Steps;
+
+/// <summary>CompleteMilestone: every issue done and the checklist ticked → the base → main PR; once merged, the tag and Status Complete.</summary>
+internal sealed class CompleteMilestoneStep(WorkflowServices services) : WorkflowStep(services)
+{
+    /// <summary>
+    /// Every issue done and the completion checklist ticked: open the base → main PR; once it is merged, tag
+    /// `v0.{n}.0` on main and set Status Complete. The only step that targets main, by design.
+    /// </summary>
+    public string Run()
+    {
+        var plan = ChoosePlan();
+        var baseBranch = RequireBranches(plan);
+        var status = PlanStatus.Of(plan);
+        var open = status.Issues.Where(i => !i.IsDone).Select(i => i.Row.Number.ToString()).ToList();
+        if (open.Count > 0 || status.Issues.Count == 0)
+        {
+            throw new WorkflowException(Core.Diagnostics.Rules.MP9003,
+                $"{plan.Milestone} cannot be completed: {(open.Count > 0 ? string.Join(", ", open) + " not done" : "it has no issues")}");
+        }
+
+        var unticked = plan.CompletionChecklist.Where(c => c.Checked == false).Select(c => c.Line.Text).ToList();
+        if (unticked.Count > 0)
+        {
+            throw new WorkflowException(Core.Diagnostics.Rules.MP9003,
+                $"{plan.Milestone} cannot be completed: the completion checklist has {unticked.Count} unticked item(s): {string.Join("; ", unticked.Take(5))}");
+        }
+
+        RequireGit();
+        var number = plan.Milestone?.Number ?? "0";
+        var tag = number.Contains('.') ? $"v0.{number}" : $"v0.{number}.0";
+        var title = $"M{number} Milestone: {plan.DisplayTitle}";
+        Git.Fetch();
+        var main = BranchNames.DefaultBase;
+        var merged = IsProtected(baseBranch) || (Git.RemoteBranchExists(baseBranch) && Git.IsAncestor(GitClient.RemoteTracking(baseBranch), GitClient.RemoteTracking(main)));
+        if (!merged)
+        {
+            Gh.EnsureAuthenticated();
+            var existing = Gh.List(main.Value).FirstOrDefault(p => p.IsOpen && p.HeadRefName == baseBranch.Value);
+            if (existing is not null)
+            {
+                Say($"PR #{existing.Number} ({baseBranch} → main) is open; run CompleteMilestone again once it is merged to tag {tag}");
+                return tag;
+            }
+
+            var body = $"# {title}\n\nCompletes all {plan.Milestone} issues.\n\n## Issues Completed\n\n"
+                + string.Concat(plan.Issues.Select(r => $"- {r.Number} {r.TitleText}{(r.GitHubNumber is { } gh ? $" (closes #{gh})" : string.Empty)}\n"));
+            if (Options.DryRun)
+            {
+                Say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", main.Value, "--head", baseBranch.Value, "--title", title, "--body-file", "<body>"]));
+                return tag;
+            }
+
+            var bodyFile = Path.Combine(Path.GetTempPath(), "milestoneplan-milestone-" + Guid.NewGuid().ToString("N") + ".md");
+            File.WriteAllText(bodyFile, body);
+            try
+            {
+                var pr = Gh.CreatePullRequest(main.Value, baseBranch.Value, title, bodyFile);
+                Say($"Opened PR #{pr.Number} ({baseBranch} → main): {pr.Url}; run CompleteMilestone again once it is merged to tag {tag}");
+            }
+            finally
+            {
+                File.Delete(bodyFile);
+            }
+
+            return tag;
+        }
+
+        if (Git.RemoteTagExists(tag))
+        {
+            Say($"{tag} already exists on origin");
+        }
+        else
+        {
+            Git.CreateTag(tag, Git.RemoteBranchExists(main) ? GitClient.RemoteTracking(main) : main.FullRef, $"M{number}: {plan.DisplayTitle}");
+            Git.PushTag(tag);
+            Say($"Tagged {tag} and pushed it");
+        }
+
+        var file = PlanFile.Read(RequireInside(plan.Path), Options.MaxPlanBytes);
+        Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, _) => u.SetStatus("Complete").Concat(u.SetLastUpdated(Options.Today))));
+        return tag;
+    }
+}

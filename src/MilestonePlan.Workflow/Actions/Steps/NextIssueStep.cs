@@ -1,0 +1,36 @@
+using MilestonePlan.Core.Editing;
+using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
+using MilestonePlan.Core.Selection;
+using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Workflow;
+using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.GitHub;
+using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Publishing;
+
+namespace MilestonePlan.Workflow.Actions.Steps;
+
+/// <summary>NextIssue: read-only; the next eligible issue and, for every other open issue, why not.</summary>
+internal sealed class NextIssueStep(WorkflowServices services) : WorkflowStep(services)
+{
+    public NextIssueDecision Run()
+    {
+        var plan = ChoosePlan();
+        RequireBranches(plan);
+        var decision = NextIssueSelector.Select(plan);
+        Say($"{plan.Milestone}: {decision.DoneCount}/{decision.TotalCount} done ({Relative(plan.Path)})");
+        Say(decision.Next is { } next
+            ? $"Next issue: {next.Number} {next.TitleText} ({next.Priority}) → {BranchNames.FeatureBranch(plan, next)}"
+            : decision.IsComplete ? "Every issue is done." : "No issue is eligible.");
+        foreach (var passed in decision.PassedOver)
+        {
+            Say("  " + passed.Reason);
+        }
+
+        return decision;
+    }
+}

@@ -1,0 +1,142 @@
+using MilestonePlan.Core.Editing;
+using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
+using MilestonePlan.Core.Selection;
+using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Workflow;
+using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.GitHub;
+using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Publishing;
+
+namespace MilestonePlan.Workflow.Actions.Steps;
+
+/// <summary>PushIssues: a GitHub issue for every spec that has none, its number written back at once; never twice.</summary>
+internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(services)
+{
+    /// <summary>
+    /// A GitHub issue for every spec that has none (`gh issue create` with the spec's title, labels and text), its
+    /// number written back into the spec's front matter and the plan's GitHub # column at once, so a spec is never
+    /// pushed twice. A number the plan already has is copied into the spec without calling Gh.
+    /// </summary>
+    public IReadOnlyList<(IssueRow Row, int Number)> Run()
+    {
+        var plan = ChoosePlan();
+        RequireBranches(plan);
+        var pushed = new List<(IssueRow, int)>();
+        var refused = new List<string>();
+        IReadOnlyList<(int Number, string Body)>? earlier = null;
+        foreach (var row in plan.Issues)
+        {
+            if (SpecPath(plan, row) is not { } path || !File.Exists(path))
+            {
+                Say($"{row.Number}: no spec file; skipped");
+                continue;
+            }
+
+            var specFile = PlanFile.Read(path, Options.MaxSpecBytes);
+            var spec = SpecParser.Parse(path, specFile.Text);
+            if (spec.Get("github_issue") is { IsEmpty: false } written)
+            {
+                Say($"{row.Number}: already GitHub #{written.Scalar}");
+                continue;
+            }
+
+            int number;
+            if (row.GitHubNumber is { } known)
+            {
+                number = known;
+            }
+            else
+            {
+                var issueBody = SpecBody(specFile.Text);
+                // Published text is scanned like a diff: a spec holding a secret is never sent to GitHub.
+                if ((SecretScanner.KindOf(row.TitleText) is { } inTitle ? [(inTitle, 0)] : SecretScanner.Scan(issueBody)) is { Count: > 0 } secrets)
+                {
+                    refused.Add($"{Relative(path)}: {string.Join(", ", secrets.Select(s => s.Line > 0 ? $"a {s.Kind} on line {s.Line} of the body" : $"a {s.Kind} in the title"))}");
+                    Say($"{row.Number}: not published: {refused[refused.Count - 1]}");
+                    continue;
+                }
+
+                var marker = IssueMarker(path);
+                var labels = spec.Get("labels")?.Items ?? [];
+                if (Options.DryRun)
+                {
+                    Say("would run: " + CommandLine.Display("gh", ["issue", "create", "--title", row.TitleText, "--body-file", Relative(path),
+                        .. labels.SelectMany(l => new[] { "--label", l })]));
+                    continue;
+                }
+
+                if (earlier is null)
+                {
+                    Gh.EnsureAuthenticated();
+                    earlier = Gh.ListIssues();
+                }
+
+                // Resumable: an issue an interrupted run created carries this spec's marker; it is taken, not created again.
+                if (earlier.FirstOrDefault(i => i.Body.Contains(marker)) is { Number: > 0 } found)
+                {
+                    number = found.Number;
+                    Say($"{row.Number}: GitHub issue #{number} was created by an earlier run; recording it");
+                }
+                else
+                {
+                    var body = Path.Combine(Path.GetTempPath(), "milestoneplan-issue-" + Guid.NewGuid().ToString("N") + ".md");
+                    File.WriteAllText(body, issueBody.TrimEnd() + "\n\n" + marker + "\n");
+                    try
+                    {
+                        number = Gh.CreateIssue(row.TitleText, body, labels);
+                    }
+                    finally
+                    {
+                        File.Delete(body);
+                    }
+
+                    Say($"{row.Number}: created GitHub issue #{number}");
+                }
+
+                pushed.Add((row, number));
+            }
+
+            // Written back at once, spec then plan, before the next spec is pushed.
+            var specLines = TextLines.Split(specFile.Text);
+            Save(specFile, new PlanTransition(specFile.Text, specLines.Apply(SpecUpdater.SetGitHubIssue(spec, specLines, number)), [$"github_issue → {number}"]));
+            if (row.GitHubNumber is null && row.GitHubCell is not null)
+            {
+                var planFile = PlanFile.Read(RequireInside(plan.Path), Options.MaxPlanBytes);
+                var current = PlanParser.Parse(plan.Path, planFile.Text).Find(row.Number)!;
+                var planLines = TextLines.Split(planFile.Text);
+                Save(planFile, new PlanTransition(planFile.Text, planLines.Apply(SpecUpdater.SetGitHubCell(current, planLines, number)), [$"{row.Number}: GitHub #{number}"]));
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            throw WorkflowException.Tool($"{refused.Count} spec(s) hold a secret and were not published: {string.Join("; ", refused)}");
+        }
+
+        return pushed;
+    }
+
+    /// <summary>An HTML comment (invisible on GitHub) naming the spec: how a rerun recognises the issue an earlier run created.</summary>
+    private string IssueMarker(string specPath) => $"<!-- milestoneplan-spec: {Relative(specPath).Replace("--", "- -")} -->";
+
+    /// <summary>The spec without its front matter: the issue's text on GitHub.</summary>
+    private static string SpecBody(string text)
+    {
+        var lines = text.Split('\n');
+        if (lines.Length > 0 && lines[0].TrimEnd('\r') == "---")
+        {
+            var close = Array.FindIndex(lines, 1, l => l.TrimEnd('\r') == "---");
+            if (close > 0)
+            {
+                return string.Join("\n", lines.Skip(close + 1)).TrimStart('\r', '\n');
+            }
+        }
+
+        return text;
+    }
+}

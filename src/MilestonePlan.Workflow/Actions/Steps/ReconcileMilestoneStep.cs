@@ -1,0 +1,40 @@
+using MilestonePlan.Core.Editing;
+using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
+using MilestonePlan.Core.Selection;
+using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Workflow;
+using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.GitHub;
+using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Publishing;
+
+namespace MilestonePlan.Workflow.Actions.Steps;
+
+/// <summary>ReconcileMilestone: open PRs recorded, merged issues marked done, Current Issue moved on; then MP5007 against Git.</summary>
+internal sealed class ReconcileMilestoneStep(WorkflowServices services) : WorkflowStep(services)
+{
+    /// <summary>MP5007 findings of this run: where the tracking disagrees with Git.</summary>
+    public IReadOnlyList<Core.Diagnostics.PlanDiagnostic> Drift { get; private set; } = [];
+
+    public PlanTransition Run()
+    {
+        var plan = ChoosePlan();
+        var baseBranch = RequireBranches(plan);
+        Gh.EnsureAuthenticated();
+        var pullRequests = Gh.List(baseBranch.Value);
+        var file = PlanFile.Read(RequireInside(plan.Path), Options.MaxPlanBytes);
+        var transition = Reconciler.Reconcile(plan.Path, file.Text, pullRequests, Options.Today, plan.SpecGitHubNumbers());
+        Save(file, transition);
+        Say($"{plan.Milestone}: {pullRequests.Count} PR(s) on {baseBranch}; {transition.Changes.Count} change(s) to the plan");
+        if (Git.IsInsideWorkTree())
+        {
+            Drift = Workflow.Drift.GitDriftCheck.Check(Reread(plan, Options.DryRun ? transition.After : PlanFile.Read(plan.Path, Options.MaxPlanBytes).Text), Git);
+        }
+
+        return transition;
+    }
+}

@@ -1,0 +1,194 @@
+using MilestonePlan.Core.Editing;
+using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
+using MilestonePlan.Core.Selection;
+using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Workflow;
+using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.GitHub;
+using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Publishing;
+
+namespace MilestonePlan.Workflow.Actions.Steps;
+
+/// <summary>SubmitIssue: checks, stop conditions, push, PR, auto-merge; records what really happened in the plan.</summary>
+internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(services)
+{
+    public IReadOnlyList<StopFinding> Run()
+    {
+        var plan = ChoosePlan();
+        var baseBranch = RequireBranches(plan);
+        RequireGit();
+        var current = Git.CurrentBranch() ?? throw WorkflowException.Tool("HEAD is detached; check out the issue's feature branch");
+        var row = plan.Issues.FirstOrDefault(r => RequireFeature(plan, r).Value == current)
+            ?? throw WorkflowException.Tool($"'{current}' is not the feature branch of any issue of {plan.Milestone}");
+        var branch = RequireFeature(plan, row);
+
+        var specProblem = SpecPath(plan, row) is not { } specPath || !File.Exists(specPath)
+            ? $"the spec of {row.Number} is missing"
+            : !row.Dependencies.IsReadable ? $"the dependencies of {row.Number} cannot be read" : null;
+        var changes = ChangeSetLoader.Load(Git, baseBranch.FullRef, "HEAD");
+        var facts = new StopFacts(baseBranch.Value, Git.HasMergeConflict(baseBranch.FullRef, "HEAD"), RunChecks(), specProblem);
+        var findings = StopConditionClassifier.Classify(changes, Options.StopPolicy, facts).ToList();
+        var title = PullRequestText.Title(plan, row);
+        var body = PullRequestText.Body(plan, row, SpecFor(plan, row), Relative(SpecPath(plan, row) ?? plan.Path));
+        // The PR's text is published too: a secret in the spec's criteria or the title is a safety stop like one in the diff.
+        if ((SecretScanner.KindOf(title) ?? SecretScanner.Scan(body).Select(s => s.Kind).FirstOrDefault()) is { } leaked)
+        {
+            findings.Insert(0, new StopFinding(StopKind.Safety, "secret", $"the PR title or body would publish a {leaked}", "remove it from the plan or spec and rotate it"));
+        }
+
+        var file = PlanFile.Read(RequireInside(plan.Path), Options.MaxPlanBytes);
+        if (findings.Count > 0)
+        {
+            foreach (var finding in findings)
+            {
+                Say($"{finding.PlanStatus}: {finding}");
+            }
+
+            var first = findings[0];
+            Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (updater, p) =>
+                updater.RecordStop(p.Find(row.Number)!, first.IsHard, PublishedText.PlanLine(first.Reason), PublishedText.PlanLine(first.Needs))
+                    .Concat(updater.SetLastUpdated(Options.Today))));
+            Say($"{row.Number} not submitted: {(first.IsHard ? "needs review" : "skipped")}");
+            DemoteOpenPullRequest(branch, baseBranch);
+            return findings;
+        }
+
+        // A dry run shows what it would do without asking gh anything (gh may be missing or logged out there).
+        if (!Options.DryRun)
+        {
+            Gh.EnsureAuthenticated();
+        }
+
+        Git.Push(branch);
+        if (Options.DryRun)
+        {
+            Say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", baseBranch.Value, "--head", branch.Value, "--title", title, "--body-file", "<body>"]));
+            Say("would run: gh pr merge <number> --auto --squash --delete-branch");
+            Say("PR body:\n" + body);
+            return [];
+        }
+
+        // Resumable: a PR this branch already has (a create that succeeded and then timed out, a rerun) is reused.
+        var earlier = Gh.ListByHead(branch.Value).Where(p => p.BaseRefName == baseBranch.Value).ToList();
+        var reused = earlier.FirstOrDefault(p => p.IsOpen) ?? earlier.FirstOrDefault(p => p.IsMerged);
+        if (reused is null && earlier.FirstOrDefault() is { } closed)
+        {
+            var reason = $"PR #{closed.Number} from {branch} was closed without merging";
+            Say("⛔ " + reason);
+            Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
+                u.RecordStop(p.Find(row.Number)!, hard: true, reason, "reopen it or decide by hand").Concat(u.SetLastUpdated(Options.Today))));
+            return [new StopFinding(StopKind.Hard, "pr-closed", reason, "reopen it or decide by hand")];
+        }
+
+        (int Number, string Url) pr;
+        if (reused is not null)
+        {
+            pr = (reused.Number, reused.Url);
+            Say($"Reusing PR #{pr.Number}: {pr.Url}");
+        }
+        else
+        {
+            var bodyFile = Path.Combine(Path.GetTempPath(), "milestoneplan-pr-" + Guid.NewGuid().ToString("N") + ".md");
+            File.WriteAllText(bodyFile, body);
+            try
+            {
+                pr = Gh.CreatePullRequest(baseBranch.Value, branch.Value, title, bodyFile);
+            }
+            finally
+            {
+                File.Delete(bodyFile);
+            }
+
+            Say($"Opened PR #{pr.Number}: {pr.Url}");
+        }
+
+        var merge = reused is { IsMerged: true } || reused is { AutoMergeEnabled: true } ? null : Gh.EnableAutoMerge(pr.Number);
+        // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened.
+        var state = Gh.View(pr.Number);
+        var stateBefore = PlanStatus.Of(Reread(plan, file.Text)).Of(row)!.State;
+        PlanTransition transition;
+        if (state.IsMerged)
+        {
+            Say($"PR #{pr.Number} merged");
+            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) => u.MarkDone(p.Find(row.Number)!, stateBefore))
+                .MoveCurrentToNext(plan.Path, Options.Today);
+        }
+        else if (merge is { Succeeded: false } && !state.AutoMergeEnabled)
+        {
+            var reason = "auto-merge could not be enabled: " + merge.Describe();
+            Say("⛔ " + reason);
+            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
+                OpenPullRequestEntry(u, p, row, stateBefore, pr, state)
+                    .Concat(u.RecordStop(p.Find(row.Number)!, hard: true, PublishedText.PlanLine(reason), "enable auto-merge or merge by hand"))
+                    .Concat(u.SetLastUpdated(Options.Today)));
+            findings = [new StopFinding(StopKind.Hard, "auto-merge", reason, "enable auto-merge or merge by hand")];
+        }
+        else
+        {
+            Say($"PR #{pr.Number} will merge automatically when its checks pass");
+            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
+                OpenPullRequestEntry(u, p, row, stateBefore, pr, state).Concat(u.SetLastUpdated(Options.Today)));
+        }
+
+        Save(file, transition);
+        return findings;
+    }
+
+    /// <summary>
+    /// A stop after the PR exists (a rerun, a PR opened elsewhere): it must not merge by itself, so it becomes a draft
+    /// and loses auto-merge (`gh pr merge --disable-auto`, `gh pr ready --undo`). Without a usable gh the stop is still
+    /// recorded, and the output says what could not be checked.
+    /// </summary>
+    private void DemoteOpenPullRequest(BranchName branch, BranchName baseBranch)
+    {
+        if (Options.DryRun)
+        {
+            Say($"would run: gh pr list --head {branch} --state all, then for an open PR: gh pr merge <number> --disable-auto; gh pr ready <number> --undo");
+            return;
+        }
+
+        PullRequestInfo? open;
+        try
+        {
+            if (!Gh.AuthStatus().IsAuthenticated)
+            {
+                Say($"warning: gh is not authenticated, so an open PR from {branch} could not be looked for; if there is one, turn it into a draft");
+                return;
+            }
+
+            open = Gh.ListByHead(branch.Value).FirstOrDefault(p => p.IsOpen && p.BaseRefName == baseBranch.Value);
+        }
+        catch (WorkflowException e)
+        {
+            Say($"warning: an open PR from {branch} could not be looked for ({e.Message}); if there is one, turn it into a draft");
+            return;
+        }
+
+        if (open is null)
+        {
+            return;
+        }
+
+        var number = open.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var disable = Gh.TryRun("pr", "merge", number, "--disable-auto");
+        var draft = Gh.TryRun("pr", "ready", number, "--undo");
+        if (!draft.Succeeded)
+        {
+            throw WorkflowException.Tool($"the stop is recorded, but PR #{number} could not be turned into a draft: {draft.Describe()}");
+        }
+
+        Say($"PR #{number} is now a draft" + (disable.Succeeded ? " and will not merge automatically" : $" (disabling auto-merge failed: {disable.Describe()})"));
+    }
+
+    /// <summary>The Open PRs entry, unless a rerun finds the plan already records this PR: never a second entry.</summary>
+    private static IEnumerable<LineEdit> OpenPullRequestEntry(PlanUpdater updater, PlanDocument plan, IssueRow row, IssueState stateBefore,
+        (int Number, string Url) pr, PullRequestInfo state) =>
+        stateBefore == IssueState.OpenPullRequest
+            ? []
+            : updater.AddOpenPullRequest(plan.Find(row.Number)!, pr.Number, PublishedText.PlanLine(pr.Url), state.Checks, state.CreatedAt);
+}

@@ -1,0 +1,204 @@
+using MilestonePlan.Core.Editing;
+using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
+using MilestonePlan.Core.Selection;
+using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Workflow;
+using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.GitHub;
+using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Publishing;
+
+namespace MilestonePlan.Workflow.Actions.Steps;
+
+/// <summary>What every workflow step shares: the options, the output, git and gh, all made once per run.</summary>
+internal sealed record WorkflowServices(WorkflowOptions Options, IProcessRunner Runner, Action<string> Say, GitClient Git, GhClient Gh);
+
+/// <summary>
+/// The services and the checks every target needs (the plan chosen and validated, branches and paths refused before
+/// anything runs, the work tree checked, plan writes, checks run). A target is a small step class on top of it:
+/// decisions come from the pure Core (selector, updater, classifier); a step only sequences git, gh and plan writes,
+/// checks preconditions before changing anything, and in a dry run prints each change instead of making it.
+/// </summary>
+internal abstract class WorkflowStep(WorkflowServices services)
+{
+    protected WorkflowServices Services { get; } = services;
+
+    protected WorkflowOptions Options => Services.Options;
+
+    protected IProcessRunner Runner => Services.Runner;
+
+    protected Action<string> Say => Services.Say;
+
+    protected GitClient Git => Services.Git;
+
+    protected GhClient Gh => Services.Gh;
+
+    protected PlanDocument ChoosePlan()
+    {
+        var validation = Validate();
+        var choice = MilestoneChoice.Choose(validation.Plans, Options.Milestone);
+        // A plan refused for where it is (a symbolic link, outside the repository) says so, rather than "no plan".
+        if (choice.Plan is null && validation.Diagnostics.FirstOrDefault(d => d.Id == Core.Diagnostics.Rules.MP2006.Id
+            && string.Equals(Path.GetFileName(d.FilePath), PlanDiscovery.PlanFileName, StringComparison.OrdinalIgnoreCase)) is { } refused)
+        {
+            throw new WorkflowException(Core.Diagnostics.Rules.MP2006, refused.Message, refused.FilePath, refused.Span);
+        }
+
+        return choice.Plan ?? throw WorkflowException.Tool(choice.Error!);
+    }
+
+    protected ValidationResult Validate() => RepositoryValidator.Validate(DiskFileSystem.Instance,
+        new ValidationOptions { RepositoryRoot = Options.RepositoryRoot, DocsRoot = Options.DocsRoot, MaxPlanBytes = Options.MaxPlanBytes, MaxSpecBytes = Options.MaxSpecBytes });
+
+    protected void RequireGit()
+    {
+        var version = Runner.Run("git", ["--version"], Options.RepositoryRoot, Options.Timeout);
+        if (!version.Succeeded)
+        {
+            throw WorkflowException.Tool(version.NotFound ? "git was not found on PATH" : version.Describe());
+        }
+
+        if (!Git.IsInsideWorkTree())
+        {
+            throw WorkflowException.Tool($"{Options.RepositoryRoot} is not inside a git work tree");
+        }
+    }
+
+    protected void EnsureCleanRepository()
+    {
+        RequireGit();
+        if (Git.CurrentBranch() is null)
+        {
+            throw WorkflowException.Tool("HEAD is detached; check out a branch first (nothing was changed)");
+        }
+
+        var changes = Git.Changes();
+        if (changes.Count > 0)
+        {
+            throw WorkflowException.Tool("the work tree has uncommitted changes; commit or stash them first (nothing was changed):\n  "
+                + string.Join("\n  ", changes.Take(10)));
+        }
+
+        if (!Git.HasRemote("origin"))
+        {
+            throw WorkflowException.Tool("the repository has no 'origin' remote (nothing was changed)");
+        }
+    }
+
+    /// <summary>Runs each check (one command per line, split on spaces, no shell); the first failure is the reason.</summary>
+    protected string? RunChecks()
+    {
+        foreach (var command in Options.CheckCommand.Split(['\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = command.Trim().Split([' '], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0 || parts[0] is "none" or "false")
+            {
+                continue;
+            }
+
+            if (Options.DryRun)
+            {
+                Say("would run: " + CommandLine.Display(parts[0], parts.Skip(1)));
+                continue;
+            }
+
+            Say("Running checks: " + CommandLine.Display(parts[0], parts.Skip(1)));
+            var result = Runner.Run(parts[0], parts.Skip(1).ToList(), Options.RepositoryRoot, TimeSpan.FromMinutes(30));
+            if (!result.Succeeded)
+            {
+                return result.Describe().Split('\n')[0];
+            }
+        }
+
+        return null;
+    }
+
+    protected void Save(PlanFile file, PlanTransition transition)
+    {
+        if (!transition.HasChanges)
+        {
+            return;
+        }
+
+        foreach (var change in transition.Changes)
+        {
+            Say((Options.DryRun ? "would edit " : "edit ") + $"{Relative(file.Path)} {change}");
+        }
+
+        if (!Options.DryRun)
+        {
+            file.Write(transition.After);
+        }
+    }
+
+    protected bool IsProtected(BranchName branch) => Options.StopPolicy.ProtectedBranches.Contains(branch.Value, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The base branch, or the plan's MP4003 at the Milestone Branch cell: an unusable name never becomes `main`.</summary>
+    protected static BranchName RequireBase(PlanDocument plan) =>
+        BranchNames.Base(plan) is { Name: { } name } ? name : throw Unusable(plan, BranchNames.Base(plan), Core.Diagnostics.Rules.MP4003);
+
+    /// <summary>The issue's feature branch, or the plan's MP4001 at its Feature Branch cell.</summary>
+    protected static BranchName RequireFeature(PlanDocument plan, IssueRow row) =>
+        BranchNames.Feature(plan, row) is { Name: { } name } ? name : throw Unusable(plan, BranchNames.Feature(plan, row), Core.Diagnostics.Rules.MP4001);
+
+    /// <summary>
+    /// Every branch the plan names is usable, or the target stops before running anything: a target that matches the
+    /// checked-out branch against the rows must not skip a row whose name it could not read.
+    /// </summary>
+    protected BranchName RequireBranches(PlanDocument plan)
+    {
+        var baseBranch = RequireBase(plan);
+        foreach (var row in plan.Issues)
+        {
+            RequireFeature(plan, row);
+            if (row.FileName is { } name && SpecLocation(plan, row) is { Problem: { } problem })
+            {
+                throw new WorkflowException(Core.Diagnostics.Rules.MP2006, $"{row.Number}: Issue File '{name}' {problem}; nothing was read or run",
+                    plan.Path, row.File?.Span);
+            }
+        }
+
+        RequireInside(plan.Path);
+        return baseBranch;
+    }
+
+    /// <summary>Where a row's Issue File resolves, or why not: the same answer the build's MP2006 gives.</summary>
+    protected PathResolution SpecLocation(PlanDocument plan, IssueRow row) =>
+        row.FileName is { } name
+            ? RepositoryPath.ResolveOnDisk(DiskFileSystem.Instance, Options.RepositoryRoot, plan.FolderPath, name)
+            : new PathResolution(null, "is empty");
+
+    /// <summary>A path the workflow reads or writes is inside the repository and reached through no symbolic link (MP2006).</summary>
+    protected string RequireInside(string fullPath) =>
+        RepositoryPath.Check(DiskFileSystem.Instance, Options.RepositoryRoot, fullPath) is { } problem
+            ? throw new WorkflowException(Core.Diagnostics.Rules.MP2006, $"{Relative(fullPath)} {problem}; nothing was read or written", fullPath)
+            : fullPath;
+
+    protected static WorkflowException Unusable(PlanDocument plan, BranchChoice choice, Core.Diagnostics.DiagnosticDescriptor rule) =>
+        new(rule, choice.Problem + "; nothing was run (fix the plan, or empty the cell for the default)", plan.Path, choice.Cell?.Span);
+
+    protected string? SpecPath(PlanDocument plan, IssueRow row) => SpecLocation(plan, row).FullPath;
+
+    /// <summary>The row's spec, read as the build reads it (regular file, size cap); null when missing or not readable.</summary>
+    protected IssueSpec? SpecFor(PlanDocument plan, IssueRow row) =>
+        SpecPath(plan, row) is { } path && DiskFileSystem.Instance.Read(path, Options.MaxSpecBytes) is { Text: { } text }
+            ? SpecParser.Parse(path, text)
+            : null;
+
+    /// <summary>The plan's text read again, with the GitHub numbers its specs gave (the text alone does not hold them).</summary>
+    protected static PlanDocument Reread(PlanDocument plan, string text)
+    {
+        var numbers = plan.SpecGitHubNumbers();
+        return PlanParser.Parse(plan.Path, text).WithSpecGitHubNumbers(r => numbers.TryGetValue(r.Number.Value, out var n) ? n : null);
+    }
+
+    protected string Relative(string path)
+    {
+        var root = Path.GetFullPath(Options.RepositoryRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return path.StartsWith(root, StringComparison.Ordinal) ? path.Substring(root.Length).Replace('\\', '/') : path;
+    }
+}
