@@ -54,7 +54,7 @@ public sealed class PlanContext
 
         if (!specPaths.TryGetValue(name, out var location))
         {
-            specPaths[name] = location = RepositoryPath.ResolveOnDisk(Files, Options.RepositoryRoot, Plan.FolderPath, name);
+            specPaths[name] = location = SpecLocator.Locate(Files, Options.RepositoryRoot, Plan, row);
         }
 
         return location;

@@ -29,6 +29,9 @@ public sealed record StopPolicy
         "LICENSE*", "**/LICENSE*", "COPYING*", "**/COPYING*",
     ];
 
-    /// <summary>Branches an issue PR may never target, and that are never pushed to.</summary>
-    public IReadOnlyList<string> ProtectedBranches { get; init; } = ["main", "master"];
+    /// <summary>
+    /// Branches an issue PR may never target. By default the main lines BranchName owns (which GitClient never pushes
+    /// to, with the remote's default branch); configuration can only add to what a push refuses.
+    /// </summary>
+    public IReadOnlyList<string> ProtectedBranches { get; init; } = Core.Model.BranchName.MainLines;
 }

@@ -168,9 +168,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
 
     /// <summary>Where a row's Issue File resolves, or why not: the same answer the build's MP2006 gives.</summary>
     protected PathResolution SpecLocation(PlanDocument plan, IssueRow row) =>
-        row.FileName is { } name
-            ? RepositoryPath.ResolveOnDisk(DiskFileSystem.Instance, Options.RepositoryRoot, plan.FolderPath, name)
-            : new PathResolution(null, "is empty");
+        SpecLocator.Locate(DiskFileSystem.Instance, Options.RepositoryRoot, plan, row);
 
     /// <summary>A path the workflow reads or writes is inside the repository and reached through no symbolic link (MP2006).</summary>
     protected string RequireInside(string fullPath) =>
