@@ -71,7 +71,7 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
     /// An entry under Open PRs for <paramref name="row"/>, in the template's enhanced format: the PR, the title, the
     /// issue (its GitHub number where known), and, when gh said, nested Status and Created lines.
     /// </summary>
-    public IEnumerable<LineEdit> AddOpenPullRequest(IssueRow row, int number, string url, Workflow.CheckState checks = Workflow.CheckState.Unknown,
+    public IEnumerable<LineEdit> AddOpenPullRequest(IssueRow row, int number, string url, CheckState checks = CheckState.Unknown,
         DateTimeOffset? created = null)
     {
         if (Plan.Tracking.OpenPullRequests is not { } list)
@@ -81,12 +81,12 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
 
         var issue = row.GitHubNumber is { } gh ? $"#{gh}" : row.Number.ToString();
         var details = new List<string>();
-        if (checks != Workflow.CheckState.Unknown)
+        if (checks != CheckState.Unknown)
         {
             details.Add("  - Status: " + checks switch
             {
-                Workflow.CheckState.Passing => "✓ Checks passing",
-                Workflow.CheckState.Failing => "⚠ Failing",
+                CheckState.Passing => "✓ Checks passing",
+                CheckState.Failing => "⚠ Failing",
                 _ => "⏳ Checks pending",
             });
         }

@@ -1,3 +1,4 @@
+using MilestonePlan.Core.Model;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;

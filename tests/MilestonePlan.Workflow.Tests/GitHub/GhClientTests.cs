@@ -1,3 +1,4 @@
+using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Workflow;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Tests.Support;

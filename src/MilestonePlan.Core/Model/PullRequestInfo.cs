@@ -1,4 +1,4 @@
-namespace MilestonePlan.Core.Workflow;
+namespace MilestonePlan.Core.Model;
 
 /// <summary>A pull request as `gh pr list/view --json` reports it: the facts reconciliation needs.</summary>
 /// <param name="State">`OPEN`, `MERGED` or `CLOSED`.</param>
