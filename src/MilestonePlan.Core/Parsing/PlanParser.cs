@@ -18,8 +18,7 @@ public static class PlanParser
     public static PlanDocument Parse(string path, string text)
     {
         var source = MarkdownPipelines.StripBom(text);
-        var map = new SourceMap(source);
-        var builder = new PlanBuilder(path, map);
+        var builder = new PlanBuilder(new PlanParseContext(path, new SourceMap(source)));
         if (MarkdownPipelines.TryParse(source, out var document, out var error) is false)
         {
             builder.Fail(error);
@@ -42,14 +41,17 @@ public static class PlanParser
     }
 
     /// <summary>Mutable state of one parse; the output is immutable.</summary>
-    private sealed class PlanBuilder(string path, SourceMap map)
+    private sealed class PlanBuilder(PlanParseContext context)
     {
+        private readonly string path = context.Path;
+        private readonly SourceMap map = context.Map;
+        private readonly SourceCells positions = context.Cells;
         private readonly List<(int Level, SectionKind Kind)> sections = [];
         private readonly List<OverviewField> overviewFields = [];
         private readonly List<PhaseBuilder> phases = [];
-        private readonly List<PlanLink> links = [];
-        private readonly List<TextCell> placeholders = [];
-        private readonly List<PlanDiagnostic> diagnostics = [];
+        private readonly List<PlanLink> links = context.Links;
+        private readonly List<TextCell> placeholders = context.Placeholders;
+        private readonly List<PlanDiagnostic> diagnostics = context.Diagnostics;
         private readonly List<TrackingEntry> completion = [];
         private readonly Dictionary<SectionKind, (TextCell Heading, List<TrackingEntry> Entries)> lists = [];
         private TextCell? title;
@@ -114,7 +116,7 @@ public static class PlanParser
 
         private void VisitHeading(HeadingBlock heading)
         {
-            var cell = Cell(heading.Inline, heading.Span);
+            var cell = positions.Cell(heading.Inline, heading.Span);
             var kind = SectionClassifier.Classify(cell.Text);
             if (heading.Level == 1 && title is null)
             {
@@ -230,7 +232,7 @@ public static class PlanParser
                     case SectionKind.RequiredReads:
                         foreach (var code in Inlines(paragraph.Inline).OfType<CodeInline>())
                         {
-                            links.Add(new PlanLink(code.Content, Cell(code, code.Span), IsRepositoryRelative: true));
+                            links.Add(new PlanLink(code.Content, positions.Cell(code, code.Span), IsRepositoryRelative: true));
                         }
 
                         break;
@@ -258,7 +260,7 @@ public static class PlanParser
                 return;
             }
 
-            var kinds = ColumnClassifier.Resolve(rows[0].OfType<TableCell>().Select(c => CellText(c).Text).ToList());
+            var kinds = ColumnClassifier.Resolve(rows[0].OfType<TableCell>().Select(c => positions.TableCellAt(c).Cell.Text).ToList());
             foreach (var row in rows)
             {
                 foreach (var cell in row.OfType<TableCell>())
@@ -277,9 +279,9 @@ public static class PlanParser
                     var cells = row.OfType<TableCell>().ToList();
                     var index = Array.IndexOf(kinds, ColumnKind.Number);
                     var target = cells.Count == 0 ? null : cells[index >= 0 && index < cells.Count ? index : 0];
-                    var text = target is null ? string.Empty : CellText(target).Text;
+                    var text = target is null ? string.Empty : positions.TableCellAt(target).Cell.Text;
                     var numbers = IssueNumber.TryParse(text, out var n) ? [n] : IssueReferenceScanner.Scan(text);
-                    var line = Cell(null, row.Span);
+                    var line = positions.Cell(null, row.Span);
                     lists[Kind].Entries.Add(new TrackingEntry(line, numbers, null, StatusText.ParseGlyph(line.Text), null));
                 }
 
@@ -323,7 +325,7 @@ public static class PlanParser
             {
                 if (block is TableCell cell)
                 {
-                    var read = CellWithOffset(cell, previousEnd);
+                    var read = positions.TableCellAt(cell, previousEnd);
                     cells.Add(read);
                     previousEnd = Math.Max(previousEnd + 1, read.Offset + Math.Max(read.Cell.Raw.Length - 1, 0));
                 }
@@ -393,7 +395,7 @@ public static class PlanParser
 
         private TrackingEntry? ReadEntry(ParagraphBlock paragraph)
         {
-            var line = FirstLine(paragraph.Inline).ToList();
+            var line = InlineLines.First(paragraph.Inline).ToList();
             if (line.Count == 0)
             {
                 return null;
@@ -407,7 +409,7 @@ public static class PlanParser
             }
 
             var text = InlineText.OfAll(content);
-            var cell = Cell(content, text);
+            var cell = positions.Cell(content, text);
             var numbers = IssueReferenceScanner.Scan(text);
             return new TrackingEntry(cell, numbers, isChecked, StatusText.ParseGlyph(text), ChecklistTitle(cell));
         }
@@ -461,7 +463,7 @@ public static class PlanParser
                 yield break;
             }
 
-            foreach (var line in Lines(paragraph.Inline))
+            foreach (var line in InlineLines.All(paragraph.Inline))
             {
                 var first = line.FirstOrDefault(i => i is not LiteralInline l || !l.Content.IsEmptyOrWhitespace());
                 if (first is not EmphasisInline { DelimiterCount: 2 } strong)
@@ -493,7 +495,7 @@ public static class PlanParser
                 // The value's text drops what its span drops (whitespace and colons at either end, `**Status**:: x`),
                 // so an edit that replaces the span reads back as exactly the value written.
                 restText = restText.Trim().Trim(':').Trim();
-                var nameCell = Cell(strong, strong.Span);
+                var nameCell = positions.Cell(strong, strong.Span);
                 var valueStart = strong.Span.End + 1;
                 var valueEnd = rest.Count > 0 ? rest.Max(i => i.Span.End) : strong.Span.End;
                 var trimmed = map.Trim(valueStart, valueEnd, ":");
@@ -524,44 +526,9 @@ public static class PlanParser
                 var target = Uri.UnescapeDataString(hash >= 0 ? url.Substring(0, hash) : url);
                 if (target.Length > 0)
                 {
-                    links.Add(new PlanLink(target, Cell(link, link.Span), IsRepositoryRelative: false));
+                    links.Add(new PlanLink(target, positions.Cell(link, link.Span), IsRepositoryRelative: false));
                 }
             }
-        }
-
-        private TextCell CellText(TableCell cell) => CellWithOffset(cell).Cell;
-
-        private (TextCell Cell, int Offset) CellWithOffset(TableCell cell, int previousEnd = -1)
-        {
-            // Pipe table cells hold one paragraph; anything else in a cell is not plan data.
-            var text = cell.Count > 0 && cell[0] is ParagraphBlock { Inline: { } inline } ? InlineText.Of(inline) : string.Empty;
-            var trimmed = cell.Count == 0 ? null : map.Trim(cell.Span.Start, cell.Span.End, "|");
-            if (trimmed is not { } t)
-            {
-                // Markdig gives an empty cell no position: it is just after the next pipe of the row.
-                var pipe = previousEnd >= 0 ? map.Text.IndexOf('|', Math.Min(previousEnd + 1, map.Text.Length - 1)) : -1;
-                var at = pipe >= 0 ? Math.Min(pipe + 1, map.Text.Length - 1) : Math.Max(0, Math.Min(cell.Span.Start, map.Text.Length - 1));
-                return (new TextCell(string.Empty, string.Empty, map.Span(at, at)), at);
-            }
-
-            return (new TextCell(text, map.Slice(t.Start, t.End), map.Span(t.Start, t.End)), t.Start);
-        }
-
-        private TextCell Cell(Inline? inline, SourceSpan span)
-        {
-            var trimmed = map.Trim(span.Start, span.End);
-            var text = inline is null ? InlineText.Normalize(trimmed is { } r ? map.Slice(r.Start, r.End) : string.Empty) : InlineText.Of(inline);
-            return trimmed is { } t
-                ? new TextCell(text, map.Slice(t.Start, t.End), map.Span(t.Start, t.End))
-                : new TextCell(text, string.Empty, map.Span(span.Start, span.Start));
-        }
-
-        private TextCell Cell(IReadOnlyList<Inline> inlines, string text)
-        {
-            var start = inlines.Min(i => i.Span.Start);
-            var end = inlines.Max(i => i.Span.End);
-            var trimmed = map.Trim(start, end) ?? (start, start);
-            return new TextCell(text, map.Slice(trimmed.Start, trimmed.End), map.Span(trimmed.Start, trimmed.End));
         }
 
         private static readonly string[] TitleStops = ["✅", "⛔", "⏭", "🔄", "⬜", "✓", "(PR", "[PR", " — PR", " - PR", " — "];
@@ -617,30 +584,6 @@ public static class PlanParser
                         stack.Push(child);
                     }
                 }
-            }
-        }
-
-        private static IEnumerable<Inline> FirstLine(ContainerInline? inline) =>
-            Lines(inline).FirstOrDefault() ?? [];
-
-        private static IEnumerable<List<Inline>> Lines(ContainerInline? inline)
-        {
-            var line = new List<Inline>();
-            for (var child = inline?.FirstChild; child is not null; child = child.NextSibling)
-            {
-                if (child is LineBreakInline)
-                {
-                    yield return line;
-                    line = [];
-                    continue;
-                }
-
-                line.Add(child);
-            }
-
-            if (line.Count > 0)
-            {
-                yield return line;
             }
         }
 
