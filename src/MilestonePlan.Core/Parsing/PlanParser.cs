@@ -47,9 +47,9 @@ public static class PlanParser
         private readonly SourceMap map = context.Map;
         private readonly SourceCells positions = context.Cells;
         private readonly List<(int Level, SectionKind Kind)> sections = [];
-        private readonly List<OverviewField> overviewFields = [];
+        private readonly PlanFieldReader fields = new(context);
+        private readonly PlanLinkReader linkReader = new(context);
         private readonly List<PhaseBuilder> phases = [];
-        private readonly List<PlanLink> links = context.Links;
         private readonly List<TextCell> placeholders = context.Placeholders;
         private readonly List<PlanDiagnostic> diagnostics = context.Diagnostics;
         private readonly List<TrackingEntry> completion = [];
@@ -58,10 +58,6 @@ public static class PlanParser
         private TextCell? overview;
         private TextCell? trackingHeading;
         private TextCell? currentPhaseHeading;
-        private OverviewField? currentPhase;
-        private OverviewField? currentIssue;
-        private OverviewField? lastUpdated;
-        private OverviewField? footerStatus;
         private int rowOrder;
 
         public void Fail(string reason) =>
@@ -77,8 +73,8 @@ public static class PlanParser
                     VisitHeading(heading);
                     break;
                 case ParagraphBlock paragraph:
-                    VisitFields(ReadFields(paragraph));
-                    CollectLinks(paragraph.Inline);
+                    fields.Read(paragraph, Kind);
+                    linkReader.Collect(paragraph.Inline);
                     break;
                 case ListBlock list:
                     VisitList(list);
@@ -101,17 +97,17 @@ public static class PlanParser
                 List(SectionKind.Blocked),
                 List(SectionKind.Skipped),
                 currentPhaseHeading,
-                currentPhase,
-                currentIssue,
-                lastUpdated,
-                footerStatus);
+                fields.CurrentPhase,
+                fields.CurrentIssue,
+                fields.LastUpdated,
+                fields.FooterStatus);
 
             var builtPhases = phases.Where(p => p.Rows.Count > 0 || p.HasTable)
                 .Select(p => new Phase(p.Index, p.Name, p.Heading, p.DefaultPriority, p.Rows))
                 .ToList();
 
-            return new PlanDocument(path, MilestoneOfFolder(path), title, overview, overviewFields, builtPhases, tracking,
-                links, placeholders, diagnostics, map.LineCount) { CompletionChecklist = completion };
+            return new PlanDocument(path, MilestoneOfFolder(path), title, overview, fields.OverviewFields, builtPhases, tracking,
+                context.Links, placeholders, diagnostics, map.LineCount) { CompletionChecklist = completion };
         }
 
         private void VisitHeading(HeadingBlock heading)
@@ -163,41 +159,6 @@ public static class PlanParser
             }
         }
 
-        private void VisitFields(IEnumerable<OverviewField> fields)
-        {
-            foreach (var field in fields)
-            {
-                if (Kind == SectionKind.Overview)
-                {
-                    overviewFields.Add(field);
-                    placeholders.Add(field.Value);
-                    continue;
-                }
-
-                switch (field.Key)
-                {
-                    case FieldKeys.Phase when SectionClassifier.IsTracking(Kind):
-                        currentPhase = field;
-                        placeholders.Add(field.Value);
-                        break;
-                    case FieldKeys.CurrentIssue:
-                        currentIssue = field;
-                        placeholders.Add(field.Value);
-                        break;
-                    case FieldKeys.LastUpdated:
-                        lastUpdated = field;
-                        placeholders.Add(field.Value);
-                        break;
-                    case FieldKeys.Status when SectionClassifier.IsTracking(Kind) || Kind == SectionKind.Other:
-                        footerStatus = field;
-                        break;
-                    case "goal" when Kind == SectionKind.Phase:
-                        placeholders.Add(field.Value);
-                        break;
-                }
-            }
-        }
-
         private void VisitList(ListBlock list)
         {
             foreach (var item in list.OfType<ListItemBlock>())
@@ -207,7 +168,7 @@ public static class PlanParser
                     continue;
                 }
 
-                CollectLinks(paragraph.Inline);
+                linkReader.Collect(paragraph.Inline);
                 switch (Kind)
                 {
                     case SectionKind.CompletedIssues or SectionKind.OpenPullRequests or SectionKind.Blocked or SectionKind.Skipped:
@@ -230,14 +191,11 @@ public static class PlanParser
 
                         break;
                     case SectionKind.RequiredReads:
-                        foreach (var code in Inlines(paragraph.Inline).OfType<CodeInline>())
-                        {
-                            links.Add(new PlanLink(code.Content, positions.Cell(code, code.Span), IsRepositoryRelative: true));
-                        }
+                        linkReader.CollectRequiredReads(paragraph);
 
                         break;
                     default:
-                        VisitFields(ReadFields(paragraph));
+                        fields.Read(paragraph, Kind);
                         break;
                 }
 
@@ -267,7 +225,7 @@ public static class PlanParser
                 {
                     foreach (var paragraph in cell.OfType<ParagraphBlock>())
                     {
-                        CollectLinks(paragraph.Inline);
+                        linkReader.Collect(paragraph.Inline);
                     }
                 }
             }
@@ -455,137 +413,7 @@ public static class PlanParser
             return new TextCell(InlineText.Normalize(titleRaw.Trim('*', '`', ' ')), titleRaw, map.Span(start, start + titleRaw.Length - 1));
         }
 
-        private IEnumerable<OverviewField> ReadFields(ParagraphBlock paragraph)
-        {
-            // Fields start with bold text; most paragraphs are prose and are not split into lines at all.
-            if (!HasStrong(paragraph.Inline))
-            {
-                yield break;
-            }
-
-            foreach (var line in InlineLines.All(paragraph.Inline))
-            {
-                var first = line.FirstOrDefault(i => i is not LiteralInline l || !l.Content.IsEmptyOrWhitespace());
-                if (first is not EmphasisInline { DelimiterCount: 2 } strong)
-                {
-                    continue;
-                }
-
-                var name = InlineText.Of(strong);
-                var rest = line.SkipWhile(i => i != strong).Skip(1).ToList();
-                var restText = InlineText.OfAll(rest);
-                if (name.EndsWith(":", StringComparison.Ordinal))
-                {
-                    name = name.Substring(0, name.Length - 1).TrimEnd();
-                }
-                else if (restText.StartsWith(":", StringComparison.Ordinal))
-                {
-                    restText = restText.Substring(1).TrimStart();
-                }
-                else
-                {
-                    continue;
-                }
-
-                if (name.Length == 0 || name.Length > 40)
-                {
-                    continue;
-                }
-
-                // The value's text drops what its span drops (whitespace and colons at either end, `**Status**:: x`),
-                // so an edit that replaces the span reads back as exactly the value written.
-                restText = restText.Trim().Trim(':').Trim();
-                var nameCell = positions.Cell(strong, strong.Span);
-                var valueStart = strong.Span.End + 1;
-                var valueEnd = rest.Count > 0 ? rest.Max(i => i.Span.End) : strong.Span.End;
-                var trimmed = map.Trim(valueStart, valueEnd, ":");
-                var value = trimmed is { } t
-                    ? new TextCell(restText, map.Slice(t.Start, t.End), map.Span(t.Start, t.End))
-                    : new TextCell(string.Empty, string.Empty, map.Span(strong.Span.End, strong.Span.End));
-                yield return new OverviewField(name, FieldKeys.Normalize(name), nameCell, value);
-            }
-        }
-
-        private void CollectLinks(ContainerInline? inline)
-        {
-            if (inline is null || !HasLink(inline, 0))
-            {
-                return;
-            }
-
-            foreach (var link in Inlines(inline).OfType<LinkInline>())
-            {
-                var url = link.Url ?? string.Empty;
-                if (link.IsImage || url.Length == 0 || url.StartsWith("#", StringComparison.Ordinal) || url.Contains("://")
-                    || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                var hash = url.IndexOf('#');
-                var target = Uri.UnescapeDataString(hash >= 0 ? url.Substring(0, hash) : url);
-                if (target.Length > 0)
-                {
-                    links.Add(new PlanLink(target, positions.Cell(link, link.Span), IsRepositoryRelative: false));
-                }
-            }
-        }
-
         private static readonly string[] TitleStops = ["✅", "⛔", "⏭", "🔄", "⬜", "✓", "(PR", "[PR", " — PR", " - PR", " — "];
-
-        private static bool HasStrong(ContainerInline? container)
-        {
-            for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
-            {
-                if (child is EmphasisInline { DelimiterCount: 2 })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool HasLink(ContainerInline container, int depth)
-        {
-            for (var child = container.FirstChild; child is not null; child = child.NextSibling)
-            {
-                if (child is LinkInline || (child is ContainerInline nested && depth < 64 && HasLink(nested, depth + 1)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static IEnumerable<Inline> Inlines(ContainerInline? root)
-        {
-            if (root is null)
-            {
-                yield break;
-            }
-
-            // Iterative walk: hostile input nests emphasis and links deeply.
-            var stack = new Stack<Inline>();
-            for (var child = root.LastChild; child is not null; child = child.PreviousSibling)
-            {
-                stack.Push(child);
-            }
-
-            while (stack.Count > 0)
-            {
-                var inline = stack.Pop();
-                yield return inline;
-                if (inline is ContainerInline container)
-                {
-                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
-                    {
-                        stack.Push(child);
-                    }
-                }
-            }
-        }
 
         private static string PhaseName(string heading)
         {
