@@ -52,12 +52,9 @@ public static class PlanParser
         private readonly List<PhaseBuilder> phases = [];
         private readonly List<TextCell> placeholders = context.Placeholders;
         private readonly List<PlanDiagnostic> diagnostics = context.Diagnostics;
-        private readonly List<TrackingEntry> completion = [];
-        private readonly Dictionary<SectionKind, (TextCell Heading, List<TrackingEntry> Entries)> lists = [];
+        private readonly TrackingSections tracking = new(context);
         private TextCell? title;
         private TextCell? overview;
-        private TextCell? trackingHeading;
-        private TextCell? currentPhaseHeading;
         private int rowOrder;
 
         public void Fail(string reason) =>
@@ -87,27 +84,12 @@ public static class PlanParser
 
         public PlanDocument Build()
         {
-            TrackingList? List(SectionKind kind) =>
-                lists.TryGetValue(kind, out var l) ? new TrackingList(l.Heading, l.Entries) : null;
-
-            var tracking = new Tracking(
-                trackingHeading,
-                List(SectionKind.CompletedIssues),
-                List(SectionKind.OpenPullRequests),
-                List(SectionKind.Blocked),
-                List(SectionKind.Skipped),
-                currentPhaseHeading,
-                fields.CurrentPhase,
-                fields.CurrentIssue,
-                fields.LastUpdated,
-                fields.FooterStatus);
-
             var builtPhases = phases.Where(p => p.Rows.Count > 0 || p.HasTable)
                 .Select(p => new Phase(p.Index, p.Name, p.Heading, p.DefaultPriority, p.Rows))
                 .ToList();
 
-            return new PlanDocument(path, MilestoneOfFolder(path), title, overview, fields.OverviewFields, builtPhases, tracking,
-                context.Links, placeholders, diagnostics, map.LineCount) { CompletionChecklist = completion };
+            return new PlanDocument(path, MilestoneOfFolder(path), title, overview, fields.OverviewFields, builtPhases, tracking.Build(fields),
+                context.Links, placeholders, diagnostics, map.LineCount) { CompletionChecklist = tracking.CompletionChecklist };
         }
 
         private void VisitHeading(HeadingBlock heading)
@@ -134,23 +116,11 @@ public static class PlanParser
             }
 
             sections.Add((heading.Level, kind));
+            tracking.Enter(kind, cell);
             switch (kind)
             {
                 case SectionKind.Overview:
                     overview ??= cell;
-                    break;
-                case SectionKind.Tracking:
-                    trackingHeading ??= cell;
-                    break;
-                case SectionKind.CurrentPhase:
-                    currentPhaseHeading ??= cell;
-                    break;
-                case SectionKind.CompletedIssues or SectionKind.OpenPullRequests or SectionKind.Blocked or SectionKind.Skipped:
-                    if (!lists.ContainsKey(kind))
-                    {
-                        lists[kind] = (cell, []);
-                    }
-
                     break;
                 case SectionKind.Phase when SectionClassifier.Classify(cell.Text) == SectionKind.Phase:
                     placeholders.Add(cell);
@@ -171,28 +141,14 @@ public static class PlanParser
                 linkReader.Collect(paragraph.Inline);
                 switch (Kind)
                 {
-                    case SectionKind.CompletedIssues or SectionKind.OpenPullRequests or SectionKind.Blocked or SectionKind.Skipped:
-                        var entry = ReadEntry(paragraph);
-                        if (entry is not null)
-                        {
-                            lists[Kind].Entries.Add(entry);
-                            if (Kind == SectionKind.CompletedIssues)
-                            {
-                                placeholders.Add(entry.Line);
-                            }
-                        }
-
+                    case var _ when SectionClassifier.IsEntryList(Kind):
+                        tracking.ReadItem(paragraph, Kind);
                         break;
                     case SectionKind.CompletionChecklist:
-                        if (ReadEntry(paragraph) is { Checked: not null } checkbox)
-                        {
-                            completion.Add(checkbox);
-                        }
-
+                        tracking.ReadChecklistItem(paragraph);
                         break;
                     case SectionKind.RequiredReads:
                         linkReader.CollectRequiredReads(paragraph);
-
                         break;
                     default:
                         fields.Read(paragraph, Kind);
@@ -230,19 +186,9 @@ public static class PlanParser
                 }
             }
 
-            if (Kind is SectionKind.CompletedIssues or SectionKind.OpenPullRequests or SectionKind.Blocked or SectionKind.Skipped)
+            if (SectionClassifier.IsEntryList(Kind))
             {
-                foreach (var row in rows.Skip(1))
-                {
-                    var cells = row.OfType<TableCell>().ToList();
-                    var index = Array.IndexOf(kinds, ColumnKind.Number);
-                    var target = cells.Count == 0 ? null : cells[index >= 0 && index < cells.Count ? index : 0];
-                    var text = target is null ? string.Empty : positions.TableCellAt(target).Cell.Text;
-                    var numbers = IssueNumber.TryParse(text, out var n) ? [n] : IssueReferenceScanner.Scan(text);
-                    var line = positions.Cell(null, row.Span);
-                    lists[Kind].Entries.Add(new TrackingEntry(line, numbers, null, StatusText.ParseGlyph(line.Text), null));
-                }
-
+                tracking.ReadTable(rows, kinds, Kind);
                 return;
             }
 
@@ -350,70 +296,6 @@ public static class PlanParser
                 gitHubNumber,
                 Get(ColumnKind.Status)?.Cell);
         }
-
-        private TrackingEntry? ReadEntry(ParagraphBlock paragraph)
-        {
-            var line = InlineLines.First(paragraph.Inline).ToList();
-            if (line.Count == 0)
-            {
-                return null;
-            }
-
-            bool? isChecked = line[0] is TaskList task ? task.Checked : null;
-            var content = isChecked is null ? line : line.Skip(1).ToList();
-            if (content.Count == 0)
-            {
-                return null;
-            }
-
-            var text = InlineText.OfAll(content);
-            var cell = positions.Cell(content, text);
-            var numbers = IssueReferenceScanner.Scan(text);
-            return new TrackingEntry(cell, numbers, isChecked, StatusText.ParseGlyph(text), ChecklistTitle(cell));
-        }
-
-        /// <summary>`#01 — Title ✅ (PR #4)` → `Title`, positioned inside the line.</summary>
-        private TextCell? ChecklistTitle(TextCell line)
-        {
-            var raw = line.Raw;
-            var hash = raw.IndexOf('#');
-            if (hash < 0)
-            {
-                return null;
-            }
-
-            var i = hash + 1;
-            while (i < raw.Length && AsciiNumber.IsDigit(raw[i]))
-            {
-                i++;
-            }
-
-            while (i < raw.Length && (char.IsWhiteSpace(raw[i]) || raw[i] is '—' or '–' or '-' or ':' or '*' or '|'))
-            {
-                i++;
-            }
-
-            var end = raw.Length;
-            foreach (var stop in TitleStops)
-            {
-                var at = raw.IndexOf(stop, i, StringComparison.Ordinal);
-                if (at >= 0 && at < end)
-                {
-                    end = at;
-                }
-            }
-
-            var titleRaw = raw.Substring(i, Math.Max(0, end - i)).TrimEnd();
-            if (titleRaw.Length == 0 || line.Span.Line != line.Span.EndLine)
-            {
-                return null;
-            }
-
-            var start = map.LineStart(line.Span.Line) + line.Span.Column - 1 + i;
-            return new TextCell(InlineText.Normalize(titleRaw.Trim('*', '`', ' ')), titleRaw, map.Span(start, start + titleRaw.Length - 1));
-        }
-
-        private static readonly string[] TitleStops = ["✅", "⛔", "⏭", "🔄", "⬜", "✓", "(PR", "[PR", " — PR", " - PR", " — "];
 
         private static string PhaseName(string heading)
         {
