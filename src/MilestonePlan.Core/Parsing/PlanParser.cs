@@ -49,13 +49,12 @@ public static class PlanParser
         private readonly List<(int Level, SectionKind Kind)> sections = [];
         private readonly PlanFieldReader fields = new(context);
         private readonly PlanLinkReader linkReader = new(context);
-        private readonly List<PhaseBuilder> phases = [];
+        private readonly IssueTableReader tables = new(context);
         private readonly List<TextCell> placeholders = context.Placeholders;
         private readonly List<PlanDiagnostic> diagnostics = context.Diagnostics;
         private readonly TrackingSections tracking = new(context);
         private TextCell? title;
         private TextCell? overview;
-        private int rowOrder;
 
         public void Fail(string reason) =>
             diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, Diagnostics.SourceSpan.FileStart, "The plan cannot be read: " + reason));
@@ -84,11 +83,7 @@ public static class PlanParser
 
         public PlanDocument Build()
         {
-            var builtPhases = phases.Where(p => p.Rows.Count > 0 || p.HasTable)
-                .Select(p => new Phase(p.Index, p.Name, p.Heading, p.DefaultPriority, p.Rows))
-                .ToList();
-
-            return new PlanDocument(path, MilestoneOfFolder(path), title, overview, fields.OverviewFields, builtPhases, tracking.Build(fields),
+            return new PlanDocument(path, MilestoneOfFolder(path), title, overview, fields.OverviewFields, tables.Phases(), tracking.Build(fields),
                 context.Links, placeholders, diagnostics, map.LineCount) { CompletionChecklist = tracking.CompletionChecklist };
         }
 
@@ -123,8 +118,7 @@ public static class PlanParser
                     overview ??= cell;
                     break;
                 case SectionKind.Phase when SectionClassifier.Classify(cell.Text) == SectionKind.Phase:
-                    placeholders.Add(cell);
-                    phases.Add(new PhaseBuilder(phases.Count + 1, PhaseName(cell.Text), cell, PhasePriority(cell.Text)));
+                    tables.OpenPhase(cell);
                     break;
             }
         }
@@ -174,7 +168,7 @@ public static class PlanParser
                 return;
             }
 
-            var kinds = ColumnClassifier.Resolve(rows[0].OfType<TableCell>().Select(c => positions.TableCellAt(c).Cell.Text).ToList());
+            var kinds = IssueTableReader.Columns(rows[0], positions);
             foreach (var row in rows)
             {
                 foreach (var cell in row.OfType<TableCell>())
@@ -192,140 +186,7 @@ public static class PlanParser
                 return;
             }
 
-            var isIssueTable = kinds.Contains(ColumnKind.Number)
-                && (kinds.Contains(ColumnKind.Title) || kinds.Contains(ColumnKind.File));
-            if (!isIssueTable || SectionClassifier.IsTracking(Kind))
-            {
-                return;
-            }
-
-            var phase = phases.Count > 0 ? phases[phases.Count - 1] : null;
-            if (phase is null || Kind != SectionKind.Phase)
-            {
-                phase = phases.FirstOrDefault(p => p.Index == 0);
-                if (phase is null)
-                {
-                    phase = new PhaseBuilder(0, string.Empty, null, Priority.Unknown);
-                    phases.Insert(0, phase);
-                }
-            }
-
-            phase.HasTable = true;
-            foreach (var row in rows.Skip(1))
-            {
-                var issue = ReadRow(row, kinds, phase);
-                if (issue is not null)
-                {
-                    phase.Rows.Add(issue);
-                }
-            }
-        }
-
-        private IssueRow? ReadRow(TableRow row, ColumnKind[] kinds, PhaseBuilder phase)
-        {
-            var cells = new List<(TextCell Cell, int Offset)>(row.Count);
-            var previousEnd = row.Span.Start - 1;
-            foreach (var block in row)
-            {
-                if (block is TableCell cell)
-                {
-                    var read = positions.TableCellAt(cell, previousEnd);
-                    cells.Add(read);
-                    previousEnd = Math.Max(previousEnd + 1, read.Offset + Math.Max(read.Cell.Raw.Length - 1, 0));
-                }
-            }
-
-            (TextCell Cell, int Offset)? Get(ColumnKind kind)
-            {
-                var index = Array.IndexOf(kinds, kind);
-                return index >= 0 && index < cells.Count ? cells[index] : null;
-            }
-
-            var rowSpan = map.Span(row.Span.Start, row.Span.End);
-            var number = Get(ColumnKind.Number);
-            if (number is null || number.Value.Cell.IsEmpty)
-            {
-                if (cells.All(c => c.Cell.IsEmpty))
-                {
-                    return null;
-                }
-
-                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, number?.Cell.Span ?? rowSpan,
-                    $"Issue table row at line {rowSpan.Line} has no issue number"));
-                return null;
-            }
-
-            if (!IssueNumber.TryParse(number.Value.Cell.Text, out var issueNumber))
-            {
-                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, number.Value.Cell.Span,
-                    $"Issue table row at line {rowSpan.Line}: cannot read issue number '{number.Value.Cell.Text}'"));
-                return null;
-            }
-
-            foreach (var cell in cells)
-            {
-                if (cell.Cell.Raw.IndexOf('{') >= 0 || cell.Cell.Raw.IndexOf('<') >= 0)
-                {
-                    placeholders.Add(cell.Cell);
-                }
-            }
-
-            var priorityCell = Get(ColumnKind.Priority)?.Cell;
-            var priority = Priority.TryParse(priorityCell?.Text, out var p) ? p : phase.DefaultPriority;
-            var dependencyCell = Get(ColumnKind.Dependencies);
-            var dependencies = dependencyCell is null
-                ? DependencyList.None
-                : DependencyCellReader.Read(dependencyCell.Value.Cell, map, dependencyCell.Value.Offset);
-            var gitHubCell = Get(ColumnKind.GitHubNumber)?.Cell;
-            int? gitHubNumber = IssueNumber.TryParse(gitHubCell?.Text, out var gh) ? gh.Value : null;
-
-            return new IssueRow(
-                issueNumber,
-                number.Value.Cell,
-                rowSpan,
-                phase.Index,
-                rowOrder++,
-                Get(ColumnKind.File)?.Cell,
-                Get(ColumnKind.Title)?.Cell,
-                priorityCell,
-                priority,
-                dependencies,
-                Get(ColumnKind.FeatureBranch)?.Cell,
-                Get(ColumnKind.PrTitleToken)?.Cell,
-                gitHubCell,
-                gitHubNumber,
-                Get(ColumnKind.Status)?.Cell);
-        }
-
-        private static string PhaseName(string heading)
-        {
-            // "Phase 1: Bootstrap — Issues #01, #02" → "Phase 1: Bootstrap".
-            var dash = heading.IndexOfAny(['—', '–']);
-            var name = dash > 0 ? heading.Substring(0, dash) : heading;
-            var paren = name.IndexOf('(');
-            return (paren > 0 ? name.Substring(0, paren) : name).Trim();
-        }
-
-        private static Priority PhasePriority(string heading)
-        {
-            var open = heading.LastIndexOf('(');
-            var close = open >= 0 ? heading.IndexOf(')', open) : -1;
-            return close > open + 1 && Priority.TryParse(heading.Substring(open + 1, close - open - 1), out var p) ? p : Priority.Unknown;
-        }
-
-        private sealed class PhaseBuilder(int index, string name, TextCell? heading, Priority defaultPriority)
-        {
-            public int Index { get; } = index;
-
-            public string Name { get; } = name;
-
-            public TextCell? Heading { get; } = heading;
-
-            public Priority DefaultPriority { get; } = defaultPriority;
-
-            public List<IssueRow> Rows { get; } = [];
-
-            public bool HasTable { get; set; }
+            tables.Read(rows, kinds, Kind);
         }
     }
 }
