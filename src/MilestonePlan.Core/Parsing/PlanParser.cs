@@ -1,10 +1,6 @@
-using Markdig;
 using Markdig.Extensions.Tables;
-using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using MilestonePlan.Core.Diagnostics;
-using SourceSpan = Markdig.Syntax.SourceSpan;
 using MilestonePlan.Core.Model;
 
 namespace MilestonePlan.Core.Parsing;
@@ -13,24 +9,29 @@ namespace MilestonePlan.Core.Parsing;
 /// Reads an IMPLEMENTATION_PLAN.md from the Markdig syntax tree. Sections and columns are recognised by
 /// meaning; every value keeps its position; what cannot be read becomes a diagnostic, never an exception.
 /// </summary>
+/// <remarks>
+/// One pass over the top-level blocks; each block goes to the reader of its concern, told which section it is in:
+/// <see cref="DocumentOutline"/> (sections), <see cref="PlanFieldReader"/> (bold fields), <see cref="IssueTableReader"/>
+/// (issue tables), <see cref="TrackingSections"/> (tracking entries) and <see cref="PlanLinkReader"/> (links).
+/// </remarks>
 public static class PlanParser
 {
     public static PlanDocument Parse(string path, string text)
     {
         var source = MarkdownPipelines.StripBom(text);
-        var builder = new PlanBuilder(new PlanParseContext(path, new SourceMap(source)));
+        var reader = new PlanReader(new PlanParseContext(path, new SourceMap(source)));
         if (MarkdownPipelines.TryParse(source, out var document, out var error) is false)
         {
-            builder.Fail(error);
-            return builder.Build();
+            reader.Fail(error);
+            return reader.Build();
         }
 
         foreach (var block in document)
         {
-            builder.Visit(block);
+            reader.Visit(block);
         }
 
-        return builder.Build();
+        return reader.Build();
     }
 
     /// <summary>The milestone a plan's folder names (`.../m2/IMPLEMENTATION_PLAN.md` is m2), if any.</summary>
@@ -40,26 +41,18 @@ public static class PlanParser
         return folder.Length > 0 && (folder[0] == 'm' || folder[0] == 'M') ? MilestoneId.Parse(folder) : null;
     }
 
-    /// <summary>Mutable state of one parse; the output is immutable.</summary>
-    private sealed class PlanBuilder(PlanParseContext context)
+    /// <summary>Routes each block to the readers of its concern; the readers hold the state of the parse.</summary>
+    private sealed class PlanReader(PlanParseContext context)
     {
-        private readonly string path = context.Path;
-        private readonly SourceMap map = context.Map;
-        private readonly SourceCells positions = context.Cells;
-        private readonly List<(int Level, SectionKind Kind)> sections = [];
+        private readonly DocumentOutline outline = new(context);
         private readonly PlanFieldReader fields = new(context);
-        private readonly PlanLinkReader linkReader = new(context);
         private readonly IssueTableReader tables = new(context);
-        private readonly List<TextCell> placeholders = context.Placeholders;
-        private readonly List<PlanDiagnostic> diagnostics = context.Diagnostics;
         private readonly TrackingSections tracking = new(context);
-        private TextCell? title;
-        private TextCell? overview;
+        private readonly PlanLinkReader links = new(context);
 
         public void Fail(string reason) =>
-            diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, Diagnostics.SourceSpan.FileStart, "The plan cannot be read: " + reason));
-
-        private SectionKind Kind => sections.Count == 0 ? SectionKind.Other : sections[sections.Count - 1].Kind;
+            context.Diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, context.Path, Diagnostics.SourceSpan.FileStart,
+                "The plan cannot be read: " + reason));
 
         public void Visit(Block block)
         {
@@ -69,61 +62,41 @@ public static class PlanParser
                     VisitHeading(heading);
                     break;
                 case ParagraphBlock paragraph:
-                    fields.Read(paragraph, Kind);
-                    linkReader.Collect(paragraph.Inline);
+                    fields.Read(paragraph, outline.Kind);
+                    links.Collect(paragraph.Inline);
                     break;
                 case ListBlock list:
-                    VisitList(list);
+                    VisitList(list, outline.Kind);
                     break;
                 case Table table:
-                    VisitTable(table);
+                    VisitTable(table, outline.Kind);
                     break;
             }
         }
 
         public PlanDocument Build()
         {
-            return new PlanDocument(path, MilestoneOfFolder(path), title, overview, fields.OverviewFields, tables.Phases(), tracking.Build(fields),
-                context.Links, placeholders, diagnostics, map.LineCount) { CompletionChecklist = tracking.CompletionChecklist };
+            var path = context.Path;
+            return new PlanDocument(path, MilestoneOfFolder(path), outline.Title, outline.Overview, fields.OverviewFields,
+                tables.Phases(), tracking.Build(fields), context.Links, context.Placeholders, context.Diagnostics,
+                context.Map.LineCount) { CompletionChecklist = tracking.CompletionChecklist };
         }
 
         private void VisitHeading(HeadingBlock heading)
         {
-            var cell = positions.Cell(heading.Inline, heading.Span);
-            var kind = SectionClassifier.Classify(cell.Text);
-            if (heading.Level == 1 && title is null)
+            if (!outline.Enter(heading, out var cell, out var opensPhase))
             {
-                title = cell;
-                placeholders.Add(cell);
-                sections.Clear();
                 return;
             }
 
-            while (sections.Count > 0 && sections[sections.Count - 1].Level >= heading.Level)
+            tracking.Enter(outline.Kind, cell);
+            if (opensPhase)
             {
-                sections.RemoveAt(sections.Count - 1);
-            }
-
-            // A heading of no particular meaning belongs to the section around it (a "Notes" under a phase).
-            if (kind == SectionKind.Other && sections.Count > 0 && Kind != SectionKind.Overview)
-            {
-                kind = Kind;
-            }
-
-            sections.Add((heading.Level, kind));
-            tracking.Enter(kind, cell);
-            switch (kind)
-            {
-                case SectionKind.Overview:
-                    overview ??= cell;
-                    break;
-                case SectionKind.Phase when SectionClassifier.Classify(cell.Text) == SectionKind.Phase:
-                    tables.OpenPhase(cell);
-                    break;
+                tables.OpenPhase(cell);
             }
         }
 
-        private void VisitList(ListBlock list)
+        private void VisitList(ListBlock list, SectionKind kind)
         {
             foreach (var item in list.OfType<ListItemBlock>())
             {
@@ -132,35 +105,35 @@ public static class PlanParser
                     continue;
                 }
 
-                linkReader.Collect(paragraph.Inline);
-                switch (Kind)
+                links.Collect(paragraph.Inline);
+                switch (kind)
                 {
-                    case var _ when SectionClassifier.IsEntryList(Kind):
-                        tracking.ReadItem(paragraph, Kind);
+                    case var _ when SectionClassifier.IsEntryList(kind):
+                        tracking.ReadItem(paragraph, kind);
                         break;
                     case SectionKind.CompletionChecklist:
                         tracking.ReadChecklistItem(paragraph);
                         break;
                     case SectionKind.RequiredReads:
-                        linkReader.CollectRequiredReads(paragraph);
+                        links.CollectRequiredReads(paragraph);
                         break;
                     default:
-                        fields.Read(paragraph, Kind);
+                        fields.Read(paragraph, kind);
                         break;
                 }
 
                 // Nested lists (a PR's "Status:" lines) are detail, except in the Overview and Current Phase.
-                foreach (var nested in item.Skip(1).OfType<ListBlock>())
+                if (kind is SectionKind.Overview or SectionKind.CurrentPhase)
                 {
-                    if (Kind is SectionKind.Overview or SectionKind.CurrentPhase)
+                    foreach (var nested in item.Skip(1).OfType<ListBlock>())
                     {
-                        VisitList(nested);
+                        VisitList(nested, kind);
                     }
                 }
             }
         }
 
-        private void VisitTable(Table table)
+        private void VisitTable(Table table, SectionKind kind)
         {
             var rows = table.OfType<TableRow>().ToList();
             if (rows.Count == 0 || !rows[0].IsHeader)
@@ -168,25 +141,25 @@ public static class PlanParser
                 return;
             }
 
-            var kinds = IssueTableReader.Columns(rows[0], positions);
+            var kinds = IssueTableReader.Columns(rows[0], context.Cells);
             foreach (var row in rows)
             {
                 foreach (var cell in row.OfType<TableCell>())
                 {
                     foreach (var paragraph in cell.OfType<ParagraphBlock>())
                     {
-                        linkReader.Collect(paragraph.Inline);
+                        links.Collect(paragraph.Inline);
                     }
                 }
             }
 
-            if (SectionClassifier.IsEntryList(Kind))
+            if (SectionClassifier.IsEntryList(kind))
             {
-                tracking.ReadTable(rows, kinds, Kind);
+                tracking.ReadTable(rows, kinds, kind);
                 return;
             }
 
-            tables.Read(rows, kinds, Kind);
+            tables.Read(rows, kinds, kind);
         }
     }
 }
