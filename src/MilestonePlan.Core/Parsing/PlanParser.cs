@@ -1,10 +1,6 @@
-using Markdig;
 using Markdig.Extensions.Tables;
-using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using MilestonePlan.Core.Diagnostics;
-using SourceSpan = Markdig.Syntax.SourceSpan;
 using MilestonePlan.Core.Model;
 
 namespace MilestonePlan.Core.Parsing;
@@ -13,25 +9,29 @@ namespace MilestonePlan.Core.Parsing;
 /// Reads an IMPLEMENTATION_PLAN.md from the Markdig syntax tree. Sections and columns are recognised by
 /// meaning; every value keeps its position; what cannot be read becomes a diagnostic, never an exception.
 /// </summary>
+/// <remarks>
+/// One pass over the top-level blocks; each block goes to the reader of its concern, told which section it is in:
+/// <see cref="DocumentOutline"/> (sections), <see cref="PlanFieldReader"/> (bold fields), <see cref="IssueTableReader"/>
+/// (issue tables), <see cref="TrackingSections"/> (tracking entries) and <see cref="PlanLinkReader"/> (links).
+/// </remarks>
 public static class PlanParser
 {
     public static PlanDocument Parse(string path, string text)
     {
         var source = MarkdownPipelines.StripBom(text);
-        var map = new SourceMap(source);
-        var builder = new PlanBuilder(path, map);
+        var reader = new PlanReader(new PlanParseContext(path, new SourceMap(source)));
         if (MarkdownPipelines.TryParse(source, out var document, out var error) is false)
         {
-            builder.Fail(error);
-            return builder.Build();
+            reader.Fail(error);
+            return reader.Build();
         }
 
         foreach (var block in document)
         {
-            builder.Visit(block);
+            reader.Visit(block);
         }
 
-        return builder.Build();
+        return reader.Build();
     }
 
     /// <summary>The milestone a plan's folder names (`.../m2/IMPLEMENTATION_PLAN.md` is m2), if any.</summary>
@@ -41,31 +41,18 @@ public static class PlanParser
         return folder.Length > 0 && (folder[0] == 'm' || folder[0] == 'M') ? MilestoneId.Parse(folder) : null;
     }
 
-    /// <summary>Mutable state of one parse; the output is immutable.</summary>
-    private sealed class PlanBuilder(string path, SourceMap map)
+    /// <summary>Routes each block to the readers of its concern; the readers hold the state of the parse.</summary>
+    private sealed class PlanReader(PlanParseContext context)
     {
-        private readonly List<(int Level, SectionKind Kind)> sections = [];
-        private readonly List<OverviewField> overviewFields = [];
-        private readonly List<PhaseBuilder> phases = [];
-        private readonly List<PlanLink> links = [];
-        private readonly List<TextCell> placeholders = [];
-        private readonly List<PlanDiagnostic> diagnostics = [];
-        private readonly List<TrackingEntry> completion = [];
-        private readonly Dictionary<SectionKind, (TextCell Heading, List<TrackingEntry> Entries)> lists = [];
-        private TextCell? title;
-        private TextCell? overview;
-        private TextCell? trackingHeading;
-        private TextCell? currentPhaseHeading;
-        private OverviewField? currentPhase;
-        private OverviewField? currentIssue;
-        private OverviewField? lastUpdated;
-        private OverviewField? footerStatus;
-        private int rowOrder;
+        private readonly DocumentOutline outline = new(context);
+        private readonly PlanFieldReader fields = new(context);
+        private readonly IssueTableReader tables = new(context);
+        private readonly TrackingSections tracking = new(context);
+        private readonly PlanLinkReader links = new(context);
 
         public void Fail(string reason) =>
-            diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, Diagnostics.SourceSpan.FileStart, "The plan cannot be read: " + reason));
-
-        private SectionKind Kind => sections.Count == 0 ? SectionKind.Other : sections[sections.Count - 1].Kind;
+            context.Diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, context.Path, Diagnostics.SourceSpan.FileStart,
+                "The plan cannot be read: " + reason));
 
         public void Visit(Block block)
         {
@@ -75,128 +62,41 @@ public static class PlanParser
                     VisitHeading(heading);
                     break;
                 case ParagraphBlock paragraph:
-                    VisitFields(ReadFields(paragraph));
-                    CollectLinks(paragraph.Inline);
+                    fields.Read(paragraph, outline.Kind);
+                    links.Collect(paragraph.Inline);
                     break;
                 case ListBlock list:
-                    VisitList(list);
+                    VisitList(list, outline.Kind);
                     break;
                 case Table table:
-                    VisitTable(table);
+                    VisitTable(table, outline.Kind);
                     break;
             }
         }
 
         public PlanDocument Build()
         {
-            TrackingList? List(SectionKind kind) =>
-                lists.TryGetValue(kind, out var l) ? new TrackingList(l.Heading, l.Entries) : null;
-
-            var tracking = new Tracking(
-                trackingHeading,
-                List(SectionKind.CompletedIssues),
-                List(SectionKind.OpenPullRequests),
-                List(SectionKind.Blocked),
-                List(SectionKind.Skipped),
-                currentPhaseHeading,
-                currentPhase,
-                currentIssue,
-                lastUpdated,
-                footerStatus);
-
-            var builtPhases = phases.Where(p => p.Rows.Count > 0 || p.HasTable)
-                .Select(p => new Phase(p.Index, p.Name, p.Heading, p.DefaultPriority, p.Rows))
-                .ToList();
-
-            return new PlanDocument(path, MilestoneOfFolder(path), title, overview, overviewFields, builtPhases, tracking,
-                links, placeholders, diagnostics, map.LineCount) { CompletionChecklist = completion };
+            var path = context.Path;
+            return new PlanDocument(path, MilestoneOfFolder(path), outline.Title, outline.Overview, fields.OverviewFields,
+                tables.Phases(), tracking.Build(fields), context.Links, context.Placeholders, context.Diagnostics,
+                context.Map.LineCount) { CompletionChecklist = tracking.CompletionChecklist };
         }
 
         private void VisitHeading(HeadingBlock heading)
         {
-            var cell = Cell(heading.Inline, heading.Span);
-            var kind = SectionClassifier.Classify(cell.Text);
-            if (heading.Level == 1 && title is null)
+            if (!outline.Enter(heading, out var cell, out var opensPhase))
             {
-                title = cell;
-                placeholders.Add(cell);
-                sections.Clear();
                 return;
             }
 
-            while (sections.Count > 0 && sections[sections.Count - 1].Level >= heading.Level)
+            tracking.Enter(outline.Kind, cell);
+            if (opensPhase)
             {
-                sections.RemoveAt(sections.Count - 1);
-            }
-
-            // A heading of no particular meaning belongs to the section around it (a "Notes" under a phase).
-            if (kind == SectionKind.Other && sections.Count > 0 && Kind != SectionKind.Overview)
-            {
-                kind = Kind;
-            }
-
-            sections.Add((heading.Level, kind));
-            switch (kind)
-            {
-                case SectionKind.Overview:
-                    overview ??= cell;
-                    break;
-                case SectionKind.Tracking:
-                    trackingHeading ??= cell;
-                    break;
-                case SectionKind.CurrentPhase:
-                    currentPhaseHeading ??= cell;
-                    break;
-                case SectionKind.CompletedIssues or SectionKind.OpenPullRequests or SectionKind.Blocked or SectionKind.Skipped:
-                    if (!lists.ContainsKey(kind))
-                    {
-                        lists[kind] = (cell, []);
-                    }
-
-                    break;
-                case SectionKind.Phase when SectionClassifier.Classify(cell.Text) == SectionKind.Phase:
-                    placeholders.Add(cell);
-                    phases.Add(new PhaseBuilder(phases.Count + 1, PhaseName(cell.Text), cell, PhasePriority(cell.Text)));
-                    break;
+                tables.OpenPhase(cell);
             }
         }
 
-        private void VisitFields(IEnumerable<OverviewField> fields)
-        {
-            foreach (var field in fields)
-            {
-                if (Kind == SectionKind.Overview)
-                {
-                    overviewFields.Add(field);
-                    placeholders.Add(field.Value);
-                    continue;
-                }
-
-                switch (field.Key)
-                {
-                    case FieldKeys.Phase when SectionClassifier.IsTracking(Kind):
-                        currentPhase = field;
-                        placeholders.Add(field.Value);
-                        break;
-                    case FieldKeys.CurrentIssue:
-                        currentIssue = field;
-                        placeholders.Add(field.Value);
-                        break;
-                    case FieldKeys.LastUpdated:
-                        lastUpdated = field;
-                        placeholders.Add(field.Value);
-                        break;
-                    case FieldKeys.Status when SectionClassifier.IsTracking(Kind) || Kind == SectionKind.Other:
-                        footerStatus = field;
-                        break;
-                    case "goal" when Kind == SectionKind.Phase:
-                        placeholders.Add(field.Value);
-                        break;
-                }
-            }
-        }
-
-        private void VisitList(ListBlock list)
+        private void VisitList(ListBlock list, SectionKind kind)
         {
             foreach (var item in list.OfType<ListItemBlock>())
             {
@@ -205,52 +105,35 @@ public static class PlanParser
                     continue;
                 }
 
-                CollectLinks(paragraph.Inline);
-                switch (Kind)
+                links.Collect(paragraph.Inline);
+                switch (kind)
                 {
-                    case SectionKind.CompletedIssues or SectionKind.OpenPullRequests or SectionKind.Blocked or SectionKind.Skipped:
-                        var entry = ReadEntry(paragraph);
-                        if (entry is not null)
-                        {
-                            lists[Kind].Entries.Add(entry);
-                            if (Kind == SectionKind.CompletedIssues)
-                            {
-                                placeholders.Add(entry.Line);
-                            }
-                        }
-
+                    case var _ when SectionClassifier.IsEntryList(kind):
+                        tracking.ReadItem(paragraph, kind);
                         break;
                     case SectionKind.CompletionChecklist:
-                        if (ReadEntry(paragraph) is { Checked: not null } checkbox)
-                        {
-                            completion.Add(checkbox);
-                        }
-
+                        tracking.ReadChecklistItem(paragraph);
                         break;
                     case SectionKind.RequiredReads:
-                        foreach (var code in Inlines(paragraph.Inline).OfType<CodeInline>())
-                        {
-                            links.Add(new PlanLink(code.Content, Cell(code, code.Span), IsRepositoryRelative: true));
-                        }
-
+                        links.CollectRequiredReads(paragraph);
                         break;
                     default:
-                        VisitFields(ReadFields(paragraph));
+                        fields.Read(paragraph, kind);
                         break;
                 }
 
                 // Nested lists (a PR's "Status:" lines) are detail, except in the Overview and Current Phase.
-                foreach (var nested in item.Skip(1).OfType<ListBlock>())
+                if (kind is SectionKind.Overview or SectionKind.CurrentPhase)
                 {
-                    if (Kind is SectionKind.Overview or SectionKind.CurrentPhase)
+                    foreach (var nested in item.Skip(1).OfType<ListBlock>())
                     {
-                        VisitList(nested);
+                        VisitList(nested, kind);
                     }
                 }
             }
         }
 
-        private void VisitTable(Table table)
+        private void VisitTable(Table table, SectionKind kind)
         {
             var rows = table.OfType<TableRow>().ToList();
             if (rows.Count == 0 || !rows[0].IsHeader)
@@ -258,421 +141,25 @@ public static class PlanParser
                 return;
             }
 
-            var kinds = ColumnClassifier.Resolve(rows[0].OfType<TableCell>().Select(c => CellText(c).Text).ToList());
+            var kinds = IssueTableReader.Columns(rows[0], context.Cells);
             foreach (var row in rows)
             {
                 foreach (var cell in row.OfType<TableCell>())
                 {
                     foreach (var paragraph in cell.OfType<ParagraphBlock>())
                     {
-                        CollectLinks(paragraph.Inline);
+                        links.Collect(paragraph.Inline);
                     }
                 }
             }
 
-            if (Kind is SectionKind.CompletedIssues or SectionKind.OpenPullRequests or SectionKind.Blocked or SectionKind.Skipped)
+            if (SectionClassifier.IsEntryList(kind))
             {
-                foreach (var row in rows.Skip(1))
-                {
-                    var cells = row.OfType<TableCell>().ToList();
-                    var index = Array.IndexOf(kinds, ColumnKind.Number);
-                    var target = cells.Count == 0 ? null : cells[index >= 0 && index < cells.Count ? index : 0];
-                    var text = target is null ? string.Empty : CellText(target).Text;
-                    var numbers = IssueNumber.TryParse(text, out var n) ? [n] : IssueReferenceScanner.Scan(text);
-                    var line = Cell(null, row.Span);
-                    lists[Kind].Entries.Add(new TrackingEntry(line, numbers, null, StatusText.ParseGlyph(line.Text), null));
-                }
-
+                tracking.ReadTable(rows, kinds, kind);
                 return;
             }
 
-            var isIssueTable = kinds.Contains(ColumnKind.Number)
-                && (kinds.Contains(ColumnKind.Title) || kinds.Contains(ColumnKind.File));
-            if (!isIssueTable || SectionClassifier.IsTracking(Kind))
-            {
-                return;
-            }
-
-            var phase = phases.Count > 0 ? phases[phases.Count - 1] : null;
-            if (phase is null || Kind != SectionKind.Phase)
-            {
-                phase = phases.FirstOrDefault(p => p.Index == 0);
-                if (phase is null)
-                {
-                    phase = new PhaseBuilder(0, string.Empty, null, Priority.Unknown);
-                    phases.Insert(0, phase);
-                }
-            }
-
-            phase.HasTable = true;
-            foreach (var row in rows.Skip(1))
-            {
-                var issue = ReadRow(row, kinds, phase);
-                if (issue is not null)
-                {
-                    phase.Rows.Add(issue);
-                }
-            }
-        }
-
-        private IssueRow? ReadRow(TableRow row, ColumnKind[] kinds, PhaseBuilder phase)
-        {
-            var cells = new List<(TextCell Cell, int Offset)>(row.Count);
-            var previousEnd = row.Span.Start - 1;
-            foreach (var block in row)
-            {
-                if (block is TableCell cell)
-                {
-                    var read = CellWithOffset(cell, previousEnd);
-                    cells.Add(read);
-                    previousEnd = Math.Max(previousEnd + 1, read.Offset + Math.Max(read.Cell.Raw.Length - 1, 0));
-                }
-            }
-
-            (TextCell Cell, int Offset)? Get(ColumnKind kind)
-            {
-                var index = Array.IndexOf(kinds, kind);
-                return index >= 0 && index < cells.Count ? cells[index] : null;
-            }
-
-            var rowSpan = map.Span(row.Span.Start, row.Span.End);
-            var number = Get(ColumnKind.Number);
-            if (number is null || number.Value.Cell.IsEmpty)
-            {
-                if (cells.All(c => c.Cell.IsEmpty))
-                {
-                    return null;
-                }
-
-                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, number?.Cell.Span ?? rowSpan,
-                    $"Issue table row at line {rowSpan.Line} has no issue number"));
-                return null;
-            }
-
-            if (!IssueNumber.TryParse(number.Value.Cell.Text, out var issueNumber))
-            {
-                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, number.Value.Cell.Span,
-                    $"Issue table row at line {rowSpan.Line}: cannot read issue number '{number.Value.Cell.Text}'"));
-                return null;
-            }
-
-            foreach (var cell in cells)
-            {
-                if (cell.Cell.Raw.IndexOf('{') >= 0 || cell.Cell.Raw.IndexOf('<') >= 0)
-                {
-                    placeholders.Add(cell.Cell);
-                }
-            }
-
-            var priorityCell = Get(ColumnKind.Priority)?.Cell;
-            var priority = Priority.TryParse(priorityCell?.Text, out var p) ? p : phase.DefaultPriority;
-            var dependencyCell = Get(ColumnKind.Dependencies);
-            var dependencies = dependencyCell is null
-                ? DependencyList.None
-                : DependencyCellReader.Read(dependencyCell.Value.Cell, map, dependencyCell.Value.Offset);
-            var gitHubCell = Get(ColumnKind.GitHubNumber)?.Cell;
-            int? gitHubNumber = IssueNumber.TryParse(gitHubCell?.Text, out var gh) ? gh.Value : null;
-
-            return new IssueRow(
-                issueNumber,
-                number.Value.Cell,
-                rowSpan,
-                phase.Index,
-                rowOrder++,
-                Get(ColumnKind.File)?.Cell,
-                Get(ColumnKind.Title)?.Cell,
-                priorityCell,
-                priority,
-                dependencies,
-                Get(ColumnKind.FeatureBranch)?.Cell,
-                Get(ColumnKind.PrTitleToken)?.Cell,
-                gitHubCell,
-                gitHubNumber,
-                Get(ColumnKind.Status)?.Cell);
-        }
-
-        private TrackingEntry? ReadEntry(ParagraphBlock paragraph)
-        {
-            var line = FirstLine(paragraph.Inline).ToList();
-            if (line.Count == 0)
-            {
-                return null;
-            }
-
-            bool? isChecked = line[0] is TaskList task ? task.Checked : null;
-            var content = isChecked is null ? line : line.Skip(1).ToList();
-            if (content.Count == 0)
-            {
-                return null;
-            }
-
-            var text = InlineText.OfAll(content);
-            var cell = Cell(content, text);
-            var numbers = IssueReferenceScanner.Scan(text);
-            return new TrackingEntry(cell, numbers, isChecked, StatusText.ParseGlyph(text), ChecklistTitle(cell));
-        }
-
-        /// <summary>`#01 — Title ✅ (PR #4)` → `Title`, positioned inside the line.</summary>
-        private TextCell? ChecklistTitle(TextCell line)
-        {
-            var raw = line.Raw;
-            var hash = raw.IndexOf('#');
-            if (hash < 0)
-            {
-                return null;
-            }
-
-            var i = hash + 1;
-            while (i < raw.Length && AsciiNumber.IsDigit(raw[i]))
-            {
-                i++;
-            }
-
-            while (i < raw.Length && (char.IsWhiteSpace(raw[i]) || raw[i] is '—' or '–' or '-' or ':' or '*' or '|'))
-            {
-                i++;
-            }
-
-            var end = raw.Length;
-            foreach (var stop in TitleStops)
-            {
-                var at = raw.IndexOf(stop, i, StringComparison.Ordinal);
-                if (at >= 0 && at < end)
-                {
-                    end = at;
-                }
-            }
-
-            var titleRaw = raw.Substring(i, Math.Max(0, end - i)).TrimEnd();
-            if (titleRaw.Length == 0 || line.Span.Line != line.Span.EndLine)
-            {
-                return null;
-            }
-
-            var start = map.LineStart(line.Span.Line) + line.Span.Column - 1 + i;
-            return new TextCell(InlineText.Normalize(titleRaw.Trim('*', '`', ' ')), titleRaw, map.Span(start, start + titleRaw.Length - 1));
-        }
-
-        private IEnumerable<OverviewField> ReadFields(ParagraphBlock paragraph)
-        {
-            // Fields start with bold text; most paragraphs are prose and are not split into lines at all.
-            if (!HasStrong(paragraph.Inline))
-            {
-                yield break;
-            }
-
-            foreach (var line in Lines(paragraph.Inline))
-            {
-                var first = line.FirstOrDefault(i => i is not LiteralInline l || !l.Content.IsEmptyOrWhitespace());
-                if (first is not EmphasisInline { DelimiterCount: 2 } strong)
-                {
-                    continue;
-                }
-
-                var name = InlineText.Of(strong);
-                var rest = line.SkipWhile(i => i != strong).Skip(1).ToList();
-                var restText = InlineText.OfAll(rest);
-                if (name.EndsWith(":", StringComparison.Ordinal))
-                {
-                    name = name.Substring(0, name.Length - 1).TrimEnd();
-                }
-                else if (restText.StartsWith(":", StringComparison.Ordinal))
-                {
-                    restText = restText.Substring(1).TrimStart();
-                }
-                else
-                {
-                    continue;
-                }
-
-                if (name.Length == 0 || name.Length > 40)
-                {
-                    continue;
-                }
-
-                // The value's text drops what its span drops (whitespace and colons at either end, `**Status**:: x`),
-                // so an edit that replaces the span reads back as exactly the value written.
-                restText = restText.Trim().Trim(':').Trim();
-                var nameCell = Cell(strong, strong.Span);
-                var valueStart = strong.Span.End + 1;
-                var valueEnd = rest.Count > 0 ? rest.Max(i => i.Span.End) : strong.Span.End;
-                var trimmed = map.Trim(valueStart, valueEnd, ":");
-                var value = trimmed is { } t
-                    ? new TextCell(restText, map.Slice(t.Start, t.End), map.Span(t.Start, t.End))
-                    : new TextCell(string.Empty, string.Empty, map.Span(strong.Span.End, strong.Span.End));
-                yield return new OverviewField(name, FieldKeys.Normalize(name), nameCell, value);
-            }
-        }
-
-        private void CollectLinks(ContainerInline? inline)
-        {
-            if (inline is null || !HasLink(inline, 0))
-            {
-                return;
-            }
-
-            foreach (var link in Inlines(inline).OfType<LinkInline>())
-            {
-                var url = link.Url ?? string.Empty;
-                if (link.IsImage || url.Length == 0 || url.StartsWith("#", StringComparison.Ordinal) || url.Contains("://")
-                    || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                var hash = url.IndexOf('#');
-                var target = Uri.UnescapeDataString(hash >= 0 ? url.Substring(0, hash) : url);
-                if (target.Length > 0)
-                {
-                    links.Add(new PlanLink(target, Cell(link, link.Span), IsRepositoryRelative: false));
-                }
-            }
-        }
-
-        private TextCell CellText(TableCell cell) => CellWithOffset(cell).Cell;
-
-        private (TextCell Cell, int Offset) CellWithOffset(TableCell cell, int previousEnd = -1)
-        {
-            // Pipe table cells hold one paragraph; anything else in a cell is not plan data.
-            var text = cell.Count > 0 && cell[0] is ParagraphBlock { Inline: { } inline } ? InlineText.Of(inline) : string.Empty;
-            var trimmed = cell.Count == 0 ? null : map.Trim(cell.Span.Start, cell.Span.End, "|");
-            if (trimmed is not { } t)
-            {
-                // Markdig gives an empty cell no position: it is just after the next pipe of the row.
-                var pipe = previousEnd >= 0 ? map.Text.IndexOf('|', Math.Min(previousEnd + 1, map.Text.Length - 1)) : -1;
-                var at = pipe >= 0 ? Math.Min(pipe + 1, map.Text.Length - 1) : Math.Max(0, Math.Min(cell.Span.Start, map.Text.Length - 1));
-                return (new TextCell(string.Empty, string.Empty, map.Span(at, at)), at);
-            }
-
-            return (new TextCell(text, map.Slice(t.Start, t.End), map.Span(t.Start, t.End)), t.Start);
-        }
-
-        private TextCell Cell(Inline? inline, SourceSpan span)
-        {
-            var trimmed = map.Trim(span.Start, span.End);
-            var text = inline is null ? InlineText.Normalize(trimmed is { } r ? map.Slice(r.Start, r.End) : string.Empty) : InlineText.Of(inline);
-            return trimmed is { } t
-                ? new TextCell(text, map.Slice(t.Start, t.End), map.Span(t.Start, t.End))
-                : new TextCell(text, string.Empty, map.Span(span.Start, span.Start));
-        }
-
-        private TextCell Cell(IReadOnlyList<Inline> inlines, string text)
-        {
-            var start = inlines.Min(i => i.Span.Start);
-            var end = inlines.Max(i => i.Span.End);
-            var trimmed = map.Trim(start, end) ?? (start, start);
-            return new TextCell(text, map.Slice(trimmed.Start, trimmed.End), map.Span(trimmed.Start, trimmed.End));
-        }
-
-        private static readonly string[] TitleStops = ["✅", "⛔", "⏭", "🔄", "⬜", "✓", "(PR", "[PR", " — PR", " - PR", " — "];
-
-        private static bool HasStrong(ContainerInline? container)
-        {
-            for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
-            {
-                if (child is EmphasisInline { DelimiterCount: 2 })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool HasLink(ContainerInline container, int depth)
-        {
-            for (var child = container.FirstChild; child is not null; child = child.NextSibling)
-            {
-                if (child is LinkInline || (child is ContainerInline nested && depth < 64 && HasLink(nested, depth + 1)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static IEnumerable<Inline> Inlines(ContainerInline? root)
-        {
-            if (root is null)
-            {
-                yield break;
-            }
-
-            // Iterative walk: hostile input nests emphasis and links deeply.
-            var stack = new Stack<Inline>();
-            for (var child = root.LastChild; child is not null; child = child.PreviousSibling)
-            {
-                stack.Push(child);
-            }
-
-            while (stack.Count > 0)
-            {
-                var inline = stack.Pop();
-                yield return inline;
-                if (inline is ContainerInline container)
-                {
-                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
-                    {
-                        stack.Push(child);
-                    }
-                }
-            }
-        }
-
-        private static IEnumerable<Inline> FirstLine(ContainerInline? inline) =>
-            Lines(inline).FirstOrDefault() ?? [];
-
-        private static IEnumerable<List<Inline>> Lines(ContainerInline? inline)
-        {
-            var line = new List<Inline>();
-            for (var child = inline?.FirstChild; child is not null; child = child.NextSibling)
-            {
-                if (child is LineBreakInline)
-                {
-                    yield return line;
-                    line = [];
-                    continue;
-                }
-
-                line.Add(child);
-            }
-
-            if (line.Count > 0)
-            {
-                yield return line;
-            }
-        }
-
-        private static string PhaseName(string heading)
-        {
-            // "Phase 1: Bootstrap — Issues #01, #02" → "Phase 1: Bootstrap".
-            var dash = heading.IndexOfAny(['—', '–']);
-            var name = dash > 0 ? heading.Substring(0, dash) : heading;
-            var paren = name.IndexOf('(');
-            return (paren > 0 ? name.Substring(0, paren) : name).Trim();
-        }
-
-        private static Priority PhasePriority(string heading)
-        {
-            var open = heading.LastIndexOf('(');
-            var close = open >= 0 ? heading.IndexOf(')', open) : -1;
-            return close > open + 1 && Priority.TryParse(heading.Substring(open + 1, close - open - 1), out var p) ? p : Priority.Unknown;
-        }
-
-        private sealed class PhaseBuilder(int index, string name, TextCell? heading, Priority defaultPriority)
-        {
-            public int Index { get; } = index;
-
-            public string Name { get; } = name;
-
-            public TextCell? Heading { get; } = heading;
-
-            public Priority DefaultPriority { get; } = defaultPriority;
-
-            public List<IssueRow> Rows { get; } = [];
-
-            public bool HasTable { get; set; }
+            tables.Read(rows, kinds, kind);
         }
     }
 }

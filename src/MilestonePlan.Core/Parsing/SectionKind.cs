@@ -42,6 +42,10 @@ internal static class SectionClassifier
         };
     }
 
+    /// <summary>The tracking sections whose items are entries (one issue per line or row).</summary>
+    public static bool IsEntryList(SectionKind kind) => kind is SectionKind.CompletedIssues or SectionKind.OpenPullRequests
+        or SectionKind.Blocked or SectionKind.Skipped;
+
     public static bool IsTracking(SectionKind kind) => kind is SectionKind.Tracking or SectionKind.CompletedIssues
         or SectionKind.OpenPullRequests or SectionKind.Blocked or SectionKind.Skipped or SectionKind.CurrentPhase;
 }

@@ -1,0 +1,52 @@
+using Markdig.Extensions.Tables;
+using Markdig.Syntax.Inlines;
+using MilestonePlan.Core.Model;
+using SourceSpan = Markdig.Syntax.SourceSpan;
+
+namespace MilestonePlan.Core.Parsing;
+
+/// <summary>
+/// Turns Markdig nodes into positioned <see cref="TextCell"/>s through the <see cref="SourceMap"/>: the text as read,
+/// the raw source without surrounding whitespace, and the span of that raw source, so an edit can replace it exactly.
+/// </summary>
+internal sealed class SourceCells(SourceMap map)
+{
+    /// <summary>The cell of a node; with no inline, the text is the normalised source of the span.</summary>
+    public TextCell Cell(Inline? inline, SourceSpan span)
+    {
+        var trimmed = map.Trim(span.Start, span.End);
+        var text = inline is null ? InlineText.Normalize(trimmed is { } r ? map.Slice(r.Start, r.End) : string.Empty) : InlineText.Of(inline);
+        return trimmed is { } t
+            ? new TextCell(text, map.Slice(t.Start, t.End), map.Span(t.Start, t.End))
+            : new TextCell(text, string.Empty, map.Span(span.Start, span.Start));
+    }
+
+    /// <summary>The cell of a run of inlines whose text is already read.</summary>
+    public TextCell Cell(IReadOnlyList<Inline> inlines, string text)
+    {
+        var start = inlines.Min(i => i.Span.Start);
+        var end = inlines.Max(i => i.Span.End);
+        var trimmed = map.Trim(start, end) ?? (start, start);
+        return new TextCell(text, map.Slice(trimmed.Start, trimmed.End), map.Span(trimmed.Start, trimmed.End));
+    }
+
+    /// <summary>
+    /// A pipe table cell and the offset where its raw text starts. <paramref name="previousEnd"/> is the last offset of
+    /// the cell before it in the row (or -1), which places a cell Markdig gives no position.
+    /// </summary>
+    public (TextCell Cell, int Offset) TableCellAt(TableCell cell, int previousEnd = -1)
+    {
+        // Pipe table cells hold one paragraph; anything else in a cell is not plan data.
+        var text = cell.Count > 0 && cell[0] is Markdig.Syntax.ParagraphBlock { Inline: { } inline } ? InlineText.Of(inline) : string.Empty;
+        var trimmed = cell.Count == 0 ? null : map.Trim(cell.Span.Start, cell.Span.End, "|");
+        if (trimmed is not { } t)
+        {
+            // Markdig gives an empty cell no position: it is just after the next pipe of the row.
+            var pipe = previousEnd >= 0 ? map.Text.IndexOf('|', Math.Min(previousEnd + 1, map.Text.Length - 1)) : -1;
+            var at = pipe >= 0 ? Math.Min(pipe + 1, map.Text.Length - 1) : Math.Max(0, Math.Min(cell.Span.Start, map.Text.Length - 1));
+            return (new TextCell(string.Empty, string.Empty, map.Span(at, at)), at);
+        }
+
+        return (new TextCell(text, map.Slice(t.Start, t.End), map.Span(t.Start, t.End)), t.Start);
+    }
+}

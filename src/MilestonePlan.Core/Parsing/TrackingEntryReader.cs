@@ -1,0 +1,94 @@
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.TaskLists;
+using Markdig.Syntax;
+using MilestonePlan.Core.Model;
+
+namespace MilestonePlan.Core.Parsing;
+
+/// <summary>
+/// Reads one tracking entry, positioned in the source: the first line of a bullet or checklist item, or a row of a
+/// table written in a tracking section. Which issues an entry names is <see cref="IssueReferenceScanner"/>'s call
+/// (the grammar of <see cref="TrackingEntryGrammar"/>); this type only finds the line, its checkbox, glyph and title.
+/// </summary>
+internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
+{
+    // Where the title of a checklist line ends: a status glyph, a PR reference or a dash before a note.
+    private static readonly string[] TitleStops = ["✅", "⛔", "⏭", "🔄", "⬜", "✓", "(PR", "[PR", " — PR", " - PR", " — "];
+
+    /// <summary>The entry of a list item's paragraph; null when its first line is empty (or only a checkbox).</summary>
+    public TrackingEntry? Read(ParagraphBlock paragraph)
+    {
+        var line = InlineLines.First(paragraph.Inline).ToList();
+        if (line.Count == 0)
+        {
+            return null;
+        }
+
+        bool? isChecked = line[0] is TaskList task ? task.Checked : null;
+        var content = isChecked is null ? line : line.Skip(1).ToList();
+        if (content.Count == 0)
+        {
+            return null;
+        }
+
+        var text = InlineText.OfAll(content);
+        var cell = cells.Cell(content, text);
+        var numbers = IssueReferenceScanner.Scan(text);
+        return new TrackingEntry(cell, numbers, isChecked, StatusText.ParseGlyph(text), ChecklistTitle(cell));
+    }
+
+    /// <summary>
+    /// The entry of a table row in a tracking section: the whole row is the line, the issue is read from the number
+    /// column (<paramref name="numberColumn"/>, or the first cell when there is none).
+    /// </summary>
+    public TrackingEntry ReadRow(TableRow row, int numberColumn)
+    {
+        var rowCells = row.OfType<TableCell>().ToList();
+        var target = rowCells.Count == 0 ? null : rowCells[numberColumn >= 0 && numberColumn < rowCells.Count ? numberColumn : 0];
+        var text = target is null ? string.Empty : cells.TableCellAt(target).Cell.Text;
+        var numbers = IssueNumber.TryParse(text, out var n) ? [n] : IssueReferenceScanner.Scan(text);
+        var line = cells.Cell(null, row.Span);
+        return new TrackingEntry(line, numbers, null, StatusText.ParseGlyph(line.Text), null);
+    }
+
+    /// <summary>`#01 — Title ✅ (PR #4)` → `Title`, positioned inside the line.</summary>
+    private TextCell? ChecklistTitle(TextCell line)
+    {
+        var raw = line.Raw;
+        var hash = raw.IndexOf('#');
+        if (hash < 0)
+        {
+            return null;
+        }
+
+        var i = hash + 1;
+        while (i < raw.Length && AsciiNumber.IsDigit(raw[i]))
+        {
+            i++;
+        }
+
+        while (i < raw.Length && (char.IsWhiteSpace(raw[i]) || raw[i] is '—' or '–' or '-' or ':' or '*' or '|'))
+        {
+            i++;
+        }
+
+        var end = raw.Length;
+        foreach (var stop in TitleStops)
+        {
+            var at = raw.IndexOf(stop, i, StringComparison.Ordinal);
+            if (at >= 0 && at < end)
+            {
+                end = at;
+            }
+        }
+
+        var titleRaw = raw.Substring(i, Math.Max(0, end - i)).TrimEnd();
+        if (titleRaw.Length == 0 || line.Span.Line != line.Span.EndLine)
+        {
+            return null;
+        }
+
+        var start = map.LineStart(line.Span.Line) + line.Span.Column - 1 + i;
+        return new TextCell(InlineText.Normalize(titleRaw.Trim('*', '`', ' ')), titleRaw, map.Span(start, start + titleRaw.Length - 1));
+    }
+}
