@@ -1,0 +1,119 @@
+using MilestonePlan.Core.Model;
+using MilestonePlan.Workflow.Processes;
+
+namespace MilestonePlan.Workflow.Git;
+
+/// <summary>Branches and tags: every branch is a BranchName given to git in full; the only place that pushes.</summary>
+public sealed partial class GitClient
+{
+    // ---- Branches -----------------------------------------------------------------------------------------------
+    // Every branch is a BranchName (validated once, in Core) and is given to git as refs/heads/X, so no plan text can
+    // become an option, a force refspec, a tag or a path.
+
+    public bool LocalBranchExists(BranchName branch)
+    {
+        string[] arguments = ["show-ref", "--verify", "--quiet", branch.FullRef];
+        return Answer(arguments, TryRun(arguments), no: 1);
+    }
+
+    /// <summary>Asks the remote itself (`ls-remote`), so a branch deleted on the server is seen as gone.</summary>
+    public bool RemoteBranchExists(BranchName branch, string remote = "origin") => RemoteRefExists(remote, "--heads", branch.FullRef);
+
+    public bool RemoteTagExists(string tag, string remote = "origin") => RemoteRefExists(remote, "--tags", "refs/tags/" + tag);
+
+    /// <summary>The remote-tracking ref of <paramref name="branch"/> (`refs/remotes/origin/X`), for revisions.</summary>
+    public static string RemoteTracking(BranchName branch, string remote = "origin") => $"refs/remotes/{remote}/{branch.Value}";
+
+    /// <summary>Whether <paramref name="name"/> is a valid branch name for git itself (`check-ref-format --branch`).</summary>
+    public bool IsValidRefName(string name)
+    {
+        // A leading dash would be read as an option; git rejects such branch names anyway.
+        if (name.Length == 0 || name.StartsWith("-", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string[] arguments = ["check-ref-format", "--branch", name];
+        var result = TryRun(arguments);
+        return result.Succeeded || (result.NotFound || result.TimedOut ? throw Failure(arguments, result) : false);
+    }
+
+    /// <summary>
+    /// The remote's default branch: `refs/remotes/origin/HEAD` when the clone recorded it, else the remote's own HEAD
+    /// (`ls-remote --symref`, which asks the same server gh would, without needing gh); null when it has none.
+    /// </summary>
+    public BranchName? DefaultBranch(string remote = "origin")
+    {
+        if (defaultBranch is { } known)
+        {
+            return known.Name;
+        }
+
+        var local = TryRun("symbolic-ref", "--quiet", $"refs/remotes/{remote}/HEAD");
+        string? name = null;
+        if (local.Succeeded && local.StandardOutput.Trim() is var target && target.StartsWith($"refs/remotes/{remote}/", StringComparison.Ordinal))
+        {
+            name = target.Substring($"refs/remotes/{remote}/".Length);
+        }
+        else
+        {
+            var result = Run("ls-remote", "--symref", remote, "HEAD");
+            var line = result.StandardOutput.Split('\n').FirstOrDefault(l => l.StartsWith("ref: refs/heads/", StringComparison.Ordinal));
+            var tab = line?.IndexOf('\t') ?? -1;
+            name = line is not null && tab > 0 ? line.Substring("ref: refs/heads/".Length, tab - "ref: refs/heads/".Length) : null;
+        }
+
+        defaultBranch = new DefaultBranchAnswer(BranchName.TryCreate(name));
+        return defaultBranch.Name;
+    }
+
+    public void Fetch(string remote = "origin") => Mutate("fetch", "--quiet", remote);
+
+    /// <summary>Creates <paramref name="branch"/> at <paramref name="startPoint"/> without checking it out.</summary>
+    public void CreateBranch(BranchName branch, string startPoint) => Mutate("branch", branch.Value, startPoint);
+
+    public void Checkout(BranchName branch) => Mutate("checkout", "--quiet", branch.Value, "--");
+
+    public void CheckoutNew(BranchName branch, string startPoint) => Mutate("checkout", "--quiet", "-b", branch.Value, startPoint, "--");
+
+    /// <summary>Fast-forwards the checked-out branch to <paramref name="remote"/>'s <paramref name="branch"/>; refuses to merge.</summary>
+    public void PullFastForward(BranchName branch, string remote = "origin") => Mutate("pull", "--ff-only", "--quiet", remote, branch.FullRef);
+
+    /// <summary>Pushes <paramref name="branch"/> to the same name on origin, and makes it the upstream.</summary>
+    public void Push(BranchName branch) => Push(branch, setUpstream: true);
+
+    /// <summary>
+    /// Pushes a local branch to the same name on the remote, named in full (`refs/heads/X:refs/heads/X`), never forced.
+    /// Refuses main, master and the remote's default branch: the workflow never pushes to them (PRODUCT.md section 7).
+    /// </summary>
+    public void Push(BranchName branch, bool setUpstream, string remote = "origin")
+    {
+        if (branch.IsMainLine || (DefaultBranch(remote) is { } main && string.Equals(main.Value, branch.Value, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw WorkflowException.Tool($"refusing to push '{branch}': the workflow never pushes to main, master or the repository's default branch");
+        }
+
+        Mutate(setUpstream ? ["push", "--quiet", "-u", remote, branch.PushRefspec] : ["push", "--quiet", remote, branch.PushRefspec]);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="branch"/> from the remote's <paramref name="mainBranch"/> (the local one when the remote
+    /// has none) and pushes it with upstream; the checked-out branch does not change.
+    /// </summary>
+    public void CreateAndPushBranchFromMain(BranchName branch, BranchName mainBranch, string remote = "origin")
+    {
+        Fetch(remote);
+        var start = RemoteBranchExists(mainBranch, remote) ? RemoteTracking(mainBranch, remote)
+            : LocalBranchExists(mainBranch) ? mainBranch.FullRef
+            : throw WorkflowException.Tool($"cannot create '{branch}': there is no '{mainBranch}' branch locally or on {remote} to start it from");
+        CreateBranch(branch, start);
+        Push(branch, setUpstream: true, remote);
+    }
+
+    // ---- Tags ---------------------------------------------------------------------------------------------------
+
+    /// <summary>An annotated tag (it records who tagged and when, unlike a lightweight one).</summary>
+    public void CreateTag(string tag, string commit, string message) => Mutate("tag", "--annotate", tag, "--message", message, commit);
+
+    public void PushTag(string tag, string remote = "origin") => Mutate("push", "--quiet", remote, $"refs/tags/{tag}:refs/tags/{tag}");
+}
