@@ -5,6 +5,7 @@ using MilestonePlan.Benchmarks;
 using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Configuration;
 
 if (args.Length > 1 && args[0] == "--isolated")
 {

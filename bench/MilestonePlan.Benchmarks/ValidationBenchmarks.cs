@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Markdig;
 using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Benchmarks;
 

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Analyzers;
 

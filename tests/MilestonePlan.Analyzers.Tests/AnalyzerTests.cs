@@ -1,5 +1,6 @@
 using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Analyzers.Tests;
 

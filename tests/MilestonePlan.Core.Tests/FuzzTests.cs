@@ -4,6 +4,7 @@ using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Tests.Support;
 using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Core.Tests;
 

@@ -1,5 +1,5 @@
 using MilestonePlan.Core.Tests.Support;
-using MilestonePlan.Core.Workflow;
+using MilestonePlan.Core.Planning;
 
 namespace MilestonePlan.Core.Tests;
 

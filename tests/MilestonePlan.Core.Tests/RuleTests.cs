@@ -155,7 +155,7 @@ public sealed class RuleTests
 
         Assert.AreEqual(3, plan.Resolve(new Model.IssueNumber(303))!.Number.Value);
         Assert.IsTrue(plan.Find(new Model.IssueNumber(3))!.GitHubFromSpec);
-        Assert.AreEqual("feat(m1): Docs (#303)", Workflow.PullRequestText.Title(plan, plan.Find(new Model.IssueNumber(3))!));
+        Assert.AreEqual("feat(m1): Docs (#303)", Planning.PullRequestText.Title(plan, plan.Find(new Model.IssueNumber(3))!));
     }
 
     [TestMethod]

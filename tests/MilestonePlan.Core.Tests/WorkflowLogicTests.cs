@@ -2,7 +2,8 @@ using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Selection;
 using MilestonePlan.Core.Tests.Support;
-using MilestonePlan.Core.Workflow;
+using MilestonePlan.Core.Planning;
+using MilestonePlan.Core.Analysis;
 
 namespace MilestonePlan.Core.Tests;
 

@@ -1,6 +1,7 @@
 using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Validation;
 using MilestonePlan.Workflow.Tests.Support;
+using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Workflow.Tests;
 

@@ -2,6 +2,7 @@ using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Model;
 using static MilestonePlan.Core.Diagnostics.Rules;
+using MilestonePlan.Core.Parsing;
 
 namespace MilestonePlan.Core.Analysis;
 

@@ -1,6 +1,7 @@
 using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Model;
 using static MilestonePlan.Core.Diagnostics.Rules;
+using MilestonePlan.Core.Parsing;
 
 namespace MilestonePlan.Core.Analysis;
 
@@ -19,7 +20,7 @@ public sealed class NamingRules : IPlanRule
         {
             // The same words the workflow targets refuse the branch with (BranchNames owns them), then the convention.
             if (row.FeatureBranch is { IsEmpty: false } branch && !Placeholders.Any(branch)
-                && (Workflow.BranchNames.Feature(context.Plan, row).Problem ?? FeatureBranchProblem(branch.Text, row, milestone)) is { } problem)
+                && (BranchNames.Feature(context.Plan, row).Problem ?? FeatureBranchProblem(branch.Text, row, milestone)) is { } problem)
             {
                 yield return context.Report(MP4001, branch.Span, problem);
             }
@@ -33,7 +34,7 @@ public sealed class NamingRules : IPlanRule
 
         if (context.Plan.Field(FieldKeys.MilestoneBranch) is { Value: { IsEmpty: false } value } && !Placeholders.Any(value))
         {
-            if (Workflow.BranchNames.Base(context.Plan) is { Problem: { } unusable } choice)
+            if (BranchNames.Base(context.Plan) is { Problem: { } unusable } choice)
             {
                 yield return context.Report(MP4003, choice.Cell?.Span ?? value.Span, unusable);
                 yield break;
@@ -83,7 +84,7 @@ public sealed class NamingRules : IPlanRule
         }
 
         var parts = rest.Substring(dash + 1).Split('-');
-        var numbers = parts.TakeWhile(p => p.Length > 0 && p.All(Parsing.AsciiNumber.IsDigit)).ToList();
+        var numbers = parts.TakeWhile(p => p.Length > 0 && p.All(AsciiNumber.IsDigit)).ToList();
         var slug = parts.Skip(numbers.Count).ToList();
         if (numbers.Count == 0 || slug.Count == 0 || !slug.All(p => p.Length > 0 && p.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))))
         {

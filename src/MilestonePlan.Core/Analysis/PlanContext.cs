@@ -3,7 +3,7 @@ using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Selection;
-using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Core.Analysis;
 
@@ -31,7 +31,7 @@ public sealed class PlanContext
     /// </summary>
     public void ResolveGitHubNumbersFromSpecs() =>
         (Plan, status) = (Plan.WithSpecGitHubNumbers(row => Spec(row)?.Get("github_issue")?.Scalar is { } text
-            && Parsing.AsciiNumber.TryParse(text.Trim().TrimStart('#'), out var number) && number > 0 ? number : null), null);
+            && AsciiNumber.TryParse(text.Trim().TrimStart('#'), out var number) && number > 0 ? number : null), null);
 
     public IFileSystemView Files { get; }
 

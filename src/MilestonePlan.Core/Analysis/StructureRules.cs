@@ -1,6 +1,7 @@
 using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Model;
 using static MilestonePlan.Core.Diagnostics.Rules;
+using MilestonePlan.Core.Parsing;
 
 namespace MilestonePlan.Core.Analysis;
 
@@ -102,7 +103,7 @@ public sealed class StructureRules : IPlanRule
                     $"Milestone '{value.Text}' is not a milestone id like 'm2'",
                 FieldKeys.TotalIssues when LeadingInteger(value.Text) is null =>
                     $"Total Issues '{value.Text}' is not a number",
-                FieldKeys.Status when StatusOf(value.Text) is null =>
+                FieldKeys.Status when Parsing.MilestoneStatusText.Of(value.Text) is null =>
                     $"Status '{value.Text}' is not one of Not Started, In Progress, Complete",
                 _ => null,
             };
@@ -168,24 +169,6 @@ public sealed class StructureRules : IPlanRule
 
     internal static int? LeadingInteger(string text)
     {
-        return Parsing.AsciiNumber.Leading(text.Trim(), maxDigits: 8);
-    }
-
-    /// <summary>Not Started, In Progress or Complete (with the usual synonyms); null when it is none of them.</summary>
-    internal static string? StatusOf(string text)
-    {
-        var s = TextMatching.Canonical(text);
-        foreach (var glyph in new[] { "✅", "🔄", "⬜", "⏳", "🚧" })
-        {
-            s = s.Replace(glyph, string.Empty).Trim();
-        }
-
-        return s switch
-        {
-            "not started" or "planned" or "planning" or "todo" or "to do" => "not started",
-            "in progress" or "in-progress" or "started" or "active" => "in progress",
-            "complete" or "completed" or "done" or "closed" => "complete",
-            _ => null,
-        };
+        return AsciiNumber.Leading(text.Trim(), maxDigits: 8);
     }
 }

@@ -2,6 +2,7 @@ using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Selection;
 using static MilestonePlan.Core.Diagnostics.Rules;
+using MilestonePlan.Core.Parsing;
 
 namespace MilestonePlan.Core.Analysis;
 
@@ -74,7 +75,7 @@ public sealed class TrackingRules : IPlanRule
     private static IEnumerable<PlanDiagnostic> Status(PlanContext context)
     {
         var overview = context.Plan.Field(FieldKeys.Status);
-        var status = overview is null ? null : StructureRules.StatusOf(overview.Value.Text);
+        var status = overview is null ? null : Parsing.MilestoneStatusText.Of(overview.Value.Text);
         var issues = context.Status.Issues;
         if (overview is not null && status == "complete")
         {
@@ -97,7 +98,7 @@ public sealed class TrackingRules : IPlanRule
         }
 
         if (overview is not null && status is not null && context.Plan.Tracking.FooterStatus is { } footer
-            && StructureRules.StatusOf(footer.Value.Text) is { } footerStatus && footerStatus != status)
+            && Parsing.MilestoneStatusText.Of(footer.Value.Text) is { } footerStatus && footerStatus != status)
         {
             yield return context.Report(MP5003, footer.Value.Span,
                 $"The closing Status '{footer.Value.Text}' contradicts the Overview Status '{overview.Value.Text}'");

@@ -126,7 +126,7 @@ public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
         }
 
         var text = field.Value.Text;
-        var digits = Parsing.AsciiNumber.CountDigits(text);
+        var digits = AsciiNumber.CountDigits(text);
         yield return ReplaceValue(field.Value, total.ToString(System.Globalization.CultureInfo.InvariantCulture) + text.Substring(digits),
             $"Total Issues → {total}");
     }

@@ -28,7 +28,7 @@ public readonly record struct IssueNumber(int Value) : IComparable<IssueNumber>
             s = s.Substring(1).TrimStart();
         }
 
-        if (s.Length > 9 || !Parsing.AsciiNumber.TryParse(s, out var value))
+        if (s.Length > 9 || !AsciiNumber.TryParse(s, out var value))
         {
             return false;
         }

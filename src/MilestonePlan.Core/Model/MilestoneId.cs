@@ -32,7 +32,7 @@ public sealed record MilestoneId
         }
 
         var start = i;
-        while (i < s.Length && (Parsing.AsciiNumber.IsDigit(s[i]) || (s[i] == '.' && i + 1 < s.Length && Parsing.AsciiNumber.IsDigit(s[i + 1]) && i > start)))
+        while (i < s.Length && (AsciiNumber.IsDigit(s[i]) || (s[i] == '.' && i + 1 < s.Length && AsciiNumber.IsDigit(s[i + 1]) && i > start)))
         {
             i++;
         }

@@ -13,7 +13,7 @@ public readonly record struct Priority(int Level)
     {
         priority = Unknown;
         var s = text?.Trim().Trim('`', '*').Trim() ?? string.Empty;
-        if (s.Length is >= 2 and <= 3 && (s[0] == 'P' || s[0] == 'p') && Parsing.AsciiNumber.TryParse(s, 1, s.Length - 1, out var level))
+        if (s.Length is >= 2 and <= 3 && (s[0] == 'P' || s[0] == 'p') && AsciiNumber.TryParse(s, 1, s.Length - 1, out var level))
         {
             priority = new Priority(level);
             return true;

@@ -1,3 +1,4 @@
+using MilestonePlan.Core.Model;
 namespace MilestonePlan.Core.Parsing;
 
 /// <summary>

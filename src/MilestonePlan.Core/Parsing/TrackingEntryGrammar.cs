@@ -1,3 +1,4 @@
+using MilestonePlan.Core.Model;
 namespace MilestonePlan.Core.Parsing;
 
 /// <summary>
@@ -79,7 +80,7 @@ public static class TrackingEntryGrammar
 
         if (!have.StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
         {
-            return Analysis.TextMatching.SameTitle(rest, title);
+            return TextMatching.SameTitle(rest, title);
         }
 
         return IsSuffix(have.Substring(wanted.Length));

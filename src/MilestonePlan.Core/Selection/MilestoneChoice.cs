@@ -1,4 +1,3 @@
-using MilestonePlan.Core.Analysis;
 using MilestonePlan.Core.Model;
 
 namespace MilestonePlan.Core.Selection;
@@ -28,7 +27,7 @@ public sealed record MilestoneChoice(PlanDocument? Plan, string? Error)
             };
         }
 
-        var open = plans.Where(p => StructureRules.StatusOf(p.Field(FieldKeys.Status)?.Value.Text ?? string.Empty) != "complete").ToList();
+        var open = plans.Where(p => Parsing.MilestoneStatusText.Of(p.Field(FieldKeys.Status)?.Value.Text ?? string.Empty) != "complete").ToList();
         return open.Count switch
         {
             1 => new(open[0], null),

@@ -1,4 +1,5 @@
 using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Core.Validation;
 

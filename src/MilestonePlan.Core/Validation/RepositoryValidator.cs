@@ -3,6 +3,7 @@ using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Parsing;
+using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Core.Validation;
 

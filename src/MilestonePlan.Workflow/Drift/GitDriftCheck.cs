@@ -1,8 +1,9 @@
 using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Selection;
-using MilestonePlan.Core.Workflow;
+using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Git;
+using MilestonePlan.Core.Analysis;
 
 namespace MilestonePlan.Workflow.Drift;
 

@@ -1,7 +1,7 @@
 using MilestonePlan.Core.Model;
 using System.Globalization;
 using System.Text.Json;
-using MilestonePlan.Core.Workflow;
+using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Processes;
 
 namespace MilestonePlan.Workflow.GitHub;

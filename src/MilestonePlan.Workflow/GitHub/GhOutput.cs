@@ -2,7 +2,7 @@ using MilestonePlan.Core.Model;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using MilestonePlan.Core.Workflow;
+using MilestonePlan.Core.Planning;
 
 
 namespace MilestonePlan.Workflow.GitHub;

@@ -1,6 +1,6 @@
 using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Tests.Support;
-using MilestonePlan.Core.Workflow;
+using MilestonePlan.Core.Planning;
 
 namespace MilestonePlan.Core.Tests.Robustness;
 

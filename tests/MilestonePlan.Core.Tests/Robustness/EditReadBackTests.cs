@@ -2,7 +2,7 @@ using CsCheck;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Tests.Support;
-using MilestonePlan.Core.Workflow;
+using MilestonePlan.Core.Planning;
 
 namespace MilestonePlan.Core.Tests.Robustness;
 

@@ -8,7 +8,9 @@ using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Selection;
 using MilestonePlan.Core.Tests.Support;
 using MilestonePlan.Core.Validation;
-using MilestonePlan.Core.Workflow;
+using MilestonePlan.Core.Planning;
+using MilestonePlan.Core.Analysis;
+using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Core.Tests.Robustness;
 

@@ -1,6 +1,7 @@
 using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Validation;
+using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Core.Tests.Support;
 

@@ -1,5 +1,5 @@
 using MilestonePlan.Core.Model;
-using MilestonePlan.Core.Workflow;
+using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Tests.Support;
 

@@ -4,7 +4,7 @@ using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Selection;
 using MilestonePlan.Core.Validation;
-using MilestonePlan.Core.Workflow;
+using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.GitHub;

@@ -4,13 +4,15 @@ using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Selection;
 using MilestonePlan.Core.Validation;
-using MilestonePlan.Core.Workflow;
+using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Processes;
 using MilestonePlan.Workflow.StopConditions;
 using MilestonePlan.Workflow.Publishing;
+using MilestonePlan.Core.Analysis;
+using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 

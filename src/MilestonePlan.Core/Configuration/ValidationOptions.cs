@@ -1,4 +1,4 @@
-namespace MilestonePlan.Core.Validation;
+namespace MilestonePlan.Core.Configuration;
 
 /// <summary>What to validate and how. Every value has the default a user gets with no configuration.</summary>
 public sealed record ValidationOptions

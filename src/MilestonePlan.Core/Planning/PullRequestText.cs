@@ -1,7 +1,7 @@
 using System.Text;
 using MilestonePlan.Core.Model;
 
-namespace MilestonePlan.Core.Workflow;
+namespace MilestonePlan.Core.Planning;
 
 /// <summary>The PR title and body the workflow opens, built from the plan row and the issue spec.</summary>
 public static class PullRequestText

@@ -1,8 +1,8 @@
 using System.Text;
-using MilestonePlan.Core.Analysis;
+using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Model;
 
-namespace MilestonePlan.Core.Workflow;
+namespace MilestonePlan.Core.Analysis;
 
 /// <summary>
 /// A branch the plan names: the name, or why the cell cannot be used. Only an empty or absent cell takes the default;

@@ -2,7 +2,7 @@ using System.Text;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Selection;
 
-namespace MilestonePlan.Core.Workflow;
+namespace MilestonePlan.Core.Planning;
 
 /// <summary>MilestoneStatus's report: counts by state, the next issue, what each stop holds up, the critical path.</summary>
 public sealed record MilestoneSummary(

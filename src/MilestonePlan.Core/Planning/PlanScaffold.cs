@@ -1,7 +1,8 @@
 using System.Text;
 using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Analysis;
 
-namespace MilestonePlan.Core.Workflow;
+namespace MilestonePlan.Core.Planning;
 
 /// <summary>One spec file as NewMilestonePlan sees it.</summary>
 public sealed record ScaffoldSpec(string FileName, IssueSpec Spec);
@@ -73,7 +74,7 @@ public static class PlanScaffold
 
     private static IssueNumber? LeadingNumber(string fileName)
     {
-        var digits = new string(fileName.TakeWhile(Parsing.AsciiNumber.IsDigit).ToArray());
+        var digits = new string(fileName.TakeWhile(AsciiNumber.IsDigit).ToArray());
         return digits.Length is > 0 and < 9 && IssueNumber.TryParse(digits, out var n) && n.Value > 0 ? n : null;
     }
 }

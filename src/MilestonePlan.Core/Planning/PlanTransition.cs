@@ -3,7 +3,7 @@ using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Selection;
 
-namespace MilestonePlan.Core.Workflow;
+namespace MilestonePlan.Core.Planning;
 
 /// <summary>A plan's text before and after a workflow step, and what changed, line by line, in words.</summary>
 public sealed record PlanTransition(string Before, string After, IReadOnlyList<string> Changes)

@@ -1,4 +1,4 @@
-namespace MilestonePlan.Core.Parsing;
+namespace MilestonePlan.Core.Model;
 
 /// <summary>
 /// The one reader of numbers in plans and specs. Only ASCII '0'..'9' count as digits: `char.IsDigit` also

@@ -1,6 +1,6 @@
 using MilestonePlan.Core.Model;
 
-namespace MilestonePlan.Core.Workflow;
+namespace MilestonePlan.Core.Planning;
 
 /// <summary>Issues and their resolved dependency edges, for the status report. Linear-time walks only.</summary>
 public sealed class DependencyGraph

@@ -1,7 +1,8 @@
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Selection;
+using MilestonePlan.Core.Analysis;
 
-namespace MilestonePlan.Core.Workflow;
+namespace MilestonePlan.Core.Planning;
 
 /// <summary>
 /// ReconcileMilestone's logic: pull requests as GitHub reports them → the plan's tracking. Merged PRs mark their

@@ -1,11 +1,11 @@
-namespace MilestonePlan.Core.Analysis;
+namespace MilestonePlan.Core.Parsing;
 
 /// <summary>Comparisons that ignore what people change without meaning to: case, spacing, quotes, trailing dots.</summary>
 public static class TextMatching
 {
     public static string Canonical(string? text)
     {
-        var s = Parsing.InlineText.Normalize(text ?? string.Empty).Trim().Trim('"', '\'', '`', '*', '.', ' ');
+        var s = InlineText.Normalize(text ?? string.Empty).Trim().Trim('"', '\'', '`', '*', '.', ' ');
         return s.ToLowerInvariant();
     }
 

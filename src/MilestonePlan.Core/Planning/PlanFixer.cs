@@ -1,8 +1,9 @@
 using MilestonePlan.Core.Analysis;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Selection;
+using MilestonePlan.Core.Parsing;
 
-namespace MilestonePlan.Core.Workflow;
+namespace MilestonePlan.Core.Planning;
 
 /// <summary>
 /// FixMilestonePlans' safe automatic fixes — the ones with only one right answer: Total Issues (MP5001), missing
@@ -45,7 +46,7 @@ public static class PlanFixer
             }
         }
 
-        var current = StructureRules.StatusOf(plan.Field(FieldKeys.Status)?.Value.Text ?? string.Empty);
+        var current = Parsing.MilestoneStatusText.Of(plan.Field(FieldKeys.Status)?.Value.Text ?? string.Empty);
         var allDone = status.Issues.Count > 0 && status.Issues.All(i => i.IsDone);
         var started = status.Issues.Any(i => i.IsDone || i.State == IssueState.OpenPullRequest);
         var wanted = current switch
@@ -59,7 +60,7 @@ public static class PlanFixer
             edits.AddRange(updater.SetStatus(wanted));
         }
         else if (current is not null && plan.Tracking.FooterStatus is { } footer
-            && StructureRules.StatusOf(footer.Value.Text) != current)
+            && Parsing.MilestoneStatusText.Of(footer.Value.Text) != current)
         {
             edits.AddRange(updater.SetStatus(plan.Field(FieldKeys.Status)!.Value.Text));
         }
