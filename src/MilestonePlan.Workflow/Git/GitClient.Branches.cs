@@ -24,20 +24,6 @@ public sealed partial class GitClient
     /// <summary>The remote-tracking ref of <paramref name="branch"/> (`refs/remotes/origin/X`), for revisions.</summary>
     public static string RemoteTracking(BranchName branch, string remote = "origin") => $"refs/remotes/{remote}/{branch.Value}";
 
-    /// <summary>Whether <paramref name="name"/> is a valid branch name for git itself (`check-ref-format --branch`).</summary>
-    public bool IsValidRefName(string name)
-    {
-        // A leading dash would be read as an option; git rejects such branch names anyway.
-        if (name.Length == 0 || name.StartsWith("-", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        string[] arguments = ["check-ref-format", "--branch", name];
-        var result = TryRun(arguments);
-        return result.Succeeded || (result.NotFound || result.TimedOut ? throw Failure(arguments, result) : false);
-    }
-
     /// <summary>
     /// The remote's default branch: `refs/remotes/origin/HEAD` when the clone recorded it, else the remote's own HEAD
     /// (`ls-remote --symref`, which asks the same server gh would, without needing gh); null when it has none.
@@ -94,20 +80,6 @@ public sealed partial class GitClient
         }
 
         Mutate(setUpstream ? ["push", "--quiet", "-u", remote, branch.PushRefspec] : ["push", "--quiet", remote, branch.PushRefspec]);
-    }
-
-    /// <summary>
-    /// Creates <paramref name="branch"/> from the remote's <paramref name="mainBranch"/> (the local one when the remote
-    /// has none) and pushes it with upstream; the checked-out branch does not change.
-    /// </summary>
-    public void CreateAndPushBranchFromMain(BranchName branch, BranchName mainBranch, string remote = "origin")
-    {
-        Fetch(remote);
-        var start = RemoteBranchExists(mainBranch, remote) ? RemoteTracking(mainBranch, remote)
-            : LocalBranchExists(mainBranch) ? mainBranch.FullRef
-            : throw WorkflowException.Tool($"cannot create '{branch}': there is no '{mainBranch}' branch locally or on {remote} to start it from");
-        CreateBranch(branch, start);
-        Push(branch, setUpstream: true, remote);
     }
 
     // ---- Tags ---------------------------------------------------------------------------------------------------
