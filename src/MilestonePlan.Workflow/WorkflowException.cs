@@ -7,7 +7,7 @@ namespace MilestonePlan.Workflow;
 /// when a cell is unusable) and why, with the file and position when the cause is in a plan. The message often
 /// carries git's or gh's stderr: it is redacted here, once, so no secret reaches the build log.
 /// </summary>
-public sealed class WorkflowException(DiagnosticDescriptor rule, string message, string? file = null, SourceSpan? span = null)
+internal sealed class WorkflowException(DiagnosticDescriptor rule, string message, string? file = null, SourceSpan? span = null)
     : Exception(Publishing.PublishedText.Log(message))
 {
     public DiagnosticDescriptor Rule { get; } = rule;

@@ -9,13 +9,13 @@ namespace MilestonePlan.Core.Analysis;
 /// a cell that is present but unusable is a problem, never silently replaced (an invalid Milestone Branch must not
 /// turn into <c>main</c>).
 /// </summary>
-public sealed record BranchChoice(BranchName? Name, string? Problem, TextCell? Cell)
+internal sealed record BranchChoice(BranchName? Name, string? Problem, TextCell? Cell)
 {
     public bool IsDefault => Cell is null;
 }
 
 /// <summary>Branch names of the workflow: the base branch, and each issue's feature branch.</summary>
-public static class BranchNames
+internal static class BranchNames
 {
     /// <summary>The base branch when the plan has no Milestone Branch (the template's default).</summary>
     public static BranchName DefaultBase { get; } = BranchName.TryCreate("main")!;

@@ -9,7 +9,7 @@ namespace MilestonePlan.Core.Analysis;
 /// strongly connected components (iterative, so a 10,000-issue chain cannot overflow the stack), never
 /// from walking every chain from every issue, which is exponential on layered graphs.
 /// </summary>
-public sealed class DependencyRules : IPlanRule
+internal sealed class DependencyRules : IPlanRule
 {
     public IEnumerable<PlanDiagnostic> Analyze(PlanContext context)
     {

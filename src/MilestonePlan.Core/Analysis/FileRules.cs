@@ -7,7 +7,7 @@ using MilestonePlan.Core.Parsing;
 namespace MilestonePlan.Core.Analysis;
 
 /// <summary>MP2001–MP2005: the files a plan names exist, and the specs agree with their rows.</summary>
-public sealed class FileRules : IPlanRule
+internal sealed class FileRules : IPlanRule
 {
     public IEnumerable<PlanDiagnostic> Analyze(PlanContext context)
     {

@@ -6,7 +6,7 @@ using MilestonePlan.Core.Parsing;
 namespace MilestonePlan.Core.Analysis;
 
 /// <summary>MP4001–MP4003: branch names and PR title tokens follow the workflow's conventions.</summary>
-public sealed class NamingRules : IPlanRule
+internal sealed class NamingRules : IPlanRule
 {
     private static readonly HashSet<string> CommitTypes = new(StringComparer.Ordinal)
     {

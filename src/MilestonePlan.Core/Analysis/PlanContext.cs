@@ -8,7 +8,7 @@ using MilestonePlan.Core.Configuration;
 namespace MilestonePlan.Core.Analysis;
 
 /// <summary>What a rule may look at: one parsed plan, its specs (parsed on demand), and a read-only file view.</summary>
-public sealed class PlanContext
+internal sealed class PlanContext
 {
     private readonly Dictionary<string, IssueSpec?> specs = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PathResolution> specPaths = new(StringComparer.Ordinal);

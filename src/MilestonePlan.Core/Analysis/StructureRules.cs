@@ -6,7 +6,7 @@ using MilestonePlan.Core.Parsing;
 namespace MilestonePlan.Core.Analysis;
 
 /// <summary>MP1001–MP1005: the plan has its parts, its fields are readable, and it sits where it says.</summary>
-public sealed class StructureRules : IPlanRule
+internal sealed class StructureRules : IPlanRule
 {
     private static readonly (string Key, string Name)[] RequiredFields =
     [

@@ -6,7 +6,7 @@ namespace MilestonePlan.Core.Analysis;
 /// What Total Issues must say, exactly (the one owner, for MP5001 and FixMilestonePlans): the issues of the tables,
 /// plus one only when the value says it includes the epic and the milestone has an epic.
 /// </summary>
-public static class TotalIssues
+internal static class TotalIssues
 {
     public const string EpicSpecFileName = "00-epic.md";
 

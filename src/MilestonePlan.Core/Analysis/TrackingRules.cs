@@ -7,7 +7,7 @@ using MilestonePlan.Core.Parsing;
 namespace MilestonePlan.Core.Analysis;
 
 /// <summary>MP5001–MP5006: the tracking sections tell the same story as the issue table and each other.</summary>
-public sealed class TrackingRules : IPlanRule
+internal sealed class TrackingRules : IPlanRule
 {
     public IEnumerable<PlanDiagnostic> Analyze(PlanContext context)
     {

@@ -3,7 +3,7 @@ using MilestonePlan.Core.Diagnostics;
 namespace MilestonePlan.Core.Configuration;
 
 /// <summary>One parsed .editorconfig or .globalconfig: its sections and their `dotnet_diagnostic.ID.severity` entries.</summary>
-public sealed class AnalyzerConfigFile
+internal sealed class AnalyzerConfigFile
 {
     private readonly List<(EditorConfigGlob? Glob, Dictionary<string, PlanSeverity?> Severities)> sections = [];
 

@@ -8,7 +8,7 @@ namespace MilestonePlan.Core.Configuration;
 /// and WarningsNotAsErrors. The build reads .editorconfig for Markdown files itself because Roslyn applies
 /// .editorconfig sections to source files only (roslyn #55921); both files work here.
 /// </summary>
-public sealed class SeverityConfiguration
+internal sealed class SeverityConfiguration
 {
     private readonly IReadOnlyList<AnalyzerConfigFile> globalConfigs;
     private readonly Func<string, IReadOnlyList<AnalyzerConfigFile>> editorConfigsFor;

@@ -1,7 +1,7 @@
 namespace MilestonePlan.Core.Configuration;
 
 /// <summary>What to validate and how. Every value has the default a user gets with no configuration.</summary>
-public sealed record ValidationOptions
+internal sealed record ValidationOptions
 {
     /// <summary>Files in a milestone folder that are never issue specs (case-insensitive file names).</summary>
     public static IReadOnlyList<string> DefaultNonSpecFileNames { get; } =

@@ -6,7 +6,7 @@ namespace MilestonePlan.Core.Diagnostics;
 /// A rule's identity, modelled on Roslyn's <c>DiagnosticDescriptor</c> so that the analyzer
 /// front end can map it one to one.
 /// </summary>
-public sealed record DiagnosticDescriptor(
+internal sealed record DiagnosticDescriptor(
     string Id,
     string Title,
     string MessageFormat,

@@ -5,7 +5,7 @@ namespace MilestonePlan.Core.Diagnostics;
 /// <param name="FilePath">Full path of the Markdown file the finding is located in.</param>
 /// <param name="Span">Position inside that file.</param>
 /// <param name="Message">Formatted message (the descriptor's format with its arguments).</param>
-public sealed record PlanDiagnostic(
+internal sealed record PlanDiagnostic(
     DiagnosticDescriptor Descriptor,
     string FilePath,
     SourceSpan Span,

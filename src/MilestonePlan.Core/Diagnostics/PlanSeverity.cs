@@ -4,7 +4,7 @@ namespace MilestonePlan.Core.Diagnostics;
 /// Severity of a finding, in the vocabulary .NET developers already use for analyzers
 /// (<c>dotnet_diagnostic.ID.severity = error | warning | suggestion | silent | none</c>).
 /// </summary>
-public enum PlanSeverity
+internal enum PlanSeverity
 {
     /// <summary>Not reported at all.</summary>
     None = 0,

@@ -4,7 +4,7 @@ namespace MilestonePlan.Core.Diagnostics;
 /// The diagnostic catalog. IDs are public contract (PRODUCT.md section 4): never renumber.
 /// Message formats name the exact thing at fault so a reader can act without opening the rule page.
 /// </summary>
-public static class Rules
+internal static class Rules
 {
     public const string StructureCategory = "MilestonePlan.Structure";
     public const string FilesCategory = "MilestonePlan.Files";

@@ -6,7 +6,7 @@ namespace MilestonePlan.Core.Diagnostics;
 /// The end is inclusive of the last character (EndColumn points at it), matching
 /// MSBuild's <c>file(line,col,endLine,endCol)</c> convention.
 /// </summary>
-public readonly record struct SourceSpan(int Line, int Column, int EndLine, int EndColumn)
+internal readonly record struct SourceSpan(int Line, int Column, int EndLine, int EndColumn)
 {
     /// <summary>The whole first line of a file: used when nothing more precise is known.</summary>
     public static SourceSpan FileStart { get; } = new(1, 1, 1, 1);

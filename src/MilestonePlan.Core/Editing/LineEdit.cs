@@ -1,7 +1,7 @@
 namespace MilestonePlan.Core.Editing;
 
 /// <summary>What a line edit does.</summary>
-public enum LineEditKind
+internal enum LineEditKind
 {
     /// <summary>Replace line <see cref="LineEdit.Line"/> by <see cref="LineEdit.Text"/> (one or more lines).</summary>
     Replace,
@@ -17,7 +17,7 @@ public enum LineEditKind
 /// One surgical change to a plan, by 1-based line number of the text as it was read. New lines take the
 /// line ending of the line they replace or follow, so a CRLF plan stays CRLF.
 /// </summary>
-public sealed record LineEdit(int Line, LineEditKind Kind, IReadOnlyList<string> Text, string Why)
+internal sealed record LineEdit(int Line, LineEditKind Kind, IReadOnlyList<string> Text, string Why)
 {
     public static LineEdit Replace(int line, string text, string why) => new(line, LineEditKind.Replace, [text], why);
 

@@ -8,7 +8,7 @@ namespace MilestonePlan.Core.Editing;
 /// plan and its lines and says what to change; writing is someone else's job. Only the value part of a field
 /// is replaced, so the author's prefix, bullets and spacing stay as written.
 /// </summary>
-public sealed class PlanUpdater(PlanDocument plan, TextLines lines)
+internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
 {
     private static readonly HashSet<string> NonePlaceholders = new(StringComparer.OrdinalIgnoreCase)
     {

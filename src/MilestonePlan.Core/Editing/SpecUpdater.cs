@@ -3,7 +3,7 @@ using MilestonePlan.Core.Model;
 namespace MilestonePlan.Core.Editing;
 
 /// <summary>Edits of an issue spec's front matter, as line edits (the rest of the spec is never touched).</summary>
-public static class SpecUpdater
+internal static class SpecUpdater
 {
     /// <summary>`github_issue: N`: the existing line's value replaced, or a line added after `title:` (or the opening `---`).</summary>
     public static IReadOnlyList<LineEdit> SetGitHubIssue(IssueSpec spec, TextLines lines, int number)

@@ -3,7 +3,7 @@ using System.Text;
 namespace MilestonePlan.Core.Editing;
 
 /// <summary>A text split into lines that remember their own ending, so edits can leave every other byte alone.</summary>
-public sealed class TextLines
+internal sealed class TextLines
 {
     private TextLines(IReadOnlyList<(string Content, string Ending)> lines) => Lines = lines;
 

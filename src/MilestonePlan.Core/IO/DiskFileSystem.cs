@@ -1,7 +1,7 @@
 namespace MilestonePlan.Core.IO;
 
 /// <summary>The real file system, for the MSBuild task and the command line. Never throws: unreadable is null.</summary>
-public sealed class DiskFileSystem : IFileSystemView
+internal sealed class DiskFileSystem : IFileSystemView
 {
     public static DiskFileSystem Instance { get; } = new();
 

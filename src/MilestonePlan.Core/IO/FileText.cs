@@ -1,7 +1,7 @@
 namespace MilestonePlan.Core.IO;
 
 /// <summary>A file's text, or why it was not read (missing, unreadable, over the size cap, not a regular file).</summary>
-public sealed record FileText(string? Text, string? Problem, bool TooLarge = false)
+internal sealed record FileText(string? Text, string? Problem, bool TooLarge = false)
 {
     public static FileText Missing { get; } = new(null, "cannot be read");
 
@@ -17,7 +17,7 @@ public sealed record FileText(string? Text, string? Problem, bool TooLarge = fal
 /// under one second of validation on a 2-core machine (measured, docs/security.md): Markdig alone needs 0.9 s for
 /// some 1 MiB shapes and up to 15 s at 8 MiB, so the caps are 512 KiB and 256 KiB, still ten times any real file.
 /// </summary>
-public static class FileLimits
+internal static class FileLimits
 {
     /// <summary>512 KiB: a plan over this is reported (MP2007), not read.</summary>
     public const long DefaultMaxPlanBytes = 512L * 1024;

@@ -5,7 +5,7 @@ namespace MilestonePlan.Core.IO;
 /// not touch the disk (RS1035), fills it from AdditionalFiles and answers "unknown" for the rest.
 /// Paths are full paths; implementations compare them case-sensitively only where the OS does.
 /// </summary>
-public interface IFileSystemView
+internal interface IFileSystemView
 {
     /// <summary>
     /// Text of the file with any byte order mark removed; or, without reading it, why not: missing, unreadable, or

@@ -4,7 +4,7 @@ namespace MilestonePlan.Core.IO;
 /// Files held in memory: the analyzer's AdditionalFiles, and tests. When not complete, a file it does not
 /// hold is "unknown" rather than "missing", so rules that need the disk stay silent instead of guessing.
 /// </summary>
-public sealed class InMemoryFileSystem : IFileSystemView
+internal sealed class InMemoryFileSystem : IFileSystemView
 {
     private readonly Dictionary<string, string> files;
     private readonly Dictionary<string, List<string>> byDirectory = new(StringComparer.Ordinal);

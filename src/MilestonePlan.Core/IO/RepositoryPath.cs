@@ -1,7 +1,7 @@
 namespace MilestonePlan.Core.IO;
 
 /// <summary>A path taken from a plan, a spec or a property: where it resolves, or why it is refused.</summary>
-public sealed record PathResolution(string? FullPath, string? Problem)
+internal sealed record PathResolution(string? FullPath, string? Problem)
 {
     public bool IsInside => FullPath is not null;
 }
@@ -11,7 +11,7 @@ public sealed record PathResolution(string? FullPath, string? Problem)
 /// Files, links, generated files, written plans) resolves inside the repository root after `..` and symbolic links,
 /// or is refused: nothing outside the repository is ever read, published or written (PRODUCT.md section 7).
 /// </summary>
-public static class RepositoryPath
+internal static class RepositoryPath
 {
     private static readonly StringComparison PathComparison =
         Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;

@@ -6,7 +6,7 @@ namespace MilestonePlan.Core.Model;
 /// <c>-</c> an option) or that name no ordinary branch (<c>HEAD</c>, <c>@</c>, <c>refs/...</c>). The only owner of
 /// "is this branch name usable": the build's MP4001/MP4003 and every workflow target ask it.
 /// </summary>
-public sealed class BranchName : IEquatable<BranchName>
+internal sealed class BranchName : IEquatable<BranchName>
 {
     /// <summary>Branches the workflow never creates as a feature branch and never pushes to.</summary>
     public static readonly IReadOnlyList<string> MainLines = ["main", "master"];

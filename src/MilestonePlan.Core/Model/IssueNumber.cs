@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MilestonePlan.Core.Model;
 
 /// <summary>An issue's number in a plan (`#01`, `01` and `1` are all 1). Shown zero-padded to two digits.</summary>
-public readonly record struct IssueNumber(int Value) : IComparable<IssueNumber>
+internal readonly record struct IssueNumber(int Value) : IComparable<IssueNumber>
 {
     public int CompareTo(IssueNumber other) => Value.CompareTo(other.Value);
 

@@ -4,7 +4,7 @@ namespace MilestonePlan.Core.Model;
 
 /// <summary>One row of an issue table. Cells are null when the table has no such column.</summary>
 /// <param name="Order">Position in the plan, counting rows of every table top to bottom.</param>
-public sealed record IssueRow(
+internal sealed record IssueRow(
     IssueNumber Number,
     TextCell NumberCell,
     SourceSpan RowSpan,

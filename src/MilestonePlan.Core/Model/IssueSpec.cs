@@ -3,7 +3,7 @@ using MilestonePlan.Core.Diagnostics;
 namespace MilestonePlan.Core.Model;
 
 /// <summary>A value of the spec's YAML front matter: a scalar or a list, and where it is.</summary>
-public sealed record FrontMatterValue(string? Scalar, IReadOnlyList<string>? Items, SourceSpan Span)
+internal sealed record FrontMatterValue(string? Scalar, IReadOnlyList<string>? Items, SourceSpan Span)
 {
     public bool IsEmpty => string.IsNullOrWhiteSpace(Scalar) && (Items is null || Items.Count == 0);
 }
@@ -15,7 +15,7 @@ public sealed record FrontMatterValue(string? Scalar, IReadOnlyList<string>? Ite
 /// <param name="AcceptanceCriteria">The `## Acceptance Criteria` heading, if any.</param>
 /// <param name="AcceptanceItems">Checkbox items under Acceptance Criteria, in order.</param>
 /// <param name="ReadError">Why the spec could not be read at all (then nothing else is known).</param>
-public sealed record IssueSpec(
+internal sealed record IssueSpec(
     string Path,
     IReadOnlyDictionary<string, FrontMatterValue> FrontMatter,
     SourceSpan? FrontMatterSpan,

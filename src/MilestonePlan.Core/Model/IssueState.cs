@@ -1,7 +1,7 @@
 namespace MilestonePlan.Core.Model;
 
 /// <summary>Where an issue stands, as the plan's tracking says. One selector derives it for every target.</summary>
-public enum IssueState
+internal enum IssueState
 {
     Open,
     InProgress,

@@ -4,7 +4,7 @@ namespace MilestonePlan.Core.Model;
 /// A milestone's identity, normalised to lower case with an `m`: `m0`, `m12`, `m4.1`.
 /// `M3`, `3` and `` `m3` `` all read as `m3`.
 /// </summary>
-public sealed record MilestoneId
+internal sealed record MilestoneId
 {
     private MilestoneId(string number) => Number = number;
 

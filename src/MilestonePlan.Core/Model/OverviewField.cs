@@ -3,10 +3,10 @@ namespace MilestonePlan.Core.Model;
 /// <summary>A bold `**Name:** value` line, as a bullet or a plain line.</summary>
 /// <param name="Name">The name as written, without the colon.</param>
 /// <param name="Key">The canonical key (see <see cref="FieldKeys"/>), or the normalised name.</param>
-public sealed record OverviewField(string Name, string Key, TextCell NameCell, TextCell Value);
+internal sealed record OverviewField(string Name, string Key, TextCell NameCell, TextCell Value);
 
 /// <summary>Canonical keys of the fields the rules read, whatever the spelling in the plan.</summary>
-public static class FieldKeys
+internal static class FieldKeys
 {
     public const string Milestone = "milestone";
     public const string ImplementationPlanPath = "implementationplanpath";

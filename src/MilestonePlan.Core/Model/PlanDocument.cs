@@ -9,7 +9,7 @@ namespace MilestonePlan.Core.Model;
 /// <param name="OverviewFields">Bold fields inside the Overview section.</param>
 /// <param name="PlaceholderCandidates">Every piece of text that is plan data (not prose or code): checked for template placeholders.</param>
 /// <param name="ParseDiagnostics">What the parser could not read (MP1001 for unreadable rows, MP3005, ...).</param>
-public sealed record PlanDocument(
+internal sealed record PlanDocument(
     string Path,
     MilestoneId? FolderMilestone,
     TextCell? Title,

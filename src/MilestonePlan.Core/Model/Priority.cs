@@ -1,7 +1,7 @@
 namespace MilestonePlan.Core.Model;
 
 /// <summary>`P0`, `P1`, ...: a lower level runs first. Unknown sorts last.</summary>
-public readonly record struct Priority(int Level)
+internal readonly record struct Priority(int Level)
 {
     public static Priority Unknown { get; } = new(int.MaxValue);
 

@@ -2,7 +2,7 @@ namespace MilestonePlan.Core.Model;
 
 /// <summary>A pull request as `gh pr list/view --json` reports it: the facts reconciliation needs.</summary>
 /// <param name="State">`OPEN`, `MERGED` or `CLOSED`.</param>
-public sealed record PullRequestInfo(
+internal sealed record PullRequestInfo(
     int Number,
     string Title,
     string State,
@@ -26,7 +26,7 @@ public sealed record PullRequestInfo(
 }
 
 /// <summary>A PR's checks, as the template's Open PRs entry writes them.</summary>
-public enum CheckState
+internal enum CheckState
 {
     Unknown,
     Pending,

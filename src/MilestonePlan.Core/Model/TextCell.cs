@@ -7,7 +7,7 @@ namespace MilestonePlan.Core.Model;
 /// <paramref name="Text"/> is the plain text (backticks, emphasis and link syntax removed);
 /// <paramref name="Raw"/> is the source as written.
 /// </summary>
-public sealed record TextCell(string Text, string Raw, SourceSpan Span)
+internal sealed record TextCell(string Text, string Raw, SourceSpan Span)
 {
     public bool IsEmpty => Text.Length == 0;
 

@@ -6,7 +6,7 @@ namespace MilestonePlan.Core.Model;
 /// <param name="Checked">For checklist lines: `[x]` (true) or `[ ]` (false); null for plain bullets.</param>
 /// <param name="Status">A state written with a glyph or a word on the line (✅, ⛔, ⏭️, 🔄, Done...).</param>
 /// <param name="Title">For checklist lines `#01 — Title`, the title part.</param>
-public sealed record TrackingEntry(
+internal sealed record TrackingEntry(
     TextCell Line,
     IReadOnlyList<IssueNumber> IssueCandidates,
     bool? Checked,
@@ -14,10 +14,10 @@ public sealed record TrackingEntry(
     TextCell? Title);
 
 /// <summary>One tracking section (Completed Issues, Open PRs, ...): its heading and its entries.</summary>
-public sealed record TrackingList(TextCell Heading, IReadOnlyList<TrackingEntry> Entries);
+internal sealed record TrackingList(TextCell Heading, IReadOnlyList<TrackingEntry> Entries);
 
 /// <summary>Everything the autopilot updates. A section that is absent is null.</summary>
-public sealed record Tracking(
+internal sealed record Tracking(
     TextCell? Heading,
     TrackingList? Completed,
     TrackingList? OpenPullRequests,

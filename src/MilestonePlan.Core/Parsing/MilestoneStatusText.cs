@@ -1,7 +1,7 @@
 namespace MilestonePlan.Core.Parsing;
 
 /// <summary>The one reading of a milestone's Status value, for the rules, the fixer and the milestone choice.</summary>
-public static class MilestoneStatusText
+internal static class MilestoneStatusText
 {
     /// <summary>Not Started, In Progress or Complete (with the usual synonyms); null when it is none of them.</summary>
     public static string? Of(string text)

@@ -14,7 +14,7 @@ namespace MilestonePlan.Core.Parsing;
 /// <see cref="DocumentOutline"/> (sections), <see cref="PlanFieldReader"/> (bold fields), <see cref="IssueTableReader"/>
 /// (issue tables), <see cref="TrackingSections"/> (tracking entries) and <see cref="PlanLinkReader"/> (links).
 /// </remarks>
-public static class PlanParser
+internal static class PlanParser
 {
     public static PlanDocument Parse(string path, string text)
     {

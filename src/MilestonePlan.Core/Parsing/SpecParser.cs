@@ -10,7 +10,7 @@ using YamlDotNet.Core.Events;
 namespace MilestonePlan.Core.Parsing;
 
 /// <summary>Reads an issue spec: YAML front matter with positions, title, done definition, acceptance criteria.</summary>
-public static class SpecParser
+internal static class SpecParser
 {
     public static IssueSpec Parse(string path, string text)
     {

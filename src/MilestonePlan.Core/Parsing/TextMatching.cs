@@ -1,7 +1,7 @@
 namespace MilestonePlan.Core.Parsing;
 
 /// <summary>Comparisons that ignore what people change without meaning to: case, spacing, quotes, trailing dots.</summary>
-public static class TextMatching
+internal static class TextMatching
 {
     public static string Canonical(string? text)
     {

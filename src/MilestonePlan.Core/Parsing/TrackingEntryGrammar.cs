@@ -14,7 +14,7 @@ namespace MilestonePlan.Core.Parsing;
 /// emoji is never cut: the entry names the title when its text after the separator starts with the table's title and
 /// whatever follows is a suffix (or nothing).
 /// </summary>
-public static class TrackingEntryGrammar
+internal static class TrackingEntryGrammar
 {
     private static readonly string[] Glyphs = ["✅", "⛔", "⏭", "🔄", "⬜", "✓", "✔", "☑", "🛑", "🚧", "⏳"];
 

@@ -3,7 +3,7 @@ using MilestonePlan.Core.Model;
 namespace MilestonePlan.Core.Planning;
 
 /// <summary>Issues and their resolved dependency edges, for the status report. Linear-time walks only.</summary>
-public sealed class DependencyGraph
+internal sealed class DependencyGraph
 {
     private readonly Dictionary<int, List<IssueRow>> dependents = [];
     private readonly Dictionary<int, List<IssueRow>> dependencies = [];

@@ -5,7 +5,7 @@ using MilestonePlan.Core.Selection;
 namespace MilestonePlan.Core.Planning;
 
 /// <summary>MilestoneStatus's report: counts by state, the next issue, what each stop holds up, the critical path.</summary>
-public sealed record MilestoneSummary(
+internal sealed record MilestoneSummary(
     PlanDocument Plan,
     IReadOnlyDictionary<IssueState, int> Counts,
     NextIssueDecision Decision,

@@ -10,7 +10,7 @@ namespace MilestonePlan.Core.Planning;
 /// Completed Issues lines and their titles (MP5002), and a Status that contradicts the checklist (MP5003).
 /// Everything else needs a person. Pure.
 /// </summary>
-public static class PlanFixer
+internal static class PlanFixer
 {
     /// <param name="hasEpicSpec">Whether a `00-epic.md` lies beside the plan (Total Issues then counts the epic when it says so).</param>
     public static PlanTransition Fix(string path, string text, bool hasEpicSpec = false) => PlanTransition.Edit(path, text, (updater, plan) =>

@@ -5,13 +5,13 @@ using MilestonePlan.Core.Analysis;
 namespace MilestonePlan.Core.Planning;
 
 /// <summary>One spec file as NewMilestonePlan sees it.</summary>
-public sealed record ScaffoldSpec(string FileName, IssueSpec Spec);
+internal sealed record ScaffoldSpec(string FileName, IssueSpec Spec);
 
 /// <summary>
 /// NewMilestonePlan's plan: the template's structure (Overview, one phase with the 8-column issue table, the
 /// tracking sections) filled from the spec files already in the folder. Pure; the result validates clean.
 /// </summary>
-public static class PlanScaffold
+internal static class PlanScaffold
 {
     public static string Create(MilestoneId milestone, string folderRelative, string? milestoneTitle, IReadOnlyList<ScaffoldSpec> specs)
     {

@@ -6,7 +6,7 @@ using MilestonePlan.Core.Selection;
 namespace MilestonePlan.Core.Planning;
 
 /// <summary>A plan's text before and after a workflow step, and what changed, line by line, in words.</summary>
-public sealed record PlanTransition(string Before, string After, IReadOnlyList<string> Changes)
+internal sealed record PlanTransition(string Before, string After, IReadOnlyList<string> Changes)
 {
     public bool HasChanges => !string.Equals(Before, After, StringComparison.Ordinal);
 

@@ -4,7 +4,7 @@ using MilestonePlan.Core.Model;
 namespace MilestonePlan.Core.Planning;
 
 /// <summary>The PR title and body the workflow opens, built from the plan row and the issue spec.</summary>
-public static class PullRequestText
+internal static class PullRequestText
 {
     /// <summary>`feat(m2): Login form (#04)`, with the row's PR Title Token when it has one.</summary>
     public static string Title(PlanDocument plan, IssueRow row)

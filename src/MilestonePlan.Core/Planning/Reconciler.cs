@@ -8,7 +8,7 @@ namespace MilestonePlan.Core.Planning;
 /// ReconcileMilestone's logic: pull requests as GitHub reports them → the plan's tracking. Merged PRs mark their
 /// issue done, open PRs are listed, and Current Issue moves to the next eligible issue. Pure.
 /// </summary>
-public static class Reconciler
+internal static class Reconciler
 {
     /// <param name="specGitHubNumbers">GitHub numbers from the specs (<see cref="PlanDocument.SpecGitHubNumbers"/>), so a PR titled `(#207)` finds its row.</param>
     public static PlanTransition Reconcile(string path, string text, IReadOnlyList<PullRequestInfo> pullRequests, string today,

@@ -3,7 +3,7 @@ using MilestonePlan.Core.Model;
 namespace MilestonePlan.Core.Selection;
 
 /// <summary>Everything the tracking sections say about one issue, before it is boiled down to one state.</summary>
-public sealed record TrackingFacts(
+internal sealed record TrackingFacts(
     TrackingEntry? Checklist,
     TrackingEntry? OpenPullRequest,
     TrackingEntry? Blocked,
@@ -18,7 +18,7 @@ public sealed record TrackingFacts(
 }
 
 /// <summary>One issue's row, its state and the facts it came from.</summary>
-public sealed record IssueStatus(IssueRow Row, IssueState State, TrackingFacts Facts)
+internal sealed record IssueStatus(IssueRow Row, IssueState State, TrackingFacts Facts)
 {
     public bool IsDone => State == IssueState.Done;
 

@@ -3,7 +3,7 @@ using MilestonePlan.Core.Model;
 namespace MilestonePlan.Core.Selection;
 
 /// <summary>Which plan a workflow target works on, or why none could be chosen.</summary>
-public sealed record MilestoneChoice(PlanDocument? Plan, string? Error)
+internal sealed record MilestoneChoice(PlanDocument? Plan, string? Error)
 {
     /// <summary>
     /// `-p:Milestone=m2` (or `M2`, `2`) picks that plan; without it, the only plan whose Status is not Complete.

@@ -6,7 +6,7 @@ namespace MilestonePlan.Core.Selection;
 /// The one next-issue rule of the workflow: P0 then P1, top to bottom, dependencies done, not done,
 /// not stopped, not skipped, no open PR. Pure: the same plan always gives the same answer.
 /// </summary>
-public static class NextIssueSelector
+internal static class NextIssueSelector
 {
     public static NextIssueDecision Select(PlanDocument plan) => Select(PlanStatus.Of(plan));
 

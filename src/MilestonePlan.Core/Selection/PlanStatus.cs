@@ -7,7 +7,7 @@ namespace MilestonePlan.Core.Selection;
 /// The state of every issue of a plan, derived once from its tracking sections. Every rule and every target
 /// asks this type "is it done?", so they cannot disagree.
 /// </summary>
-public sealed class PlanStatus
+internal sealed class PlanStatus
 {
     private readonly Dictionary<int, IssueStatus> byNumber;
 

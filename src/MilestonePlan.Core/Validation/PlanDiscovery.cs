@@ -4,7 +4,7 @@ using MilestonePlan.Core.Configuration;
 namespace MilestonePlan.Core.Validation;
 
 /// <summary>Finds plans: every IMPLEMENTATION_PLAN.md under the docs root, in both `m{n}/` and `milestones/m{n}/` layouts.</summary>
-public static class PlanDiscovery
+internal static class PlanDiscovery
 {
     public const string PlanFileName = "IMPLEMENTATION_PLAN.md";
 

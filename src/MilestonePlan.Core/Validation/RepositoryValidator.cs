@@ -8,7 +8,7 @@ using MilestonePlan.Core.Configuration;
 namespace MilestonePlan.Core.Validation;
 
 /// <summary>Entry point of the engine: finds every plan under the docs root and runs every rule on it.</summary>
-public static class RepositoryValidator
+internal static class RepositoryValidator
 {
     private static readonly IPlanRule[] AllRules =
     [

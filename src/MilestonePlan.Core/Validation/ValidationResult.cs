@@ -7,7 +7,7 @@ namespace MilestonePlan.Core.Validation;
 /// <param name="Diagnostics">Findings in file order, then position.</param>
 /// <param name="Plans">Every plan found, parsed.</param>
 /// <param name="InputFiles">Every file read, for incremental-build fingerprints.</param>
-public sealed record ValidationResult(
+internal sealed record ValidationResult(
     IReadOnlyList<PlanDiagnostic> Diagnostics,
     IReadOnlyList<PlanDocument> Plans,
     IReadOnlyList<string> InputFiles);

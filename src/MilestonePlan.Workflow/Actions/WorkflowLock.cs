@@ -10,7 +10,7 @@ namespace MilestonePlan.Workflow.Actions;
 /// over. The file names the holder (pid, target, time) for a
 /// person who looks; the operating system keeps other processes from reading it while it is held.
 /// </summary>
-public sealed class WorkflowLock : IDisposable
+internal sealed class WorkflowLock : IDisposable
 {
     private readonly FileStream stream;
 

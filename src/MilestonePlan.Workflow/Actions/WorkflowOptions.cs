@@ -3,7 +3,7 @@ using MilestonePlan.Workflow.StopConditions;
 namespace MilestonePlan.Workflow.Actions;
 
 /// <summary>Everything a workflow target needs to know, from MSBuild properties.</summary>
-public sealed record WorkflowOptions
+internal sealed record WorkflowOptions
 {
     public required string RepositoryRoot { get; init; }
 

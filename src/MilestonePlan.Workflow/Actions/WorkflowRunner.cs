@@ -19,7 +19,7 @@ namespace MilestonePlan.Workflow.Actions;
 /// The workflow targets, one step class each (Actions/Steps), behind one entry point for the MSBuild task and the
 /// tests. Errors are <see cref="WorkflowException"/> (MP9001/MP9002, or the plan's own rule for an unusable cell).
 /// </summary>
-public sealed class WorkflowRunner
+internal sealed class WorkflowRunner
 {
     private readonly WorkflowServices services;
 

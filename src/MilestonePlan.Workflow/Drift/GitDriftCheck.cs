@@ -12,7 +12,7 @@ namespace MilestonePlan.Workflow.Drift;
 /// the base (a squash-merged branch is deleted by `gh pr merge --delete-branch`, and a squash never makes the
 /// branch an ancestor, so local branches and missing ones are not drift); an open PR's branch must be on origin.
 /// </summary>
-public static class GitDriftCheck
+internal static class GitDriftCheck
 {
     public static IReadOnlyList<PlanDiagnostic> Check(PlanDocument plan, GitClient git)
     {

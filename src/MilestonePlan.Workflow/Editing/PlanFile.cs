@@ -10,7 +10,7 @@ namespace MilestonePlan.Workflow.Editing;
 /// file beside the plan, then a rename over it); and it refuses (MP9002), changing nothing, when the file changed on
 /// disk since it was read, is read-only, or cannot be written.
 /// </summary>
-public sealed class PlanFile
+internal sealed class PlanFile
 {
     // Strict both ways: a file that is not UTF-8 is refused rather than rewritten with replacement characters, and a
     // text that cannot be encoded is refused rather than written with '?'.

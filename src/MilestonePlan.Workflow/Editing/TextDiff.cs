@@ -7,7 +7,7 @@ namespace MilestonePlan.Workflow.Editing;
 /// A unified-diff-like rendering of two versions of a text, for dry runs: what an edit would change, with line
 /// numbers, read by people (not by `patch`). A line whose only change is its line ending is shown with a marker.
 /// </summary>
-public static class TextDiff
+internal static class TextDiff
 {
     /// <summary>Above this many cells the middle of the two texts is shown as replaced rather than aligned line by line.</summary>
     private const long AlignmentBudget = 4_000_000;

@@ -4,7 +4,7 @@ using MilestonePlan.Workflow.Processes;
 namespace MilestonePlan.Workflow.Git;
 
 /// <summary>Branches and tags: every branch is a BranchName given to git in full; the only place that pushes.</summary>
-public sealed partial class GitClient
+internal sealed partial class GitClient
 {
     // ---- Branches -----------------------------------------------------------------------------------------------
     // Every branch is a BranchName (validated once, in Core) and is given to git as refs/heads/X, so no plan text can

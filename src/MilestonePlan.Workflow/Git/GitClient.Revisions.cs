@@ -4,7 +4,7 @@ using MilestonePlan.Workflow.Processes;
 namespace MilestonePlan.Workflow.Git;
 
 /// <summary>Comparing revisions: ancestry, conflicts, and the -z diffs the change set is read from.</summary>
-public sealed partial class GitClient
+internal sealed partial class GitClient
 {
     // ---- Comparing revisions ------------------------------------------------------------------------------------
 

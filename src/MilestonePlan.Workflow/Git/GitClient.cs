@@ -14,7 +14,7 @@ namespace MilestonePlan.Workflow.Git;
 /// <param name="timeout">Per command; the process tree is killed when it runs out.</param>
 /// <param name="dryRun">When set, commands that change the repository are printed through it and not run.</param>
 /// <param name="cancellationToken">Ends a running git (and its children) when the build is cancelled.</param>
-public sealed partial class GitClient(IProcessRunner runner, string repository, TimeSpan timeout, Action<string>? dryRun = null,
+internal sealed partial class GitClient(IProcessRunner runner, string repository, TimeSpan timeout, Action<string>? dryRun = null,
     CancellationToken cancellationToken = default)
 {
     /// <summary>The oldest git whose `merge-tree --write-tree` SubmitIssue's conflict check needs.</summary>

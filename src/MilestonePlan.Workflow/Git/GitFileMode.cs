@@ -1,7 +1,7 @@
 namespace MilestonePlan.Workflow.Git;
 
 /// <summary>One entry of `git diff --raw`: a file's mode before and after (000000 when it did not exist).</summary>
-public sealed record GitFileMode(string Path, string OldMode, string NewMode)
+internal sealed record GitFileMode(string Path, string OldMode, string NewMode)
 {
     public const string SymbolicLink = "120000";
     public const string Submodule = "160000";

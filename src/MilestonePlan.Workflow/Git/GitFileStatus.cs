@@ -5,4 +5,4 @@ namespace MilestonePlan.Workflow.Git;
 /// <param name="Path">The file's path (the new path of a rename or copy), relative to the repository root, with '/'.</param>
 /// <param name="OldPath">The path before a rename or copy; null otherwise.</param>
 /// <param name="Similarity">git's similarity percentage of a rename or copy (R087 → 87); null otherwise.</param>
-public sealed record GitFileStatus(char Status, string Path, string? OldPath = null, int? Similarity = null);
+internal sealed record GitFileStatus(char Status, string Path, string? OldPath = null, int? Similarity = null);

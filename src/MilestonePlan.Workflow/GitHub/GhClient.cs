@@ -11,7 +11,7 @@ namespace MilestonePlan.Workflow.GitHub;
 /// repository's folder (gh finds the GitHub repository from its git remotes). A missing gh, an unauthenticated gh or
 /// a failing call throws <see cref="WorkflowException"/> (MP9001) with gh's own stderr.
 /// </summary>
-public sealed class GhClient(IProcessRunner runner, string repository, TimeSpan timeout, CancellationToken cancellationToken = default)
+internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpan timeout, CancellationToken cancellationToken = default)
 {
     private const string PullRequestFields = "number,title,state,headRefName,baseRefName,url,mergedAt,autoMergeRequest";
 

@@ -6,7 +6,7 @@ namespace MilestonePlan.Workflow.Processes;
 /// Builds the single argument string of ProcessStartInfo (netstandard2.0 has no ArgumentList) so that each
 /// argument arrives unchanged, following the MSVCRT/.NET parsing rules that .NET applies on every platform.
 /// </summary>
-public static class CommandLine
+internal static class CommandLine
 {
     public static string Join(IEnumerable<string> arguments) => string.Join(" ", arguments.Select(Quote));
 

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace MilestonePlan.Workflow.Processes;
 
 /// <summary>Where a program was found, or why the one found is refused.</summary>
-public sealed record ProgramLocation(string? Path, string? Refusal)
+internal sealed record ProgramLocation(string? Path, string? Refusal)
 {
     public static ProgramLocation None { get; } = new(null, null);
 }
@@ -14,7 +14,7 @@ public sealed record ProgramLocation(string? Path, string? Refusal)
 /// cmd.exe, which parses its arguments again (`&amp;`, `|`, `%VAR%` in a PR title would run commands), so the first such
 /// shim on PATH is refused with an explanation instead of being run or silently skipped.
 /// </summary>
-public static class ExecutableLocator
+internal static class ExecutableLocator
 {
     private static readonly string[] Shims = [".cmd", ".bat"];
 

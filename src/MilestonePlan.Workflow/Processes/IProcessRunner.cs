@@ -1,7 +1,7 @@
 namespace MilestonePlan.Workflow.Processes;
 
 /// <summary>Runs a program with an argument list (never through a shell). The seam tests and dry runs use.</summary>
-public interface IProcessRunner
+internal interface IProcessRunner
 {
     /// <summary>
     /// Runs <paramref name="program"/> (a name looked up on PATH, or a path) and waits for it. A program that cannot be

@@ -7,7 +7,7 @@ namespace MilestonePlan.Workflow.Processes;
 /// <param name="StandardError">The same for stderr; when the program could not be started, why.</param>
 /// <param name="TimedOut">The program (and its children) were killed at the timeout.</param>
 /// <param name="NotFound">The program is not on PATH or could not be started at all (the tool is missing).</param>
-public sealed record ProcessResult(string CommandLine, int ExitCode, string StandardOutput, string StandardError, bool TimedOut, bool NotFound)
+internal sealed record ProcessResult(string CommandLine, int ExitCode, string StandardOutput, string StandardError, bool TimedOut, bool NotFound)
 {
     public bool Succeeded => !TimedOut && !NotFound && ExitCode == 0;
 

@@ -10,7 +10,7 @@ namespace MilestonePlan.Workflow.Processes;
 /// arrives unchanged (no shell is involved), captures UTF-8 output, closes stdin so nothing waits for a prompt, and
 /// kills the whole process tree on timeout or cancellation.
 /// </summary>
-public sealed class ProcessRunner : IProcessRunner
+internal sealed class ProcessRunner : IProcessRunner
 {
     /// <summary>How long output is still read after the program ended, for grandchildren that kept the pipe open.</summary>
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(5);

@@ -8,7 +8,7 @@ namespace MilestonePlan.Workflow.Publishing;
 /// or the build log: secrets redacted, and, for a plan line, no line break or control character that would let it
 /// write a second line (a fake entry) into the plan.
 /// </summary>
-public static class PublishedText
+internal static class PublishedText
 {
     /// <summary>One line for a plan entry: redacted, control characters shown as escapes, at most <paramref name="maxLength"/> characters.</summary>
     public static string PlanLine(string text, int maxLength = 300)

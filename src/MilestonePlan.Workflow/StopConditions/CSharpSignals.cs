@@ -8,7 +8,7 @@ namespace MilestonePlan.Workflow.StopConditions;
 /// What a C# file says about sensitive surfaces, read from its syntax (Roslyn), never from text: a comment
 /// that says "authorize" is not an [Authorize] attribute, and an aliased attribute still is one.
 /// </summary>
-public sealed record CSharpSignals(IReadOnlyList<string> Migrations, IReadOnlyList<string> Sensitive)
+internal sealed record CSharpSignals(IReadOnlyList<string> Migrations, IReadOnlyList<string> Sensitive)
 {
     private static readonly HashSet<string> SensitiveAttributes = new(StringComparer.Ordinal)
     {

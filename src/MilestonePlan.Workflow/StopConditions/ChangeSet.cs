@@ -2,7 +2,7 @@ using MilestonePlan.Workflow.Git;
 
 namespace MilestonePlan.Workflow.StopConditions;
 
-public enum ChangeKind
+internal enum ChangeKind
 {
     Added,
     Modified,
@@ -11,7 +11,7 @@ public enum ChangeKind
 }
 
 /// <summary>One file of a diff: counts, the added lines with their numbers, its text before and after when known, and its modes.</summary>
-public sealed record FileChange(
+internal sealed record FileChange(
     string Path,
     ChangeKind Kind,
     int Added,
@@ -33,7 +33,7 @@ public sealed record FileChange(
 }
 
 /// <summary>What a feature branch changes against its base (`git diff base...head`).</summary>
-public sealed record ChangeSet(string BaseRef, string HeadRef, IReadOnlyList<FileChange> Files)
+internal sealed record ChangeSet(string BaseRef, string HeadRef, IReadOnlyList<FileChange> Files)
 {
     public int ChangedLines => Files.Sum(f => f.Added + f.Removed);
 }

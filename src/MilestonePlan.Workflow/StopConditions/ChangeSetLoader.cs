@@ -7,7 +7,7 @@ namespace MilestonePlan.Workflow.StopConditions;
 /// `--raw -z`) and a `-U0 --text` patch read by hunk counts, so no file name (spaces, quotes, tabs, newlines,
 /// non-ASCII, a leading dash) and no rename, deletion, mode change, symlink or submodule slips past the classifier.
 /// </summary>
-public static class ChangeSetLoader
+internal static class ChangeSetLoader
 {
     private static readonly string[] ContentNeeded = [".cs", ".csproj", ".fsproj", ".vbproj", ".props", ".targets"];
 

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace MilestonePlan.Workflow.StopConditions;
 
 /// <summary>The package references an MSBuild file declares, compared before and after a change.</summary>
-public static class PackageReferences
+internal static class PackageReferences
 {
     private static readonly HashSet<string> Elements = new(StringComparer.Ordinal)
     {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace MilestonePlan.Workflow.StopConditions;
 
 /// <summary>Repository-relative globs: `**` any folders, `*` within a folder name, `?` one character. Case-insensitive.</summary>
-public static class PathGlob
+internal static class PathGlob
 {
     private static readonly Dictionary<string, Regex> Cache = [];
 

@@ -6,7 +6,7 @@ namespace MilestonePlan.Workflow.StopConditions;
 /// The one secret scanner: over a diff's added lines, a spec before `gh issue create`, a PR body, and everything the
 /// workflow writes into a plan or prints. It reports the kind and the place, never the secret itself, and redacts.
 /// </summary>
-public static class SecretScanner
+internal static class SecretScanner
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(250);
 

@@ -4,7 +4,7 @@ namespace MilestonePlan.Workflow.StopConditions;
 /// PRODUCT.md section 6 as a pure function: a change set and the facts around it → every stop that applies.
 /// Safety stops first, then hard, then soft; deterministic order within each.
 /// </summary>
-public static class StopConditionClassifier
+internal static class StopConditionClassifier
 {
     private static readonly string[] ProjectFileExtensions = [".csproj", ".fsproj", ".vbproj", ".props", ".targets"];
 

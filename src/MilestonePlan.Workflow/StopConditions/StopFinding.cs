@@ -1,7 +1,7 @@
 namespace MilestonePlan.Workflow.StopConditions;
 
 /// <summary>Hard: a person must look (⛔). Soft: skip and go on (⏭️). Safety: a hard stop no option can bypass.</summary>
-public enum StopKind
+internal enum StopKind
 {
     Soft,
     Hard,
@@ -9,7 +9,7 @@ public enum StopKind
 }
 
 /// <summary>Why an issue must not be submitted. <see cref="Reason"/> never contains secret text.</summary>
-public sealed record StopFinding(StopKind Kind, string Code, string Reason, string Needs, string? Path = null, int? Line = null)
+internal sealed record StopFinding(StopKind Kind, string Code, string Reason, string Needs, string? Path = null, int? Line = null)
 {
     public bool IsHard => Kind is StopKind.Hard or StopKind.Safety;
 

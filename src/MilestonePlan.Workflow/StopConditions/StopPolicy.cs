@@ -1,7 +1,7 @@
 namespace MilestonePlan.Workflow.StopConditions;
 
 /// <summary>The configurable parts of the stop conditions (PRODUCT.md section 6), with their defaults.</summary>
-public sealed record StopPolicy
+internal sealed record StopPolicy
 {
     public int MaxFiles { get; init; } = 8;
 
