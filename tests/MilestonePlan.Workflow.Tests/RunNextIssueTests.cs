@@ -104,6 +104,8 @@ public sealed class RunNextIssueTests
         Assert.IsTrue(repo.Output.Any(l => l.StartsWith("would run: git branch milestone/m1-core refs/remotes/origin/main", StringComparison.Ordinal)), string.Join("\n", repo.Output));
         Assert.IsTrue(repo.Output.Any(l => l.StartsWith("would run: git push --quiet -u origin refs/heads/milestone/m1-core:refs/heads/milestone/m1-core", StringComparison.Ordinal)));
         Assert.IsTrue(repo.Output.Any(l => l.Contains("would edit docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md line", StringComparison.Ordinal)));
+        var diff = repo.Output.Single(l => l.Contains("(after edits)", StringComparison.Ordinal));
+        StringAssert.Contains(diff, "**Status:** In Progress", "the dry run shows the edit itself");
     }
 
     [TestMethod]

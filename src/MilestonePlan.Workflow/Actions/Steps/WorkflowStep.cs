@@ -131,7 +131,12 @@ internal abstract class WorkflowStep(WorkflowServices services)
             Say((Options.DryRun ? "would edit " : "edit ") + $"{Relative(file.Path)} {change}");
         }
 
-        if (!Options.DryRun)
+        if (Options.DryRun)
+        {
+            // A dry run shows the edit itself, as a diff with line numbers, not only its reasons.
+            Say(file.Preview(transition.After).TrimEnd('\n'));
+        }
+        else
         {
             file.Write(transition.After);
         }
