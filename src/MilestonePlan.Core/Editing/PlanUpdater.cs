@@ -58,12 +58,10 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
             }
         }
 
-        if (stateBefore == IssueState.OpenPullRequest)
+        // Whatever state the tracking gave the issue before (a stop can sit beside an open PR), its Open PRs entry goes.
+        foreach (var edit in RemoveFrom(Plan.Tracking.OpenPullRequests, row, $"{row.Number} merged: no longer an open PR"))
         {
-            foreach (var edit in RemoveFrom(Plan.Tracking.OpenPullRequests, row, $"{row.Number} merged: no longer an open PR"))
-            {
-                yield return edit;
-            }
+            yield return edit;
         }
     }
 
@@ -74,7 +72,8 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
     public IEnumerable<LineEdit> AddOpenPullRequest(IssueRow row, int number, string url, CheckState checks = CheckState.Unknown,
         DateTimeOffset? created = null)
     {
-        if (Plan.Tracking.OpenPullRequests is not { } list)
+        // A rerun finds the entry an earlier run wrote: never a second one.
+        if (Plan.Tracking.OpenPullRequests is not { } list || EntriesOf(list, row).Any())
         {
             return [];
         }
@@ -114,8 +113,27 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
         var text = hard
             ? $"* {row.Number} — {row.TitleText} — STOP: {reason} — Needs: {needs}"
             : $"* {row.Number} — {row.TitleText} — Skipped: {reason}";
-        return AddToList(list, text, hard ? $"{row.Number} stopped" : $"{row.Number} skipped");
+        var why = hard ? $"{row.Number} stopped" : $"{row.Number} skipped";
+        if (EntriesOf(list, row).FirstOrDefault() is { } earlier)
+        {
+            // A rerun that stops again replaces the issue's entry (and what is nested under it): one entry per issue.
+            var line = earlier.Line.Span.Line;
+            var current = lines[line];
+            var indent = current.Substring(0, current.Length - current.TrimStart().Length);
+            var bullet = current.TrimStart() is { Length: > 0 } t && t[0] is '-' or '*' ? t[0] : '*';
+            return new[] { LineEdit.Replace(line, indent + bullet + text.Substring(1), why) }
+                .Concat(Enumerable.Range(line + 1, EntryEnd(line) - line).Select(n => LineEdit.Delete(n, why)));
+        }
+
+        return AddToList(list, text, why);
     }
+
+    /// <summary>The issue's Blocked and Skipped entries removed: a submission that passed every stop clears earlier ones.</summary>
+    public IEnumerable<LineEdit> ClearStops(IssueRow row) =>
+        RemoveFrom(Plan.Tracking.Blocked, row, $"{row.Number}: earlier stop cleared").Concat(RemoveFrom(Plan.Tracking.Skipped, row, $"{row.Number}: earlier skip cleared"));
+
+    private IEnumerable<TrackingEntry> EntriesOf(TrackingList? list, IssueRow row) =>
+        list?.Entries.Where(e => e.IssueCandidates.Any(c => Plan.Resolve(c) == row)) ?? [];
 
     /// <summary>Total Issues says <paramref name="total"/>, keeping any note after the number (`(including epic)`).</summary>
     public IEnumerable<LineEdit> SetTotalIssues(int total)
@@ -218,7 +236,7 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
 
     private IEnumerable<LineEdit> RemoveFrom(TrackingList? list, IssueRow row, string why)
     {
-        var entries = list?.Entries.Where(e => e.IssueCandidates.Any(c => Plan.Resolve(c) == row)).ToList() ?? [];
+        var entries = EntriesOf(list, row).ToList();
         if (entries.Count == 0)
         {
             yield break;

@@ -40,6 +40,36 @@ public sealed class ResumeTests
     }
 
     [TestMethod]
+    [DataRow("pr create", DisplayName = "pushed, then gh pr create failed")]
+    [DataRow("pr merge", DisplayName = "PR opened, then enabling auto-merge failed")]
+    [DataRow("pr view", DisplayName = "auto-merge on, then reading the PR back failed")]
+    public void A_failure_at_each_step_of_SubmitIssue_converges_on_the_rerun(string failing)
+    {
+        using var repo = StartIssueOne();
+        repo.Gh.Configure(s => s["failCommand"] = failing);
+
+        // gh failing stops the run: an error (MP9001), or, when auto-merge cannot be enabled, a recorded stop.
+        try
+        {
+            Assert.AreEqual(failing == "pr merge" ? "auto-merge" : "none", repo.Runner().SubmitIssue().FirstOrDefault()?.Code ?? "none");
+            Assert.AreEqual("pr merge", failing, "only a refused auto-merge is a stop rather than an error");
+        }
+        catch (WorkflowException e)
+        {
+            Assert.AreEqual("MP9001", e.Rule.Id);
+        }
+
+        repo.Gh.Configure(s => s.Remove("failCommand"));
+        Assert.IsEmpty(repo.Runner().SubmitIssue(), "the rerun submits");
+
+        Assert.AreEqual(1, PullRequestCount(repo), "one PR");
+        Assert.IsTrue(repo.Gh.State["prs"]![0]!["autoMerge"]!.GetValue<bool>(), "auto-merge on");
+        Assert.AreEqual(1, CountOccurrences(repo.PlanText, "[PR #1]"), "one Open PRs entry");
+        Assert.DoesNotContain("STOP:", repo.PlanText, "the earlier stop is cleared once the submission passes");
+        Assert.IsTrue(repo.Git.RemoteHas("feat/m1-01-parser"));
+    }
+
+    [TestMethod]
     public void Submitting_twice_makes_one_PR_and_one_plan_entry()
     {
         using var repo = StartIssueOne();
@@ -50,6 +80,20 @@ public sealed class ResumeTests
         Assert.AreEqual(1, PullRequestCount(repo));
         Assert.AreEqual(1, CountOccurrences(repo.PlanText, "[PR #1]"));
         Assert.AreEqual(1, repo.Gh.Calls.Count(c => c[0] == "pr" && c[1] == "merge"), "auto-merge already on: not asked again");
+    }
+
+    [TestMethod]
+    public void A_stop_found_twice_is_one_entry()
+    {
+        using var repo = StartIssueOne();
+        repo.Git.Write("deploy/run.sh", "echo\n");
+        repo.Git.CommitAll("deploy");
+
+        repo.Runner().SubmitIssue();
+        repo.Git.CommitAll("plan");
+        repo.Runner().SubmitIssue();
+
+        Assert.AreEqual(1, CountOccurrences(repo.PlanText, "— STOP:"), repo.PlanText);
     }
 
     [TestMethod]

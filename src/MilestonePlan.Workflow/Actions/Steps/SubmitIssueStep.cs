@@ -115,7 +115,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         if (state.IsMerged)
         {
             Say($"PR #{pr.Number} merged");
-            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) => u.MarkDone(p.Find(row.Number)!, stateBefore))
+            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) => u.MarkDone(p.Find(row.Number)!, stateBefore).Concat(u.ClearStops(p.Find(row.Number)!)))
                 .MoveCurrentToNext(plan.Path, Options.Today);
         }
         else if (merge is { Succeeded: false } && !state.AutoMergeEnabled)
@@ -123,7 +123,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             var reason = "auto-merge could not be enabled: " + merge.Describe();
             Say("⛔ " + reason);
             transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
-                OpenPullRequestEntry(u, p, row, stateBefore, pr, state)
+                OpenPullRequestEntry(u, p, row, pr, state)
                     .Concat(u.RecordStop(p.Find(row.Number)!, hard: true, PublishedText.PlanLine(reason), "enable auto-merge or merge by hand"))
                     .Concat(u.SetLastUpdated(Options.Today)));
             findings = [new StopFinding(StopKind.Hard, "auto-merge", reason, "enable auto-merge or merge by hand")];
@@ -132,7 +132,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         {
             Say($"PR #{pr.Number} will merge automatically when its checks pass");
             transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
-                OpenPullRequestEntry(u, p, row, stateBefore, pr, state).Concat(u.SetLastUpdated(Options.Today)));
+                OpenPullRequestEntry(u, p, row, pr, state).Concat(u.ClearStops(p.Find(row.Number)!)).Concat(u.SetLastUpdated(Options.Today)));
         }
 
         Save(file, transition);
@@ -185,10 +185,8 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         Say($"PR #{number} is now a draft" + (disable.Succeeded ? " and will not merge automatically" : $" (disabling auto-merge failed: {disable.Describe()})"));
     }
 
-    /// <summary>The Open PRs entry, unless a rerun finds the plan already records this PR: never a second entry.</summary>
-    private static IEnumerable<LineEdit> OpenPullRequestEntry(PlanUpdater updater, PlanDocument plan, IssueRow row, IssueState stateBefore,
-        (int Number, string Url) pr, PullRequestInfo state) =>
-        stateBefore == IssueState.OpenPullRequest
-            ? []
-            : updater.AddOpenPullRequest(plan.Find(row.Number)!, pr.Number, PublishedText.PlanLine(pr.Url), state.Checks, state.CreatedAt);
+    /// <summary>The Open PRs entry (the updater writes none when a rerun finds one already) with what gh reported.</summary>
+    private static IEnumerable<LineEdit> OpenPullRequestEntry(PlanUpdater updater, PlanDocument plan, IssueRow row, (int Number, string Url) pr,
+        PullRequestInfo state) =>
+        updater.AddOpenPullRequest(plan.Find(row.Number)!, pr.Number, PublishedText.PlanLine(pr.Url), state.Checks, state.CreatedAt);
 }
