@@ -65,7 +65,8 @@ public sealed class SafetyEndToEndTests
 
         var submit = MsBuild(repo, "-t:SubmitIssue");
 
-        // gh is not installed here: any call to it would be an MP9001 error, so its absence shows no PR was asked for.
+        // gh is missing or logged out here: creating a PR would be an MP9001 error, so its absence shows none was asked
+        // for; looking for an existing PR to turn into a draft is only a warning then.
         Assert.AreEqual(0, submit.ExitCode, submit.Output);
         StringAssert.Contains(submit.Output, "⛔ Needs Review (STOP): secret: a GitHub token was added (config/local settings.txt:1)");
         Assert.DoesNotContain("MP9001", submit.Output);
