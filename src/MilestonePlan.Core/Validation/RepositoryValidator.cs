@@ -21,6 +21,8 @@ internal static class RepositoryValidator
 
     public static ValidationResult Validate(IFileSystemView files, ValidationOptions options)
     {
+        // One answer per path to "is it a link" for this run: the folders above every spec are the same few.
+        files = files as LinkCheckCache ?? new LinkCheckCache(files);
         var diagnostics = new List<PlanDiagnostic>();
         var plans = new List<PlanDocument>();
         var inputs = new List<string>();
