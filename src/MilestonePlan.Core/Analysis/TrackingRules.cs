@@ -58,7 +58,7 @@ internal sealed class TrackingRules : IPlanRule
             }
 
             if (entry.Title is { } title && issue.Row.Title is { IsEmpty: false } rowTitle && !Placeholders.Any(rowTitle)
-                && !TextMatching.SameTitle(title.Text, rowTitle.Text) && !Parsing.TrackingEntryGrammar.NamesTitle(entry.Line.Text, rowTitle.Text))
+                && !TrackingEntryGrammar.NamesTitle(entry, rowTitle.Text))
             {
                 yield return context.Report(MP5002, title.Span,
                     $"Completed Issues says '{title.Text}' for {issue.Row.Number} but the issue table says '{rowTitle.Text}'");

@@ -63,6 +63,10 @@ internal static class TrackingEntryGrammar
         return rest.Trim();
     }
 
+    /// <summary>A checklist entry names the table's title: its title part equals it, or its text names it whole.</summary>
+    public static bool NamesTitle(TrackingEntry entry, string title) =>
+        entry.Title is not { } written || TextMatching.SameTitle(written.Text, title) || NamesTitle(entry.Line.Text, title);
+
     /// <summary>True when the entry's text names <paramref name="title"/> whole, followed by nothing or by a suffix.</summary>
     public static bool NamesTitle(string line, string title)
     {

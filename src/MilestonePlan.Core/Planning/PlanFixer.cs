@@ -35,7 +35,7 @@ internal static class PlanFixer
                     edits.AddRange(updater.AddChecklistEntry(issue.Row));
                 }
                 else if (issue.Facts.Checklist.Title is { } title && issue.Row.Title is { IsEmpty: false } rowTitle
-                    && !TextMatching.SameTitle(title.Text, rowTitle.Text) && !Parsing.TrackingEntryGrammar.NamesTitle(issue.Facts.Checklist.Line.Text, rowTitle.Text)
+                    && !TrackingEntryGrammar.NamesTitle(issue.Facts.Checklist, rowTitle.Text)
                     && Placeholders.Find(rowTitle.Raw).FirstOrDefault().Text is null
                     // Where a title holds a separator, where the old title ends is a guess: a person fixes it.
                     && rowTitle.Text.IndexOf(" — ", StringComparison.Ordinal) < 0 && rowTitle.Text.IndexOf(" – ", StringComparison.Ordinal) < 0
