@@ -76,6 +76,24 @@ internal sealed class ConsumerRepository : IDisposable
 
     public DotNet.Result Git(params string[] arguments) => DotNet.Exec("git", Path, arguments);
 
+    /// <summary>`dotnet msbuild -restore App/App.csproj` with the given targets and properties.</summary>
+    public DotNet.Result MsBuild(params string[] arguments) =>
+        DotNet.Run(Path, ["msbuild", "-restore", "App/App.csproj", "-nologo", "-nodeReuse:false", .. arguments]);
+
+    /// <summary>The bare repository beside this one that <see cref="PublishToOrigin"/> makes its origin.</summary>
+    public string Origin => System.IO.Path.Combine(Path, "..", System.IO.Path.GetFileName(Path) + "-origin.git");
+
+    /// <summary>Ignores build output, commits everything on main and pushes it to a new bare origin.</summary>
+    public void PublishToOrigin()
+    {
+        Write(".gitignore", "bin/\nobj/\nobj-stamp/\n");
+        DotNet.Exec("git", Path, "init", "-q", "--bare", "-b", "main", Origin);
+        Git("remote", "add", "origin", Origin);
+        Git("add", "-A");
+        Git("commit", "-q", "-m", "initial");
+        Git("push", "-q", "-u", "origin", "main");
+    }
+
     public void Dispose()
     {
         try

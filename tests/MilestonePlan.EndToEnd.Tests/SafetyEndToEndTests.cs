@@ -17,19 +17,12 @@ public sealed class SafetyEndToEndTests
         }
 
         repo.AddProject("App");
-        repo.Write(".gitignore", "bin/\nobj/\nobj-stamp/\n");
-        DotNet.Exec("git", repo.Path, "init", "-q", "--bare", "-b", "main", Origin(repo));
-        repo.Git("remote", "add", "origin", Origin(repo));
-        repo.Git("add", "-A");
-        repo.Git("commit", "-q", "-m", "initial");
-        repo.Git("push", "-q", "-u", "origin", "main");
+        repo.PublishToOrigin();
         return repo;
     }
 
-    private static string Origin(ConsumerRepository repo) => Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-origin.git");
-
     private static DotNet.Result MsBuild(ConsumerRepository repo, params string[] arguments) =>
-        DotNet.Run(repo.Path, ["msbuild", "-restore", "App/App.csproj", "-nologo", "-nodeReuse:false", "-p:MilestonePlanCheckCommand=none", .. arguments]);
+        repo.MsBuild(["-p:MilestonePlanCheckCommand=none", .. arguments]);
 
     [TestMethod]
     public void Exploit_1_a_plus_main_Milestone_Branch_never_force_pushes_main()
@@ -37,7 +30,7 @@ public sealed class SafetyEndToEndTests
         using var repo = CommittedRepository(plan => plan.Replace("**Milestone Branch:** `milestone/m1-todo-api`", "**Milestone Branch:** `+main`", StringComparison.Ordinal));
         // Another clone pushes to main: a force push of this clone's main would lose that commit.
         var other = Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-other");
-        DotNet.Exec("git", Path.GetDirectoryName(other)!, "clone", "-q", Origin(repo), other);
+        DotNet.Exec("git", Path.GetDirectoryName(other)!, "clone", "-q", repo.Origin, other);
         File.WriteAllText(Path.Combine(other, "other.txt"), "someone else's work\n");
         DotNet.Exec("git", other, "-c", "user.name=O", "-c", "user.email=o@example.invalid", "add", "-A");
         DotNet.Exec("git", other, "-c", "user.name=O", "-c", "user.email=o@example.invalid", "commit", "-q", "-m", "other");

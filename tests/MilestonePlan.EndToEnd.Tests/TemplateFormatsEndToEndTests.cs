@@ -93,18 +93,12 @@ public sealed class TemplateFormatsEndToEndTests
         }
 
         repo.AddProject("App");
-        repo.Write(".gitignore", "bin/\nobj/\nobj-stamp/\n");
-        var origin = Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-origin.git");
-        DotNet.Exec("git", repo.Path, "init", "-q", "--bare", "-b", "main", origin);
-        repo.Git("remote", "add", "origin", origin);
-        repo.Git("add", "-A");
-        repo.Git("commit", "-q", "-m", "initial");
-        repo.Git("push", "-q", "-u", "origin", "main");
+        repo.PublishToOrigin();
         return repo;
     }
 
     private static DotNet.Result MsBuild(ConsumerRepository repo, params string[] arguments) =>
-        DotNet.Run(repo.Path, ["msbuild", "-restore", "App/App.csproj", "-nologo", "-nodeReuse:false", "-p:MilestonePlanCheckCommand=none", .. arguments]);
+        repo.MsBuild(["-p:MilestonePlanCheckCommand=none", .. arguments]);
 
     [TestMethod]
     public void A_plan_mid_run_in_the_templates_formats_builds_clean_and_the_targets_use_GitHub_numbers()

@@ -9,18 +9,11 @@ public sealed class WorkflowEndToEndTests
         var repo = new ConsumerRepository();
         repo.MakeSamplePlanClean();
         repo.AddProject("App");
-        repo.Write(".gitignore", "bin/\nobj/\nobj-stamp/\n");
-        var origin = Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-origin.git");
-        DotNet.Exec("git", repo.Path, "init", "-q", "--bare", "-b", "main", origin);
-        repo.Git("remote", "add", "origin", origin);
-        repo.Git("add", "-A");
-        repo.Git("commit", "-q", "-m", "initial");
-        repo.Git("push", "-q", "-u", "origin", "main");
+        repo.PublishToOrigin();
         return repo;
     }
 
-    private static DotNet.Result MsBuild(ConsumerRepository repo, params string[] arguments) =>
-        DotNet.Run(repo.Path, ["msbuild", "-restore", "App/App.csproj", "-nologo", "-nodeReuse:false", .. arguments]);
+    private static DotNet.Result MsBuild(ConsumerRepository repo, params string[] arguments) => repo.MsBuild(arguments);
 
     [TestMethod]
     public void NextIssue_prints_the_choice_and_the_reasons_and_changes_nothing()
