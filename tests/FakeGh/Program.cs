@@ -31,8 +31,7 @@ try
     var state = FakeState.Load(statePath);
     if (state.FailCommand is { } failing && (failing == "*" || failing == command))
     {
-        error.WriteLine(state.FailMessage);
-        return state.FailExitCode;
+        return Fail(error, state);
     }
 
     if (command != "auth status" && !state.Authenticated)
@@ -75,7 +74,7 @@ catch (CommandException e)
     return e.ExitCode;
 }
 
-// The work is done on "GitHub", then the call fails as a network timeout would: the caller never learns the result.
+// gh's failure: the configured message and exit code (before the work, or after it, as a network timeout would).
 static int Fail(TextWriter error, FakeState state)
 {
     error.WriteLine(state.FailMessage);

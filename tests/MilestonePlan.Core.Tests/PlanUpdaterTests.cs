@@ -39,7 +39,7 @@ public sealed class PlanUpdaterTests
     {
         var withPr = SamplePlan.Plan.Replace("### Open PRs (autopilot)\n\n* (none)",
             "### Open PRs (autopilot)\n\n* [PR #7](https://example.invalid/7) — Rules (#02)", StringComparison.Ordinal);
-        var (after, reparsed) = Apply(withPr, (u, p) => u.MarkDone(Row(p, 2), IssueState.OpenPullRequest));
+        var (after, reparsed) = Apply(withPr, (u, p) => u.MarkDone(Row(p, 2)));
 
         StringAssert.Contains(after, "* [x] #02 — Rules\n");
         StringAssert.Contains(after, "### Open PRs (autopilot)\n\n* (none)\n");

@@ -38,7 +38,7 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
     }
 
     /// <summary>The Completed Issues checkbox of <paramref name="row"/> is ticked (added when missing).</summary>
-    public IEnumerable<LineEdit> MarkDone(IssueRow row, IssueState stateBefore)
+    public IEnumerable<LineEdit> MarkDone(IssueRow row)
     {
         var entry = Plan.Tracking.Completed?.Entries.FirstOrDefault(e => e.IssueCandidates.Any(c => Plan.Resolve(c) == row));
         if (entry is { Checked: false })

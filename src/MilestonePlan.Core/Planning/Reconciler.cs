@@ -28,7 +28,7 @@ internal static class Reconciler
 
                 if (pr.IsMerged)
                 {
-                    edits.AddRange(updater.MarkDone(issue.Row, issue.State));
+                    edits.AddRange(updater.MarkDone(issue.Row));
                 }
                 else if (pr.IsOpen && issue.Facts.OpenPullRequest is null)
                 {

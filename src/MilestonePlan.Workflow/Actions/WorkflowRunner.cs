@@ -1,17 +1,12 @@
-using MilestonePlan.Core.Editing;
-using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Model;
-using MilestonePlan.Core.Parsing;
-using MilestonePlan.Core.Selection;
-using MilestonePlan.Core.Validation;
 using MilestonePlan.Core.Planning;
-using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Core.Selection;
+using MilestonePlan.Workflow.Actions.Steps;
 using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Processes;
-using MilestonePlan.Workflow.StopConditions;
 using MilestonePlan.Workflow.Publishing;
-using MilestonePlan.Workflow.Actions.Steps;
+using MilestonePlan.Workflow.StopConditions;
 
 namespace MilestonePlan.Workflow.Actions;
 

@@ -1,9 +1,9 @@
+using MilestonePlan.Core.Analysis;
 using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Model;
-using MilestonePlan.Core.Selection;
 using MilestonePlan.Core.Planning;
+using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Git;
-using MilestonePlan.Core.Analysis;
 
 namespace MilestonePlan.Workflow.Drift;
 

@@ -113,7 +113,7 @@ internal sealed class PlanFile
         EnsureUnchanged();
         EnsureWritable();
         RefuseLink(Path);
-        var temporary = TemporaryPath();
+        var temporary = TemporaryPath(Path);
         try
         {
             WriteDurably(temporary, bytes);
@@ -142,8 +142,7 @@ internal sealed class PlanFile
     /// </summary>
     public static void Create(string path, string text)
     {
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
-        var temporary = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(path) + ".milestoneplan-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
+        var temporary = TemporaryPath(path);
         try
         {
             if (File.Exists(path) || Directory.Exists(path) || IsLink(path))
@@ -173,17 +172,7 @@ internal sealed class PlanFile
         }
     }
 
-    private static bool IsLink(string path)
-    {
-        try
-        {
-            return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return false;
-        }
-    }
+    private static bool IsLink(string path) => Core.IO.DiskFileSystem.Instance.IsSymbolicLink(path) == true;
 
     private void EnsureUnchanged()
     {
@@ -214,10 +203,10 @@ internal sealed class PlanFile
     }
 
     /// <summary>Beside the plan, so the rename stays within one file system and is atomic.</summary>
-    private string TemporaryPath()
+    private static string TemporaryPath(string path)
     {
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".";
-        return System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(Path) + ".milestoneplan-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
+        return System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(path) + ".milestoneplan-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
     }
 
     private static void WriteDurably(string path, byte[] bytes)

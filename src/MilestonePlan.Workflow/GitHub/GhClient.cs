@@ -1,6 +1,6 @@
-using MilestonePlan.Core.Model;
 using System.Globalization;
 using System.Text.Json;
+using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Processes;
 

@@ -1,7 +1,7 @@
-using MilestonePlan.Core.Model;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Planning;
 
 

@@ -139,7 +139,7 @@ public sealed class PublicEntryPointFuzzTests
             if (row is not null)
             {
                 edits.AddRange(updater.SetCurrent(row));
-                edits.AddRange(updater.MarkDone(row, status.Of(row)?.State ?? IssueState.Open));
+                edits.AddRange(updater.MarkDone(row));
                 edits.AddRange(updater.AddOpenPullRequest(row, 12, "https://example.test/pr/12"));
                 edits.AddRange(updater.RecordStop(row, pick % 2 == 0, "reason", "needs"));
                 edits.AddRange(updater.AddChecklistEntry(row));

@@ -79,7 +79,7 @@ public sealed class EditorRoundTripTests
         ("open PR", IssueState.OpenPullRequest, (u, _, row, pr) => u.AddOpenPullRequest(row, pr, $"https://github.com/o/r/pull/{pr}")),
         ("hard stop", IssueState.Stopped, (u, _, row, _) => u.RecordStop(row, hard: true, "migration added: Migrations/1 — x.cs", "a schema review")),
         ("soft stop", IssueState.Skipped, (u, _, row, _) => u.RecordStop(row, hard: false, "9 files changed (more than 8)", "split")),
-        ("done", IssueState.Done, (u, _, row, _) => u.MarkDone(row, IssueState.Open)),
+        ("done", IssueState.Done, (u, _, row, _) => u.MarkDone(row)),
     ];
 
     [TestMethod]

@@ -1,16 +1,5 @@
-using MilestonePlan.Core.Editing;
-using MilestonePlan.Core.IO;
-using MilestonePlan.Core.Model;
-using MilestonePlan.Core.Parsing;
-using MilestonePlan.Core.Selection;
-using MilestonePlan.Core.Validation;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Editing;
-using MilestonePlan.Workflow.Git;
-using MilestonePlan.Workflow.GitHub;
-using MilestonePlan.Workflow.Processes;
-using MilestonePlan.Workflow.StopConditions;
-using MilestonePlan.Workflow.Publishing;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 

@@ -1,17 +1,9 @@
-using MilestonePlan.Core.Editing;
-using MilestonePlan.Core.IO;
+using MilestonePlan.Core.Analysis;
 using MilestonePlan.Core.Model;
-using MilestonePlan.Core.Parsing;
-using MilestonePlan.Core.Selection;
-using MilestonePlan.Core.Validation;
 using MilestonePlan.Core.Planning;
+using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Git;
-using MilestonePlan.Workflow.GitHub;
-using MilestonePlan.Workflow.Processes;
-using MilestonePlan.Workflow.StopConditions;
-using MilestonePlan.Workflow.Publishing;
-using MilestonePlan.Core.Analysis;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
@@ -72,7 +64,7 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
         }
 
         var feature = RequireFeature(plan, row);
-        if (feature.IsMainLine || Git.DefaultBranch() is { } defaultBranch && defaultBranch.Value.Equals(feature.Value, StringComparison.OrdinalIgnoreCase))
+        if (Git.DefaultBranch() is { } defaultBranch && defaultBranch.Value.Equals(feature.Value, StringComparison.OrdinalIgnoreCase))
         {
             throw new WorkflowException(Core.Diagnostics.Rules.MP4001, $"{row.Number}: feature branch '{feature}' is the repository's default branch", plan.Path, row.FeatureBranch?.Span);
         }

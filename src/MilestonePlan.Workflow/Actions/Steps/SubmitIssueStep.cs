@@ -1,16 +1,10 @@
 using MilestonePlan.Core.Editing;
-using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Model;
-using MilestonePlan.Core.Parsing;
-using MilestonePlan.Core.Selection;
-using MilestonePlan.Core.Validation;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Editing;
-using MilestonePlan.Workflow.Git;
-using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Processes;
-using MilestonePlan.Workflow.StopConditions;
 using MilestonePlan.Workflow.Publishing;
+using MilestonePlan.Workflow.StopConditions;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
@@ -110,12 +104,11 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         var merge = reused is { IsMerged: true } || reused is { AutoMergeEnabled: true } ? null : Gh.EnableAutoMerge(pr.Number);
         // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened.
         var state = Gh.View(pr.Number);
-        var stateBefore = PlanStatus.Of(Reread(plan, file.Text)).Of(row)!.State;
         PlanTransition transition;
         if (state.IsMerged)
         {
             Say($"PR #{pr.Number} merged");
-            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) => u.MarkDone(p.Find(row.Number)!, stateBefore).Concat(u.ClearStops(p.Find(row.Number)!)))
+            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) => u.MarkDone(p.Find(row.Number)!).Concat(u.ClearStops(p.Find(row.Number)!)))
                 .MoveCurrentToNext(plan.Path, Options.Today);
         }
         else if (merge is { Succeeded: false } && !state.AutoMergeEnabled)
