@@ -74,7 +74,7 @@ public sealed class MilestoneWorkflow : Task
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Text.Json.JsonException)
         {
             var rule = Rules.MP9001;
-            Log.LogError(null, rule.Id, rule.HelpLink, rule.HelpLink, null, 0, 0, 0, 0, $"{Action} failed: {e.GetType().Name}: {e.Message}");
+            Log.LogError(null, rule.Id, rule.HelpLink, rule.HelpLink, null, 0, 0, 0, 0, rule.Format($"{Action} failed: {e.GetType().Name}: {e.Message}"));
         }
 
         return !Log.HasLoggedErrors;

@@ -7,6 +7,7 @@ namespace MilestonePlan.Workflow;
 /// when a cell is unusable) and why, with the file and position when the cause is in a plan. The message often
 /// carries git's or gh's stderr: it is redacted here, once, so no secret reaches the build log.
 /// </summary>
+/// <remarks>The message is already in the rule's words: built by <see cref="Tool"/>, <see cref="Write"/> or the rule's Format.</remarks>
 internal sealed class WorkflowException(DiagnosticDescriptor rule, string message, string? file = null, SourceSpan? span = null)
     : Exception(Publishing.PublishedText.Log(message))
 {
@@ -16,7 +17,9 @@ internal sealed class WorkflowException(DiagnosticDescriptor rule, string messag
 
     public SourceSpan? Span { get; } = span;
 
-    public static WorkflowException Tool(string message) => new(Rules.MP9001, message);
+    /// <summary>git, gh or the repository's state stopped the step (MP9001's words around the reason).</summary>
+    public static WorkflowException Tool(string reason) => new(Rules.MP9001, Rules.MP9001.Format(reason));
 
-    public static WorkflowException Write(string message) => new(Rules.MP9002, message);
+    /// <summary>A plan or spec file was not read or written (MP9002's words around the reason).</summary>
+    public static WorkflowException Write(string reason) => new(Rules.MP9002, Rules.MP9002.Format(reason));
 }

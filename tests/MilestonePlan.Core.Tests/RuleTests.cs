@@ -92,7 +92,7 @@ public sealed class RuleTests
 
         var spec = workspace.Diagnostics().Single(d => d.Id == "MP2007");
         Assert.AreEqual(SamplePlan.Position(SamplePlan.Plan, "02-rules.md", null).Line, spec.Span.Line, "at the Issue File cell");
-        StringAssert.Contains(spec.Message, "files over 262,144 bytes are not read");
+        StringAssert.Contains(spec.Message, "is not read: it is 307,200 bytes, over the 262,144-byte cap");
 
         var plan = SamplePlan.Workspace(_ => SamplePlan.Plan + new string(' ', 600 * 1024)).Diagnostics();
         Assert.AreEqual("MP2007", plan.Single().Id, Dump.Of(plan));
@@ -193,7 +193,7 @@ public sealed class RuleTests
         StringAssert.Contains(priority.Message, "P1");
         var dependencies = diagnostics.Single(d => d.FilePath.EndsWith("02-rules.md", StringComparison.Ordinal));
         Assert.AreEqual((6, 1), (dependencies.Span.Line, dependencies.Span.Column));
-        StringAssert.Contains(dependencies.Message, "[#03] differ from the plan's [#01]");
+        StringAssert.Contains(dependencies.Message, "[#03] differs from the plan's [#01]");
         var yaml = diagnostics.Single(d => d.FilePath.EndsWith("03-docs.md", StringComparison.Ordinal));
         StringAssert.StartsWith(yaml.Message, "Front matter cannot be read");
     }

@@ -69,7 +69,7 @@ public sealed class WorkflowEndToEndTests
         var result = MsBuild(repo, "-t:RunNextIssue");
 
         Assert.AreNotEqual(0, result.ExitCode, result.Output);
-        StringAssert.Contains(result.Output, "error MP9001: the work tree has uncommitted changes");
+        StringAssert.Contains(result.Output, "error MP9001: Workflow stopped: the work tree has uncommitted changes");
         Assert.AreEqual("main", repo.Git("symbolic-ref", "--short", "HEAD").Output.Trim());
     }
 }

@@ -87,7 +87,7 @@ public sealed class RunNextIssueTests
     {
         using var repo = new WorkflowRepository();
         var error = Assert.ThrowsExactly<WorkflowException>(() => repo.Runner(milestone: "m7").NextIssue());
-        Assert.AreEqual("No plan for milestone m7. Plans found: m1", error.Message);
+        Assert.AreEqual("Workflow stopped: No plan for milestone m7. Plans found: m1", error.Message);
     }
 
     [TestMethod]

@@ -1,4 +1,5 @@
 using System.Text;
+using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Model;
 
@@ -34,7 +35,7 @@ internal static class BranchNames
         var cell = TokenCell(field.Value, name);
         return problem is null
             ? new BranchChoice(BranchName.TryCreate(name), null, cell)
-            : new BranchChoice(null, $"Milestone Branch '{name}' {problem}", cell);
+            : new BranchChoice(null, Rules.MP4003.Format(name, problem), cell);
     }
 
     /// <summary>The backticked token of a one-line field value as a cell of its own, so a finding points at the name, not the note after it.</summary>
@@ -66,7 +67,7 @@ internal static class BranchNames
                     : null);
         return problem is null
             ? new BranchChoice(BranchName.TryCreate(written), null, cell)
-            : new BranchChoice(null, $"{row.Number}: feature branch '{written}' {problem}", cell);
+            : new BranchChoice(null, Rules.MP4001.Format(row.Number, written, problem), cell);
     }
 
     /// <summary>The base branch's name for display and matching; the problem text when it has none.</summary>

@@ -93,19 +93,16 @@ internal sealed class FileRules : IPlanRule
         var top = spec.Title?.Span ?? SourceSpan.FileStart;
         if (spec.DoneDefinition is null)
         {
-            yield return PlanDiagnostic.Create(MP2004, spec.Path, top,
-                $"Spec '{name}' of {row.Number} has no done definition (a '## Done Definition' section)");
+            yield return PlanDiagnostic.Create(RuleMessages.MP2004NoDoneDefinition, spec.Path, top, name, row.Number);
         }
 
         if (spec.AcceptanceCriteria is null)
         {
-            yield return PlanDiagnostic.Create(MP2004, spec.Path, top,
-                $"Spec '{name}' of {row.Number} has no '## Acceptance Criteria' section");
+            yield return PlanDiagnostic.Create(MP2004, spec.Path, top, name, row.Number);
         }
         else if (spec.AcceptanceItems.Count == 0)
         {
-            yield return PlanDiagnostic.Create(MP2004, spec.Path, spec.AcceptanceCriteria.Span,
-                $"Acceptance Criteria of '{name}' has no checkbox item ('- [ ] ...')");
+            yield return PlanDiagnostic.Create(RuleMessages.MP2004NoCheckbox, spec.Path, spec.AcceptanceCriteria.Span, name);
         }
     }
 
@@ -120,15 +117,13 @@ internal sealed class FileRules : IPlanRule
         if (spec.Get("title") is { Scalar: { Length: > 0 } title } titleValue && row.Title is { IsEmpty: false } rowTitle
             && !Placeholders.Any(rowTitle) && !TextMatching.SameTitle(title, rowTitle.Text))
         {
-            yield return PlanDiagnostic.Create(MP2005, spec.Path, titleValue.Span,
-                $"Front matter title '{title}' differs from the plan's title '{rowTitle.Text}' for {row.Number}");
+            yield return PlanDiagnostic.Create(MP2005, spec.Path, titleValue.Span, $"title '{title}'", $"title '{rowTitle.Text}'", row.Number);
         }
 
         if (spec.Get("priority") is { Scalar: { Length: > 0 } priorityText } priorityValue && row.PriorityCell is not null
             && Priority.TryParse(priorityText, out var priority) && row.Priority.IsKnown && priority != row.Priority)
         {
-            yield return PlanDiagnostic.Create(MP2005, spec.Path, priorityValue.Span,
-                $"Front matter priority {priority} differs from the plan's {row.Priority} for {row.Number}");
+            yield return PlanDiagnostic.Create(MP2005, spec.Path, priorityValue.Span, $"priority {priority}", row.Priority, row.Number);
         }
 
         if (spec.Get("dependencies") is { } dependencyValue && row.Dependencies is { IsReadable: true, Cell: not null })
@@ -143,8 +138,7 @@ internal sealed class FileRules : IPlanRule
                     .Select(r => (context.Plan.Resolve(r.Number)?.Number ?? r.Number).Value));
                 if (!specSet.SetEquals(planSet))
                 {
-                    yield return PlanDiagnostic.Create(MP2005, spec.Path, dependencyValue.Span,
-                        $"Front matter dependencies [{Format(specSet)}] differ from the plan's [{Format(planSet)}] for {row.Number}");
+                    yield return PlanDiagnostic.Create(MP2005, spec.Path, dependencyValue.Span, $"dependencies [{Format(specSet)}]", $"[{Format(planSet)}]", row.Number);
                 }
             }
         }
@@ -152,8 +146,7 @@ internal sealed class FileRules : IPlanRule
         if (spec.Get("github_issue") is { Scalar: { Length: > 0 } gitHubText } gitHubValue && row.GitHubNumber is { } rowGitHub
             && IssueNumber.TryParse(gitHubText, out var gitHub) && gitHub.Value != rowGitHub)
         {
-            yield return PlanDiagnostic.Create(MP2005, spec.Path, gitHubValue.Span,
-                $"Front matter github_issue #{gitHub.Value} differs from the plan's GitHub #{rowGitHub} for {row.Number}");
+            yield return PlanDiagnostic.Create(MP2005, spec.Path, gitHubValue.Span, $"github_issue #{gitHub.Value}", $"GitHub #{rowGitHub}", row.Number);
         }
     }
 

@@ -22,7 +22,8 @@ internal sealed class NamingRules : IPlanRule
             if (row.FeatureBranch is { IsEmpty: false } branch && !Placeholders.Any(branch)
                 && (BranchNames.Feature(context.Plan, row).Problem ?? FeatureBranchProblem(branch.Text, row, milestone)) is { } problem)
             {
-                yield return context.Report(MP4001, branch.Span, problem);
+                // Already in MP4001's words (BranchNames and FeatureBranchProblem format it).
+                yield return new PlanDiagnostic(MP4001, context.Path, branch.Span, problem);
             }
 
             if (row.PrTitleToken is { IsEmpty: false } token && !Placeholders.Any(token) && milestone is not null
@@ -36,7 +37,7 @@ internal sealed class NamingRules : IPlanRule
         {
             if (BranchNames.Base(context.Plan) is { Problem: { } unusable } choice)
             {
-                yield return context.Report(MP4003, choice.Cell?.Span ?? value.Span, unusable);
+                yield return new PlanDiagnostic(MP4003, context.Path, choice.Cell?.Span ?? value.Span, unusable);
                 yield break;
             }
 
@@ -45,8 +46,7 @@ internal sealed class NamingRules : IPlanRule
             var slug = name.StartsWith(expected, StringComparison.Ordinal) ? name.Substring(expected.Length) : null;
             if (milestone is not null && name is not "main" and not "master" && (slug is null || !IsSlug(slug)))
             {
-                yield return context.Report(MP4003, value.Span,
-                    $"Milestone branch '{name}' should look like 'milestone/{milestone}-<short-name>'");
+                yield return context.Report(MP4003, value.Span, name, $"should look like 'milestone/{milestone}-<short-name>'");
             }
         }
     }
@@ -62,10 +62,10 @@ internal sealed class NamingRules : IPlanRule
 
         if (BranchName.Problem(branch) is { } problem)
         {
-            return $"{row.Number}: feature branch '{branch}' {problem}";
+            return MP4001.Format(row.Number, branch, problem);
         }
 
-        string Shape() => $"{row.Number}: feature branch '{branch}' should look like 'feat/{milestone?.ToString() ?? "m{n}"}-{row.Number.Padded}-<slug>'";
+        string Shape() => MP4001.Format(row.Number, branch, $"should look like 'feat/{milestone?.ToString() ?? "m{n}"}-{row.Number.Padded}-<slug>'");
         if (!branch.StartsWith("feat/m", StringComparison.Ordinal))
         {
             return Shape();
@@ -80,7 +80,7 @@ internal sealed class NamingRules : IPlanRule
 
         if (milestone is not null && named != milestone)
         {
-            return $"{row.Number}: feature branch '{branch}' names milestone {named}, but this plan is {milestone}";
+            return MP4001.Format(row.Number, branch, $"names milestone {named}, but this plan is {milestone}");
         }
 
         var parts = rest.Substring(dash + 1).Split('-');

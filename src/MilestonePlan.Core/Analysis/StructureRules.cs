@@ -22,19 +22,19 @@ internal sealed class StructureRules : IPlanRule
         var plan = context.Plan;
         if (plan.Overview is null)
         {
-            yield return context.Report(MP1001, context.TopSpan, "The plan has no Overview section");
+            yield return context.Report(RuleMessages.MP1001MissingPart, context.TopSpan, "Overview section");
         }
 
         if (!plan.HasIssueTable)
         {
-            yield return context.Report(MP1001, context.TopSpan,
-                "The plan has no issue table (a table with an 'Issue #' column and a 'Title' or 'Issue File' column)");
+            yield return context.Report(RuleMessages.MP1001MissingPart, context.TopSpan,
+                "issue table (a table with an 'Issue #' column and a 'Title' or 'Issue File' column)");
         }
 
         if (!plan.Tracking.IsPresent)
         {
-            yield return context.Report(MP1001, context.TopSpan,
-                "The plan has no Tracking section (Completed Issues, Open PRs, Blocked, Skipped, Current Phase)");
+            yield return context.Report(RuleMessages.MP1001MissingPart, context.TopSpan,
+                "Tracking section (Completed Issues, Open PRs, Blocked, Skipped, Current Phase)");
         }
 
         foreach (var d in OverviewFields(context))
@@ -86,7 +86,7 @@ internal sealed class StructureRules : IPlanRule
             var field = plan.Field(key);
             if (field is null)
             {
-                yield return context.Report(MP1002, plan.Overview.Span, $"Overview field '{name}' is missing");
+                yield return context.Report(MP1002, plan.Overview.Span, name);
                 continue;
             }
 
@@ -96,20 +96,23 @@ internal sealed class StructureRules : IPlanRule
                 continue;
             }
 
-            var problem = key switch
+            if (value.IsEmpty)
             {
-                _ when value.IsEmpty => $"Overview field '{name}' is empty",
-                FieldKeys.Milestone when MilestoneId.Parse(value.Text) is null =>
-                    $"Milestone '{value.Text}' is not a milestone id like 'm2'",
-                FieldKeys.TotalIssues when LeadingInteger(value.Text) is null =>
-                    $"Total Issues '{value.Text}' is not a number",
-                FieldKeys.Status when Parsing.MilestoneStatusText.Of(value.Text) is null =>
-                    $"Status '{value.Text}' is not one of Not Started, In Progress, Complete",
+                yield return context.Report(RuleMessages.MP1002Empty, value.Span, name);
+                continue;
+            }
+
+            // What a readable value of this field is, when the text is not one.
+            var expected = key switch
+            {
+                FieldKeys.Milestone when MilestoneId.Parse(value.Text) is null => "a milestone id like 'm2'",
+                FieldKeys.TotalIssues when LeadingInteger(value.Text) is null => "a number",
+                FieldKeys.Status when Parsing.MilestoneStatusText.Of(value.Text) is null => "one of Not Started, In Progress, Complete",
                 _ => null,
             };
-            if (problem is not null)
+            if (expected is not null)
             {
-                yield return context.Report(MP1002, value.Span, problem);
+                yield return context.Report(RuleMessages.MP1002Malformed, value.Span, name, value.Text, expected);
             }
         }
     }
@@ -141,23 +144,21 @@ internal sealed class StructureRules : IPlanRule
             && declared != plan.FolderMilestone && !Placeholders.Any(milestoneField.Value))
         {
             yield return context.Report(MP1005, milestoneField.Value.Span,
-                $"The plan says milestone {declared} but lives in the folder of {plan.FolderMilestone}");
+                declared, plan.FolderMilestone);
         }
 
         var actualPath = context.RepositoryRelative(plan.Path);
         if (plan.Field(FieldKeys.ImplementationPlanPath) is { } pathField && !Placeholders.Any(pathField.Value)
             && !SamePath(TextMatching.FirstToken(pathField.Value), actualPath))
         {
-            yield return context.Report(MP1005, pathField.Value.Span,
-                $"Implementation Plan Path says '{TextMatching.FirstToken(pathField.Value)}' but the plan is at '{actualPath}'");
+            yield return context.Report(RuleMessages.MP1005Path, pathField.Value.Span, TextMatching.FirstToken(pathField.Value), actualPath);
         }
 
         var actualFolder = context.RepositoryRelative(plan.FolderPath) + "/";
         if (plan.Field(FieldKeys.MilestoneFolder) is { } folderField && !Placeholders.Any(folderField.Value)
             && !folderField.Value.IsEmpty && !SamePath(TextMatching.FirstToken(folderField.Value), actualFolder))
         {
-            yield return context.Report(MP1005, folderField.Value.Span,
-                $"Milestone Folder says '{TextMatching.FirstToken(folderField.Value)}' but the plan is in '{actualFolder}'");
+            yield return context.Report(RuleMessages.MP1005Folder, folderField.Value.Span, TextMatching.FirstToken(folderField.Value), actualFolder);
         }
     }
 

@@ -52,23 +52,20 @@ internal sealed class TrackingRules : IPlanRule
         {
             if (issue.Facts.Checklist is not { } entry)
             {
-                yield return context.Report(MP5002, completed.Heading.Span,
-                    $"{issue.Row.Number} ({issue.Row.TitleText}) is in the issue table but not in the Completed Issues checklist");
+                yield return context.Report(RuleMessages.MP5002NotInChecklist, completed.Heading.Span, issue.Row.Number, issue.Row.TitleText);
                 continue;
             }
 
             if (entry.Title is { } title && issue.Row.Title is { IsEmpty: false } rowTitle && !Placeholders.Any(rowTitle)
                 && !TrackingEntryGrammar.NamesTitle(entry, rowTitle.Text))
             {
-                yield return context.Report(MP5002, title.Span,
-                    $"Completed Issues says '{title.Text}' for {issue.Row.Number} but the issue table says '{rowTitle.Text}'");
+                yield return context.Report(RuleMessages.MP5002Title, title.Span, title.Text, issue.Row.Number, rowTitle.Text);
             }
         }
 
         foreach (var entry in context.Status.UnresolvedChecklistEntries)
         {
-            yield return context.Report(MP5002, entry.Line.Span,
-                $"Completed Issues lists {entry.IssueCandidates[0]}, which is not in the issue table");
+            yield return context.Report(MP5002, entry.Line.Span, entry.IssueCandidates[0]);
         }
     }
 
@@ -82,8 +79,7 @@ internal sealed class TrackingRules : IPlanRule
             var open = issues.Where(i => !i.IsDone).Select(i => i.Row.Number.ToString()).ToList();
             if (open.Count > 0)
             {
-                yield return context.Report(MP5003, overview.Value.Span,
-                    $"Status is Complete but {open.Count} issue(s) are not done: {string.Join(", ", open.Take(10))}");
+                yield return context.Report(MP5003, overview.Value.Span, open.Count, string.Join(", ", open.Take(10)));
             }
         }
 
@@ -92,16 +88,14 @@ internal sealed class TrackingRules : IPlanRule
             var started = issues.FirstOrDefault(i => i.IsDone || i.State == IssueState.OpenPullRequest);
             if (started is not null)
             {
-                yield return context.Report(MP5003, overview.Value.Span,
-                    $"Status is Not Started but {started.Row.Number} is {(started.IsDone ? "done" : "in an open PR")}");
+                yield return context.Report(RuleMessages.MP5003NotStarted, overview.Value.Span, started.Row.Number, started.IsDone ? "done" : "in an open PR");
             }
         }
 
         if (overview is not null && status is not null && context.Plan.Tracking.FooterStatus is { } footer
             && Parsing.MilestoneStatusText.Of(footer.Value.Text) is { } footerStatus && footerStatus != status)
         {
-            yield return context.Report(MP5003, footer.Value.Span,
-                $"The closing Status '{footer.Value.Text}' contradicts the Overview Status '{overview.Value.Text}'");
+            yield return context.Report(RuleMessages.MP5003Footer, footer.Value.Span, footer.Value.Text, overview.Value.Text);
         }
     }
 
@@ -122,30 +116,30 @@ internal sealed class TrackingRules : IPlanRule
 
         if (CurrentIssueNumber(text) is not { } number)
         {
-            yield return context.Report(MP5004, field.Value.Span, $"Current Issue '{text}' names no issue");
+            yield return context.Report(RuleMessages.MP5004NamesNoIssue, field.Value.Span, text);
             yield break;
         }
 
         var row = plan.Resolve(number);
         if (row is null)
         {
-            yield return context.Report(MP5004, field.Value.Span, $"Current Issue {number} is not in the plan");
+            yield return context.Report(MP5004, field.Value.Span, number);
             yield break;
         }
 
         var issue = status.Of(row)!;
         var next = NextIssueSelector.Select(status).Next;
         var hint = next is null ? "no issue is eligible" : $"the next issue is {next.Number}";
-        var problem = issue.State switch
+        var finished = issue.State switch
         {
-            IssueState.Done => $"Current Issue {row.Number} is already done; {hint}",
-            IssueState.Stopped => $"Current Issue {row.Number} is stopped (⛔ Needs Review); {hint}",
-            IssueState.Skipped => $"Current Issue {row.Number} is skipped; {hint}",
+            IssueState.Done => "already done",
+            IssueState.Stopped => "stopped (⛔ Needs Review)",
+            IssueState.Skipped => "skipped",
             _ => null,
         };
-        if (problem is not null)
+        if (finished is not null)
         {
-            yield return context.Report(MP5004, field.Value.Span, problem);
+            yield return context.Report(RuleMessages.MP5004Finished, field.Value.Span, row.Number, finished, hint);
             yield break;
         }
 
@@ -154,13 +148,12 @@ internal sealed class TrackingRules : IPlanRule
             var phase = FindPhase(plan, phaseField.Value.Text);
             if (phase is null)
             {
-                yield return context.Report(MP5004, phaseField.Value.Span, $"Current Phase '{phaseField.Value.Text}' is not a phase of this plan");
+                yield return context.Report(RuleMessages.MP5004UnknownPhase, phaseField.Value.Span, phaseField.Value.Text);
             }
             else if (phase.Index != row.PhaseIndex && phase.Index != 0)
             {
                 var actual = plan.Phases.FirstOrDefault(p => p.Index == row.PhaseIndex)?.Name ?? "another phase";
-                yield return context.Report(MP5004, phaseField.Value.Span,
-                    $"Current Issue {row.Number} is in {actual}, not in {phase.Name}");
+                yield return context.Report(RuleMessages.MP5004OtherPhase, phaseField.Value.Span, row.Number, actual, phase.Name);
             }
         }
     }

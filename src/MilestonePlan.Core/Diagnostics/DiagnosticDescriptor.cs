@@ -19,6 +19,9 @@ internal sealed record DiagnosticDescriptor(
 
     public string HelpLink => HelpLinkBase + Id + ".md";
 
+    /// <summary>The same rule with the words of another situation it reports (see <see cref="RuleMessages"/>).</summary>
+    public DiagnosticDescriptor WithMessage(string messageFormat) => this with { MessageFormat = messageFormat };
+
     public string Format(params object?[] args)
     {
         if (args.Length == 0)

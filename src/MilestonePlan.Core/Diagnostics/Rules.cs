@@ -21,13 +21,13 @@ internal static class Rules
 
     public static readonly DiagnosticDescriptor MP1001 = new(
         "MP1001", "Required plan section is missing or unreadable",
-        "{0}",
+        "The plan cannot be read: {0}",
         StructureCategory, PlanSeverity.Error,
         "Every plan needs an Overview, at least one issue table and a Tracking section.");
 
     public static readonly DiagnosticDescriptor MP1002 = new(
         "MP1002", "Overview field is missing or malformed",
-        "{0}",
+        "Overview field '{0}' is missing",
         StructureCategory, PlanSeverity.Warning,
         "The Overview names the milestone, its folder, its branch, the issue count and the status.");
 
@@ -45,7 +45,7 @@ internal static class Rules
 
     public static readonly DiagnosticDescriptor MP1005 = new(
         "MP1005", "Plan location does not match its Overview",
-        "{0}",
+        "The plan says milestone {0} but lives in the folder of {1}",
         StructureCategory, PlanSeverity.Warning,
         "The Milestone and Implementation Plan Path fields must match the folder the plan lives in.");
 
@@ -69,13 +69,13 @@ internal static class Rules
 
     public static readonly DiagnosticDescriptor MP2004 = new(
         "MP2004", "Issue spec lacks acceptance criteria or a done definition",
-        "{0}",
+        "Spec '{0}' of {1} has no '## Acceptance Criteria' section",
         FilesCategory, PlanSeverity.Warning,
         "A spec needs a done definition and an Acceptance Criteria section with at least one checkbox.");
 
     public static readonly DiagnosticDescriptor MP2005 = new(
         "MP2005", "Issue spec front matter disagrees with the plan",
-        "{0}",
+        "Front matter {0} differs from the plan's {1} for {2}",
         FilesCategory, PlanSeverity.Warning,
         "The spec's YAML front matter (title, priority, dependencies, github_issue) must agree with its plan row.");
 
@@ -87,7 +87,7 @@ internal static class Rules
 
     public static readonly DiagnosticDescriptor MP2007 = new(
         "MP2007", "File is too large to read",
-        "'{0}' {1}",
+        "'{0}' is not read: it {1}",
         FilesCategory, PlanSeverity.Warning,
         "Plans (512 KiB) and specs (256 KiB) over the size cap are reported and not read; the caps are MSBuild properties.");
 
@@ -129,7 +129,7 @@ internal static class Rules
 
     public static readonly DiagnosticDescriptor MP4001 = new(
         "MP4001", "Feature branch name does not follow the convention",
-        "{0}",
+        "{0}: feature branch '{1}' {2}",
         NamingCategory, PlanSeverity.Warning,
         "Feature branches are feat/m{n}-{NN}-{slug} and must be valid git ref names.");
 
@@ -141,7 +141,7 @@ internal static class Rules
 
     public static readonly DiagnosticDescriptor MP4003 = new(
         "MP4003", "Milestone branch does not follow the convention",
-        "{0}",
+        "Milestone Branch '{0}' {1}",
         NamingCategory, PlanSeverity.Warning,
         "The milestone branch is milestone/m{n}-<short-name>.");
 
@@ -153,19 +153,19 @@ internal static class Rules
 
     public static readonly DiagnosticDescriptor MP5002 = new(
         "MP5002", "Completed Issues checklist disagrees with the issue table",
-        "{0}",
+        "Completed Issues lists {0}, which is not in the issue table",
         TrackingCategory, PlanSeverity.Warning,
         "The Completed Issues checklist lists every issue of the tables once, with the same title.");
 
     public static readonly DiagnosticDescriptor MP5003 = new(
         "MP5003", "Status disagrees with the tracking",
-        "{0}",
+        "Status is Complete but {0} issue(s) are not done: {1}",
         TrackingCategory, PlanSeverity.Warning,
         "Status must agree with the checklist: Not Started, In Progress or Complete.");
 
     public static readonly DiagnosticDescriptor MP5004 = new(
         "MP5004", "Current Phase or Current Issue is stale",
-        "{0}",
+        "Current Issue {0} is not in the plan",
         TrackingCategory, PlanSeverity.Warning,
         "Current Issue must be an open issue of the Current Phase.");
 
@@ -183,25 +183,25 @@ internal static class Rules
 
     public static readonly DiagnosticDescriptor MP5007 = new(
         "MP5007", "Tracking disagrees with git",
-        "{0}",
+        "{0} is done but {1} is not merged into {2}",
         TrackingCategory, PlanSeverity.Warning,
         "Reported by ReconcileMilestone: a done issue's branch is merged into the base branch, an open PR's branch exists.");
 
     public static readonly DiagnosticDescriptor MP9001 = new(
         "MP9001", "git or gh failed",
-        "{0}",
+        "Workflow stopped: {0}",
         WorkflowCategory, PlanSeverity.Error,
         "A workflow target needs git and an authenticated gh; the tool's own error is shown.");
 
     public static readonly DiagnosticDescriptor MP9002 = new(
         "MP9002", "Plan could not be written back safely",
-        "{0}",
+        "Plan file not changed: {0}",
         WorkflowCategory, PlanSeverity.Error,
         "The plan changed on disk since it was read, or cannot be written; nothing was changed.");
 
     public static readonly DiagnosticDescriptor MP9003 = new(
         "MP9003", "Milestone is not ready to complete",
-        "{0}",
+        "{0} cannot be completed: {1}",
         WorkflowCategory, PlanSeverity.Error,
         "CompleteMilestone needs every issue done and every item of the completion checklist ticked.");
 

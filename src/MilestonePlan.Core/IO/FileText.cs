@@ -9,7 +9,7 @@ internal sealed record FileText(string? Text, string? Problem, bool TooLarge = f
 
     /// <summary>Over its cap: not read, and the same words wherever the file comes from.</summary>
     public static FileText TooLargeFile(long size, long maxBytes) =>
-        new(null, $"is {size:N0} bytes; files over {maxBytes:N0} bytes are not read", TooLarge: true);
+        new(null, $"is {size:N0} bytes, over the {maxBytes:N0}-byte cap", TooLarge: true);
 }
 
 /// <summary>

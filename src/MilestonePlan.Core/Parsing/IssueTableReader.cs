@@ -89,15 +89,13 @@ internal sealed class IssueTableReader(PlanParseContext context)
                 return null;
             }
 
-            context.Diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, context.Path, number?.Cell.Span ?? rowSpan,
-                $"Issue table row at line {rowSpan.Line} has no issue number"));
+            context.Diagnostics.Add(PlanDiagnostic.Create(RuleMessages.MP1001RowWithoutNumber, context.Path, number?.Cell.Span ?? rowSpan, rowSpan.Line));
             return null;
         }
 
         if (!IssueNumber.TryParse(number.Value.Cell.Text, out var issueNumber))
         {
-            context.Diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, context.Path, number.Value.Cell.Span,
-                $"Issue table row at line {rowSpan.Line}: cannot read issue number '{number.Value.Cell.Text}'"));
+            context.Diagnostics.Add(PlanDiagnostic.Create(RuleMessages.MP1001UnreadableNumber, context.Path, number.Value.Cell.Span, rowSpan.Line, number.Value.Cell.Text));
             return null;
         }
 

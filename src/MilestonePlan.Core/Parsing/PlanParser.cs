@@ -51,8 +51,7 @@ internal static class PlanParser
         private readonly PlanLinkReader links = new(context);
 
         public void Fail(string reason) =>
-            context.Diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, context.Path, Diagnostics.SourceSpan.FileStart,
-                "The plan cannot be read: " + reason));
+            context.Diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, context.Path, Diagnostics.SourceSpan.FileStart, reason));
 
         public void Visit(Block block)
         {

@@ -18,7 +18,7 @@ internal static class SpecParser
         var map = new SourceMap(source);
         if (!MarkdownPipelines.TryParse(source, out var document, out var error))
         {
-            var failure = PlanDiagnostic.Create(Rules.MP2004, path, Diagnostics.SourceSpan.FileStart, "The spec cannot be read: " + error);
+            var failure = PlanDiagnostic.Create(RuleMessages.MP2004Unreadable, path, Diagnostics.SourceSpan.FileStart, error);
             return new IssueSpec(path, new Dictionary<string, FrontMatterValue>(), null, null, null, null, null, [], failure);
         }
 
@@ -141,8 +141,7 @@ internal static class SpecParser
             {
                 return parser.Accept<Scalar>(out var empty) && string.IsNullOrEmpty(empty.Value)
                     ? null
-                    : PlanDiagnostic.Create(Rules.MP2005, path, (map is null || block is null ? Diagnostics.SourceSpan.FileStart : map.Span(block.Span.Start, block.Span.Start)),
-                        "Front matter is not a set of 'key: value' lines");
+                    : PlanDiagnostic.Create(RuleMessages.MP2005NotMapping, path, (map is null || block is null ? Diagnostics.SourceSpan.FileStart : map.Span(block.Span.Start, block.Span.Start)));
             }
 
             while (!parser.TryConsume<MappingEnd>(out _))
@@ -189,16 +188,16 @@ internal static class SpecParser
         catch (YamlException e)
         {
             var line = (int)e.Start.Line + firstLine - 1;
-            return PlanDiagnostic.Create(Rules.MP2005, path, Diagnostics.SourceSpan.At(Math.Max(line, 1), Math.Max(1, (int)e.Start.Column)),
-                "Front matter cannot be read: " + FirstSentence(e.Message));
+            return PlanDiagnostic.Create(RuleMessages.MP2005Unreadable, path, Diagnostics.SourceSpan.At(Math.Max(line, 1), Math.Max(1, (int)e.Start.Column)),
+                FirstSentence(e.Message));
         }
         catch (Exception e)
         {
             // YamlDotNet's scanner can fail outside its own exception type on truncated or odd input
             // (InvalidOperationException, FormatException, EndOfStreamException for `labels: ["a"]**S:**`, ...).
             // Front matter is the author's text, so whatever the library throws means "unreadable", never a crash.
-            return PlanDiagnostic.Create(Rules.MP2005, path, (map is null || block is null ? Diagnostics.SourceSpan.FileStart : map.Span(block.Span.Start, block.Span.Start)),
-                "Front matter cannot be read: " + FirstSentence(e.Message));
+            return PlanDiagnostic.Create(RuleMessages.MP2005Unreadable, path, (map is null || block is null ? Diagnostics.SourceSpan.FileStart : map.Span(block.Span.Start, block.Span.Start)),
+                FirstSentence(e.Message));
         }
     }
 

@@ -20,47 +20,45 @@ internal static class TrackingEntryGrammar
 
     private static readonly string[] SuffixWords = ["done", "stop", "stopped", "skipped", "needs review", "blocked", "merged", "complete", "in progress"];
 
-    /// <summary>The text after the number (and a `(plan #N)` note) and the first separator; null when the line starts with no number.</summary>
-    public static string? AfterNumber(string line)
+    /// <summary>The text after the number (and a `(plan #N)` note) and the separators; null when the line names no number.</summary>
+    public static string? AfterNumber(string line) => TitleStart(line) is { } start ? line.Substring(start).Trim() : null;
+
+    /// <summary>
+    /// Where the title begins in an entry such as `**#207** (plan #04) — Title ✅`: after the first `#` and its digits,
+    /// the emphasis around them, the note that maps a GitHub number to the plan's, and the separators. Null when
+    /// the text holds no `#` followed by a digit. The one reading of "number, then title" for every tracking format.
+    /// </summary>
+    public static int? TitleStart(string text)
     {
-        var text = line.TrimStart();
-        var i = 0;
-        while (i < text.Length && text[i] is '*' or '`' or ' ')
+        var hash = text.IndexOf('#');
+        while (hash >= 0 && AsciiNumber.CountDigits(text, hash + 1) == 0)
         {
-            i++;
+            hash = text.IndexOf('#', hash + 1);
         }
 
-        if (i >= text.Length || text[i] != '#')
-        {
-            return null;
-        }
-
-        i++;
-        var digits = AsciiNumber.CountDigits(text, i);
-        if (digits == 0)
+        if (hash < 0)
         {
             return null;
         }
 
-        i += digits;
-        while (i < text.Length && text[i] is '*' or '`')
+        var i = hash + 1 + AsciiNumber.CountDigits(text, hash + 1);
+        i = Skip(text, i, c => c is '*' or '`' || char.IsWhiteSpace(c));
+        if (string.Compare(text, i, "(plan", 0, 5, StringComparison.OrdinalIgnoreCase) == 0 && text.IndexOf(')', i) is var close and > 0)
+        {
+            i = close + 1;
+        }
+
+        return Skip(text, i, c => char.IsWhiteSpace(c) || c is '—' or '–' or '-' or ':' or '*' or '|');
+    }
+
+    private static int Skip(string text, int i, Func<char, bool> skipped)
+    {
+        while (i < text.Length && skipped(text[i]))
         {
             i++;
         }
 
-        // `**#207** (plan #04) — Title`: the note that maps a GitHub number to the plan's is not part of the title.
-        var rest = text.Substring(i).TrimStart();
-        if (rest.StartsWith("(plan", StringComparison.OrdinalIgnoreCase) && rest.IndexOf(')') is var close and > 0)
-        {
-            rest = rest.Substring(close + 1).TrimStart();
-        }
-
-        if (rest.Length > 0 && rest[0] is '—' or '–' or '-' or ':')
-        {
-            rest = rest.Substring(1);
-        }
-
-        return rest.Trim();
+        return i;
     }
 
     /// <summary>A checklist entry names the table's title: its title part equals it, or its text names it whole.</summary>

@@ -55,21 +55,9 @@ internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
     private TextCell? ChecklistTitle(TextCell line)
     {
         var raw = line.Raw;
-        var hash = raw.IndexOf('#');
-        if (hash < 0)
+        if (TrackingEntryGrammar.TitleStart(raw) is not { } i)
         {
             return null;
-        }
-
-        var i = hash + 1;
-        while (i < raw.Length && AsciiNumber.IsDigit(raw[i]))
-        {
-            i++;
-        }
-
-        while (i < raw.Length && (char.IsWhiteSpace(raw[i]) || raw[i] is '—' or '–' or '-' or ':' or '*' or '|'))
-        {
-            i++;
         }
 
         var end = raw.Length;

@@ -83,7 +83,7 @@ internal static class RepositoryValidator
 
             if (file.Text is not { } text)
             {
-                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, SourceSpan.FileStart, "The plan cannot be read" + (file.Problem is { } why ? $": it {why}" : string.Empty)));
+                diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, path, SourceSpan.FileStart, file.Problem is { } why ? $"it {why}" : "its text is not available"));
                 return (null, diagnostics, []);
             }
 

@@ -35,13 +35,12 @@ internal static class GitDriftCheck
             if (issue.IsDone && exists is not null && !git.IsAncestor(exists, baseRef))
             {
                 findings.Add(PlanDiagnostic.Create(Rules.MP5007, plan.Path, issue.Facts.Checklist?.Line.Span ?? issue.Row.RowSpan,
-                    $"{issue.Row.Number} is done but {branch} is not merged into {baseBranch}"));
+                    issue.Row.Number, branch, baseBranch));
             }
 
             if (issue.State == IssueState.OpenPullRequest && exists is null && issue.Facts.OpenPullRequest is { } entry)
             {
-                findings.Add(PlanDiagnostic.Create(Rules.MP5007, plan.Path, entry.Line.Span,
-                    $"{issue.Row.Number} has an open PR but its branch {branch} is not on origin"));
+                findings.Add(PlanDiagnostic.Create(RuleMessages.MP5007BranchNotOnOrigin, plan.Path, entry.Line.Span, issue.Row.Number, branch));
             }
         }
 

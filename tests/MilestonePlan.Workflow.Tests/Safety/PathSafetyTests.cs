@@ -79,6 +79,6 @@ public sealed class PathSafetyTests
         File.WriteAllText(spec, new string('x', 2_000_000));
         var large = Core.IO.DiskFileSystem.Instance.Read(spec, Core.IO.FileLimits.DefaultMaxSpecBytes);
         Assert.IsTrue(large.TooLarge);
-        Assert.AreEqual("is 2,000,000 bytes; files over 262,144 bytes are not read", large.Problem);
+        Assert.AreEqual("is 2,000,000 bytes, over the 262,144-byte cap", large.Problem);
     }
 }

@@ -23,14 +23,14 @@ internal sealed class CompleteMilestoneStep(WorkflowServices services) : Workflo
         if (open.Count > 0 || status.Issues.Count == 0)
         {
             throw new WorkflowException(Core.Diagnostics.Rules.MP9003,
-                $"{plan.Milestone} cannot be completed: {(open.Count > 0 ? string.Join(", ", open) + " not done" : "it has no issues")}");
+                Core.Diagnostics.Rules.MP9003.Format(plan.Milestone, open.Count > 0 ? string.Join(", ", open) + " not done" : "it has no issues"));
         }
 
         var unticked = plan.CompletionChecklist.Where(c => c.Checked == false).Select(c => c.Line.Text).ToList();
         if (unticked.Count > 0)
         {
-            throw new WorkflowException(Core.Diagnostics.Rules.MP9003,
-                $"{plan.Milestone} cannot be completed: the completion checklist has {unticked.Count} unticked item(s): {string.Join("; ", unticked.Take(5))}");
+            throw new WorkflowException(Core.Diagnostics.Rules.MP9003, Core.Diagnostics.Rules.MP9003.Format(plan.Milestone,
+                $"the completion checklist has {unticked.Count} unticked item(s): {string.Join("; ", unticked.Take(5))}"));
         }
 
         RequireGit();

@@ -66,7 +66,8 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
         var feature = RequireFeature(plan, row);
         if (Git.DefaultBranch() is { } defaultBranch && defaultBranch.Value.Equals(feature.Value, StringComparison.OrdinalIgnoreCase))
         {
-            throw new WorkflowException(Core.Diagnostics.Rules.MP4001, $"{row.Number}: feature branch '{feature}' is the repository's default branch", plan.Path, row.FeatureBranch?.Span);
+            throw new WorkflowException(Core.Diagnostics.Rules.MP4001,
+                Core.Diagnostics.Rules.MP4001.Format(row.Number, feature, "is the repository's default branch"), plan.Path, row.FeatureBranch?.Span);
         }
 
         if (Git.LocalBranchExists(feature))

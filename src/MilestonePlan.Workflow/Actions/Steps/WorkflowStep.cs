@@ -161,7 +161,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
             RequireFeature(plan, row);
             if (row.FileName is { } name && SpecLocation(plan, row) is { Problem: { } problem })
             {
-                throw new WorkflowException(Core.Diagnostics.Rules.MP2006, $"{row.Number}: Issue File '{name}' {problem}; nothing was read or run",
+                throw new WorkflowException(Core.Diagnostics.Rules.MP2006, $"{row.Number}: " + Core.Diagnostics.Rules.MP2006.Format(name, problem) + "; nothing was run",
                     plan.Path, row.File?.Span);
             }
         }
@@ -177,7 +177,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
     /// <summary>A path the workflow reads or writes is inside the repository and reached through no symbolic link (MP2006).</summary>
     protected string RequireInside(string fullPath) =>
         RepositoryPath.Check(DiskFileSystem.Instance, Options.RepositoryRoot, fullPath) is { } problem
-            ? throw new WorkflowException(Core.Diagnostics.Rules.MP2006, $"{Relative(fullPath)} {problem}; nothing was read or written", fullPath)
+            ? throw new WorkflowException(Core.Diagnostics.Rules.MP2006, Core.Diagnostics.Rules.MP2006.Format(Relative(fullPath), problem), fullPath)
             : fullPath;
 
     protected static WorkflowException Unusable(PlanDocument plan, BranchChoice choice, Core.Diagnostics.DiagnosticDescriptor rule) =>
