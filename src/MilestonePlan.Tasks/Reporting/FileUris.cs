@@ -23,6 +23,13 @@ internal static class FileUris
     /// </summary>
     public static string? Relative(string filePath, string repositoryRoot)
     {
+        var relative = RelativePath(filePath, repositoryRoot);
+        return relative is null ? null : EscapeSegments(relative.Split('/'), firstIsDrive: false);
+    }
+
+    /// <summary>The path of <paramref name="filePath"/> relative to the root with forward slashes, not escaped; null when outside the root.</summary>
+    public static string? RelativePath(string filePath, string repositoryRoot)
+    {
         var root = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         var full = Path.GetFullPath(filePath);
 
@@ -33,7 +40,7 @@ internal static class FileUris
             return null;
         }
 
-        return EscapeSegments(full.Substring(prefix.Length).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), firstIsDrive: false);
+        return full.Substring(prefix.Length).Replace(Path.DirectorySeparatorChar, '/');
     }
 
     /// <summary>An absolute <c>file:</c> URI (<c>file:///home/x</c>, <c>file:///C:/x</c>, <c>file://server/share/x</c>).</summary>
