@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MilestonePlan.Core.Diagnostics;
 
@@ -56,7 +57,12 @@ internal static class SarifLog
         }
 
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            // A file, not HTML: keep quotes, '<' and non-ASCII readable (\" rather than \u0022); control characters are still escaped.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             json.WriteStartObject();
             json.WriteString("$schema", SchemaUri);
