@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using MilestonePlan.Core.Configuration;
 using MilestonePlan.Core.Diagnostics;
-using MilestonePlan.Core.IO;
 using MilestonePlan.Core.Validation;
 
 namespace MilestonePlan.Analyzers;
@@ -11,7 +10,8 @@ namespace MilestonePlan.Analyzers;
 /// One compilation's plans. Findings are reported per additional file, but a milestone's rules need the whole
 /// milestone: validating it from every file's action made a milestone of n files cost n validations, and reading every
 /// AdditionalFile for each file made the whole cost quadratic. Here the files are read once, each milestone is
-/// validated once (on the first request for one of its files) and its findings are grouped by file.
+/// validated once (on the first request for one of its files) and its findings are grouped by file. Findings of a
+/// milestone whose files did not change since an earlier compilation come from <see cref="ValidationCache"/>.
 /// </summary>
 internal sealed class CompilationPlans
 {
@@ -20,14 +20,16 @@ internal sealed class CompilationPlans
     private readonly ImmutableArray<AdditionalText> files;
     private readonly ValidationOptions options;
     private readonly Action<string>? onPlanValidated;
+    private readonly ValidationCache cache;
     private readonly Dictionary<string, string> planByFolder = new(StringComparer.Ordinal);
-    private readonly OnceMap<string, InMemoryFileSystem> view = new(StringComparer.Ordinal);
+    private readonly OnceMap<string, CompilationTexts> texts = new(StringComparer.Ordinal);
     private readonly OnceMap<string, Dictionary<string, List<PlanDiagnostic>>> findingsByFolder = new(StringComparer.Ordinal);
 
-    public CompilationPlans(ImmutableArray<AdditionalText> files, ValidationOptions options, Action<string>? onPlanValidated)
+    public CompilationPlans(ImmutableArray<AdditionalText> files, ValidationOptions options, ValidationCache cache, Action<string>? onPlanValidated)
     {
         this.files = files;
         this.options = options;
+        this.cache = cache;
         this.onPlanValidated = onPlanValidated;
         foreach (var file in files)
         {
@@ -58,10 +60,17 @@ internal sealed class CompilationPlans
 
     private Dictionary<string, List<PlanDiagnostic>> Validate(string plan, CancellationToken cancellationToken)
     {
-        var repository = view.Get(ViewKey, _ => AdditionalFilesView.Create(files, cancellationToken));
+        var current = texts.Get(ViewKey, _ => new CompilationTexts(files, cancellationToken));
+        var key = $"{options.RepositoryRoot}\n{options.DocsRoot}\n{CompilationTexts.Normalize(plan)}";
+        if (cache.TryGet(key, current) is { } cached)
+        {
+            return cached;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         onPlanValidated?.Invoke(plan);
-        var (_, diagnostics, _) = RepositoryValidator.ValidatePlan(repository, options, Path.GetFullPath(plan));
+        var recorder = new ReadRecorder(current.View);
+        var (_, diagnostics, _) = RepositoryValidator.ValidatePlan(recorder, options, Path.GetFullPath(plan));
         var byFile = new Dictionary<string, List<PlanDiagnostic>>(StringComparer.Ordinal);
         foreach (var diagnostic in diagnostics)
         {
@@ -74,6 +83,7 @@ internal sealed class CompilationPlans
             list.Add(diagnostic);
         }
 
+        cache.Add(key, current, recorder.FilesRead, byFile);
         return byFile;
     }
 

@@ -19,6 +19,9 @@ public sealed class MilestonePlanAnalyzer : DiagnosticAnalyzer
 
     private readonly Action<string>? onPlanValidated;
 
+    // Across compilations: the IDE keeps one analyzer instance and makes a new compilation per edit.
+    private readonly ValidationCache cache = new();
+
     public MilestonePlanAnalyzer()
     {
     }
@@ -44,7 +47,7 @@ public sealed class MilestonePlanAnalyzer : DiagnosticAnalyzer
         }
 
         // One cache per compilation: each milestone is validated once however many of its files are analyzed.
-        var plans = new CompilationPlans(context.Options.AdditionalFiles, options, onPlanValidated);
+        var plans = new CompilationPlans(context.Options.AdditionalFiles, options, cache, onPlanValidated);
 
         // Per additional file, not at compilation end: Visual Studio's live analysis skips compilation-end actions.
         context.RegisterAdditionalFileAction(file => AnalyzeFile(file, plans));
