@@ -28,7 +28,7 @@ internal sealed class CompilationTexts
 
         Texts = texts;
         PathsKey = string.Join("\n", texts.Keys.OrderBy(k => k, StringComparer.Ordinal));
-        view = new Lazy<InMemoryFileSystem>(() => AdditionalFilesView.Create(files, cancellationToken));
+        view = new Lazy<InMemoryFileSystem>(() => AdditionalFilesView.Create(texts));
     }
 
     public IReadOnlyDictionary<string, SourceText> Texts { get; }
