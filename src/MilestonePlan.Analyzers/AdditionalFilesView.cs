@@ -1,4 +1,4 @@
-using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using MilestonePlan.Core.IO;
 
 namespace MilestonePlan.Analyzers;
@@ -9,23 +9,10 @@ namespace MilestonePlan.Analyzers;
 /// </summary>
 internal static class AdditionalFilesView
 {
-    public static InMemoryFileSystem Create(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
-    {
-        var texts = new List<KeyValuePair<string, string>>();
-        foreach (var file in files)
-        {
-            if (!file.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var text = file.GetText(cancellationToken)?.ToString();
-            if (text is not null)
-            {
-                texts.Add(new KeyValuePair<string, string>(file.Path, text));
-            }
-        }
-
-        return new InMemoryFileSystem(texts, isComplete: false);
-    }
+    /// <summary>
+    /// From texts already taken from the compilation (<see cref="CompilationTexts"/>): nothing here can be cancelled,
+    /// so a view shared by the compilation's analyses is never left half made by one cancelled request.
+    /// </summary>
+    public static InMemoryFileSystem Create(IReadOnlyDictionary<string, SourceText> texts) =>
+        new(texts.Select(t => new KeyValuePair<string, string>(t.Key, t.Value.ToString())), isComplete: false);
 }

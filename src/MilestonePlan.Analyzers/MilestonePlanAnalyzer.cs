@@ -3,8 +3,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using MilestonePlan.Core.Diagnostics;
-using MilestonePlan.Core.Validation;
-using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Analyzers;
 
@@ -19,16 +17,43 @@ public sealed class MilestonePlanAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<Microsoft.CodeAnalysis.DiagnosticDescriptor> SupportedDiagnostics { get; } =
         DescriptorCatalog.ById.Values.ToImmutableArray();
 
+    private readonly Action<string>? onPlanValidated;
+
+    // Across compilations: the IDE keeps one analyzer instance and makes a new compilation per edit.
+    private readonly ValidationCache cache = new();
+
+    public MilestonePlanAnalyzer()
+    {
+    }
+
+    /// <summary>For tests: <paramref name="onPlanValidated"/> is called with the plan's path each time a plan is validated.</summary>
+    internal MilestonePlanAnalyzer(Action<string> onPlanValidated)
+    {
+        this.onPlanValidated = onPlanValidated;
+    }
+
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-
-        // Per additional file, not at compilation end: Visual Studio's live analysis skips compilation-end actions.
-        context.RegisterAdditionalFileAction(AnalyzeFile);
+        context.RegisterCompilationStartAction(StartCompilation);
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+    private void StartCompilation(CompilationStartAnalysisContext context)
+    {
+        if (AnalyzerSettings.Read(context.Options) is not { } options)
+        {
+            return;
+        }
+
+        // One cache per compilation: each milestone is validated once however many of its files are analyzed.
+        var plans = new CompilationPlans(context.Options.AdditionalFiles, options, cache, onPlanValidated);
+
+        // Per additional file, not at compilation end: Visual Studio's live analysis skips compilation-end actions.
+        context.RegisterAdditionalFileAction(file => AnalyzeFile(file, plans));
+    }
+
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, CompilationPlans plans)
     {
         var file = context.AdditionalFile;
         if (!file.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
@@ -36,38 +61,10 @@ public sealed class MilestonePlanAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var global = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
-        if (!global.TryGetValue("build_property.MilestonePlanAnalyzerEnabled", out var enabled)
-            || !string.Equals(enabled, "true", StringComparison.OrdinalIgnoreCase)
-            || !global.TryGetValue("build_property.MilestonePlanRepositoryRoot", out var root) || string.IsNullOrWhiteSpace(root))
-        {
-            return;
-        }
-
-        global.TryGetValue("build_property.MilestonePlanDocsRoot", out var docsRoot);
-        var options = new ValidationOptions
-        {
-            RepositoryRoot = root,
-            DocsRoot = string.IsNullOrWhiteSpace(docsRoot) ? "docs/03-build-notes" : docsRoot!,
-        };
-
         // The plan of this file's milestone folder is validated; only findings located in this file are reported here.
-        var folder = Normalize(Path.GetDirectoryName(file.Path) ?? string.Empty);
-        var plan = context.Options.AdditionalFiles.FirstOrDefault(f =>
-            string.Equals(Path.GetFileName(f.Path), PlanDiscovery.PlanFileName, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(Normalize(Path.GetDirectoryName(f.Path) ?? string.Empty), folder, StringComparison.Ordinal));
-        if (plan is null)
+        foreach (var diagnostic in plans.FindingsIn(file, context.CancellationToken))
         {
-            return;
-        }
-
-        var view = AdditionalFilesView.Create(context.Options.AdditionalFiles, context.CancellationToken);
-        var (_, diagnostics, _) = RepositoryValidator.ValidatePlan(view, options, Path.GetFullPath(plan.Path));
-        var path = Normalize(Path.GetFullPath(file.Path));
-        foreach (var diagnostic in diagnostics)
-        {
-            if (string.Equals(Normalize(diagnostic.FilePath), path, StringComparison.Ordinal)
-                && DescriptorCatalog.ById.TryGetValue(diagnostic.Id, out var descriptor))
+            if (DescriptorCatalog.ById.TryGetValue(diagnostic.Id, out var descriptor))
             {
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, LocationIn(file, diagnostic.Span, context.CancellationToken), diagnostic.Message));
             }
@@ -95,6 +92,4 @@ public sealed class MilestonePlanAnalyzer : DiagnosticAnalyzer
         var textSpan = TextSpan.FromBounds(text.Lines.GetPosition(start), Math.Max(text.Lines.GetPosition(start), text.Lines.GetPosition(end)));
         return Location.Create(file.Path, textSpan, new LinePositionSpan(start, end));
     }
-
-    private static string Normalize(string path) => path.Replace('\\', '/');
 }

@@ -3,18 +3,29 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.VisualBasic;
 
 namespace MilestonePlan.Analyzers.Tests;
 
-/// <summary>Runs the analyzer on a small C# compilation with Markdown AdditionalFiles, as the IDE would.</summary>
+/// <summary>Runs the analyzer on a small C# (or Visual Basic) compilation with Markdown AdditionalFiles, as the IDE would.</summary>
 internal static class AnalyzerHarness
 {
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(IReadOnlyDictionary<string, string> files, string root, bool enabled = true)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(IReadOnlyDictionary<string, string> files, string root, bool enabled = true) =>
+        RunAsync(CSharpConsumer(), new MilestonePlanAnalyzer(), files, root, enabled);
+
+    public static Compilation CSharpConsumer() => CSharpCompilation.Create("Consumer",
+        [CSharpSyntaxTree.ParseText("class C { }")],
+        [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    public static Compilation VisualBasicConsumer() => VisualBasicCompilation.Create("Consumer",
+        [VisualBasicSyntaxTree.ParseText("Class C\nEnd Class\n")],
+        [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+        new VisualBasicCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(
+        Compilation compilation, MilestonePlanAnalyzer analyzer, IReadOnlyDictionary<string, string> files, string root, bool enabled = true)
     {
-        var compilation = CSharpCompilation.Create("Consumer",
-            [CSharpSyntaxTree.ParseText("class C { }")],
-            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var additional = files.Select(f => (AdditionalText)new MemoryAdditionalText(f.Key, f.Value)).ToImmutableArray();
         var globals = new Dictionary<string, string>
         {
@@ -23,7 +34,7 @@ internal static class AnalyzerHarness
             ["build_property.MilestonePlanDocsRoot"] = "docs/03-build-notes",
         };
         var options = new AnalyzerOptions(additional, new OptionsProvider(globals));
-        return await compilation.WithAnalyzers([new MilestonePlanAnalyzer()], options).GetAnalyzerDiagnosticsAsync();
+        return await compilation.WithAnalyzers([analyzer], options).GetAnalyzerDiagnosticsAsync();
     }
 
     private sealed class MemoryAdditionalText(string path, string text) : AdditionalText

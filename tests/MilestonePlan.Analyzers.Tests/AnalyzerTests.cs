@@ -9,7 +9,7 @@ public sealed class AnalyzerTests
 {
     private const string Root = "/repo";
 
-    private static Dictionary<string, string> SampleFiles()
+    internal static Dictionary<string, string> SampleFiles()
     {
         var sample = Path.Combine(FindRepository(), "samples", "docs", "03-build-notes", "m1");
         return Directory.GetFiles(sample).ToDictionary(f => $"{Root}/docs/03-build-notes/m1/{Path.GetFileName(f)}", File.ReadAllText);
