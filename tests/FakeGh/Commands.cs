@@ -13,7 +13,7 @@ internal sealed class CommandException(string message, int exitCode = 1) : Excep
 internal static class Commands
 {
     /// <summary>A fixed clock, so tests can compare what the fake records.</summary>
-    private const string Now = "2026-11-24T12:00:00Z";
+    public const string Now = "2026-11-24T12:00:00Z";
 
     public static int AuthStatus(FakeState state, TextWriter error)
     {
@@ -80,67 +80,6 @@ internal static class Commands
         });
         state.Save();
         output.WriteLine(url);
-        return 0;
-    }
-
-    public static int PrMerge(FakeState state, ParsedArguments parsed, TextWriter output, TextWriter error)
-    {
-        var methods = new[] { "merge", "rebase", "squash" }.Count(parsed.Switch);
-        if (methods > 1)
-        {
-            throw new UsageException("only one of --merge, --rebase, or --squash can be enabled");
-        }
-
-        var pr = FindPullRequest(state, parsed);
-        var number = pr["number"]!.GetValue<int>();
-        if (parsed.Switch("disable-auto"))
-        {
-            pr["autoMerge"] = false;
-            pr.Remove("autoMergeMethod");
-            state.Save();
-            error.WriteLine($"✓ Auto-merge disabled for pull request #{number}");
-            return 0;
-        }
-
-        if (methods == 0)
-        {
-            throw new CommandException("--merge, --rebase, or --squash required when not running interactively");
-        }
-
-        switch (Text(pr, "state"))
-        {
-            case "MERGED":
-                throw new CommandException($"! Pull request #{number} ({Text(pr, "title")}) was already merged");
-            case "CLOSED":
-                throw new CommandException($"! Pull request #{number} ({Text(pr, "title")}) can't be merged because it is closed");
-        }
-
-        var method = parsed.Switch("squash") ? "SQUASH" : parsed.Switch("rebase") ? "REBASE" : "MERGE";
-        pr["deleteBranch"] = parsed.Switch("delete-branch");
-        if (parsed.Switch("auto") && state.AutoMergeMode == "refuse")
-        {
-            throw new CommandException("GraphQL: Auto merge is not allowed for this repository (enablePullRequestAutoMerge)");
-        }
-
-        if (parsed.Switch("auto") && state.AutoMergeMode != "immediate")
-        {
-            pr["autoMerge"] = true;
-            pr["autoMergeMethod"] = method;
-            state.Save();
-            error.WriteLine($"✓ Pull request #{number} will be automatically merged via {method.ToLowerInvariant()} when all requirements are met");
-            return 0;
-        }
-
-        pr["state"] = "MERGED";
-        pr["mergedAt"] = Now;
-        pr["mergeMethod"] = method;
-        state.Save();
-        error.WriteLine($"✓ {(method == "SQUASH" ? "Squashed and merged" : method == "REBASE" ? "Rebased and merged" : "Merged")} pull request #{number} ({Text(pr, "title")})");
-        if (parsed.Switch("delete-branch"))
-        {
-            error.WriteLine($"✓ Deleted branch {Text(pr, "head")}");
-        }
-
         return 0;
     }
 
@@ -298,7 +237,7 @@ internal static class Commands
     }
 
     /// <summary>A PR by number, URL or head branch; gh's error when there is none.</summary>
-    private static JsonObject FindPullRequest(FakeState state, ParsedArguments parsed)
+    public static JsonObject FindPullRequest(FakeState state, ParsedArguments parsed)
     {
         if (parsed.Positional.Count > 1)
         {
@@ -364,6 +303,8 @@ internal static class Commands
                     ["conclusion"] = checks switch { "passing" => "SUCCESS", "failing" => "FAILURE", _ => string.Empty },
                     ["workflowName"] = "CI",
                 }),
+                // A PR found conflicting when the fake tried to merge it stays DIRTY / CONFLICTING, whatever the checks say.
+                "mergeStateStatus" when pr["mergeStateStatus"] is not null => pr["mergeStateStatus"]!.DeepClone(),
                 "mergeStateStatus" => checks switch { "passing" => "CLEAN", "failing" => "BLOCKED", _ => "BLOCKED" },
                 "labels" => new JsonArray((pr["labels"]?.AsArray() ?? []).Select(l => (JsonNode?)new JsonObject { ["name"] = l!.GetValue<string>() }).ToArray()),
                 "autoMergeRequest" => pr["autoMerge"]?.GetValue<bool>() == true
@@ -403,5 +344,5 @@ internal static class Commands
 
     private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)v).ToArray());
 
-    private static string Text(JsonObject o, string name) => o[name]?.GetValue<string>() ?? string.Empty;
+    public static string Text(JsonObject o, string name) => o[name]?.GetValue<string>() ?? string.Empty;
 }
