@@ -31,8 +31,9 @@ internal sealed class OriginRepository
         {
             path = new Uri(url).LocalPath;
         }
-        else if (Path.IsPathRooted(url) || url.StartsWith('.'))
+        else if (Path.IsPathRooted(url) || url.StartsWith('.') || Directory.Exists(Path.GetFullPath(url, workingDirectory)))
         {
+            // git reads a relative local URL from the directory it runs in.
             path = Path.GetFullPath(url, workingDirectory);
         }
         else
