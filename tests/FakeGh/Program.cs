@@ -59,8 +59,8 @@ try
         "pr view" => Commands.PrView(state, parsed, output),
         "pr list" => Commands.PrList(state, parsed, output),
         "pr ready" => Commands.PrReady(state, parsed, error),
-        "issue create" => Commands.IssueCreate(state, parsed, output),
-        "issue list" => Commands.IssueList(state, parsed, output),
+        "issue create" => IssueCommands.IssueCreate(state, parsed, output),
+        "issue list" => IssueCommands.IssueList(state, parsed, output),
         _ => throw new UsageException($"fake gh does not implement \"{command}\""),
     } is var exit && exit == 0 && state.FailAfterCommand is { } after && after == command && state.TakeFailAfter()
         ? Fail(error, state)
