@@ -13,7 +13,7 @@ internal sealed class CommandException(string message, int exitCode = 1) : Excep
 internal static class Commands
 {
     /// <summary>A fixed clock, so tests can compare what the fake records.</summary>
-    private const string Now = "2026-11-24T12:00:00Z";
+    public const string Now = "2026-11-24T12:00:00Z";
 
     public static int AuthStatus(FakeState state, TextWriter error)
     {
@@ -83,67 +83,6 @@ internal static class Commands
         return 0;
     }
 
-    public static int PrMerge(FakeState state, ParsedArguments parsed, TextWriter output, TextWriter error)
-    {
-        var methods = new[] { "merge", "rebase", "squash" }.Count(parsed.Switch);
-        if (methods > 1)
-        {
-            throw new UsageException("only one of --merge, --rebase, or --squash can be enabled");
-        }
-
-        var pr = FindPullRequest(state, parsed);
-        var number = pr["number"]!.GetValue<int>();
-        if (parsed.Switch("disable-auto"))
-        {
-            pr["autoMerge"] = false;
-            pr.Remove("autoMergeMethod");
-            state.Save();
-            error.WriteLine($"✓ Auto-merge disabled for pull request #{number}");
-            return 0;
-        }
-
-        if (methods == 0)
-        {
-            throw new CommandException("--merge, --rebase, or --squash required when not running interactively");
-        }
-
-        switch (Text(pr, "state"))
-        {
-            case "MERGED":
-                throw new CommandException($"! Pull request #{number} ({Text(pr, "title")}) was already merged");
-            case "CLOSED":
-                throw new CommandException($"! Pull request #{number} ({Text(pr, "title")}) can't be merged because it is closed");
-        }
-
-        var method = parsed.Switch("squash") ? "SQUASH" : parsed.Switch("rebase") ? "REBASE" : "MERGE";
-        pr["deleteBranch"] = parsed.Switch("delete-branch");
-        if (parsed.Switch("auto") && state.AutoMergeMode == "refuse")
-        {
-            throw new CommandException("GraphQL: Auto merge is not allowed for this repository (enablePullRequestAutoMerge)");
-        }
-
-        if (parsed.Switch("auto") && state.AutoMergeMode != "immediate")
-        {
-            pr["autoMerge"] = true;
-            pr["autoMergeMethod"] = method;
-            state.Save();
-            error.WriteLine($"✓ Pull request #{number} will be automatically merged via {method.ToLowerInvariant()} when all requirements are met");
-            return 0;
-        }
-
-        pr["state"] = "MERGED";
-        pr["mergedAt"] = Now;
-        pr["mergeMethod"] = method;
-        state.Save();
-        error.WriteLine($"✓ {(method == "SQUASH" ? "Squashed and merged" : method == "REBASE" ? "Rebased and merged" : "Merged")} pull request #{number} ({Text(pr, "title")})");
-        if (parsed.Switch("delete-branch"))
-        {
-            error.WriteLine($"✓ Deleted branch {Text(pr, "head")}");
-        }
-
-        return 0;
-    }
-
     public static int PrView(FakeState state, ParsedArguments parsed, TextWriter output)
     {
         var pr = FindPullRequest(state, parsed);
@@ -205,100 +144,8 @@ internal static class Commands
         return 0;
     }
 
-    /// <summary>`gh issue list`: newest first; `--search` matches every word of the query in the title or body (qualifiers ignored).</summary>
-    public static int IssueList(FakeState state, ParsedArguments parsed, TextWriter output)
-    {
-        var wanted = (parsed.One("state") ?? "open").ToLowerInvariant();
-        if (wanted is not ("open" or "closed" or "all"))
-        {
-            throw new UsageException($"invalid argument \"{parsed.One("state")}\" for \"-s, --state\" flag: valid values are {{open|closed|all}}");
-        }
-
-        var limit = int.Parse(parsed.One("limit") ?? "30", CultureInfo.InvariantCulture);
-        if (limit <= 0)
-        {
-            throw new CommandException($"invalid value for --limit: {limit}");
-        }
-
-        string[]? fields = null;
-        if (parsed.Has("json"))
-        {
-            fields = parsed.All("json").SelectMany(f => f.Split(',')).Select(f => f.Trim()).ToArray();
-            if (fields.FirstOrDefault(f => !GhCommands.IssueJsonFields.Contains(f)) is { } unknown)
-            {
-                throw new CommandException($"Unknown JSON field: \"{unknown}\"\nAvailable fields:\n  " + string.Join("\n  ", GhCommands.IssueJsonFields));
-            }
-        }
-
-        var words = (parsed.One("search") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !w.Contains(':')).ToList();
-        var selected = state.Issues.Select(i => i!.AsObject())
-            .Where(i => wanted == "all" || Text(i, "state").Equals(wanted, StringComparison.OrdinalIgnoreCase))
-            .Where(i => words.All(w => (Text(i, "title") + " " + Text(i, "body")).Contains(w, StringComparison.OrdinalIgnoreCase)))
-            .OrderByDescending(i => i["number"]!.GetValue<int>())
-            .Take(limit)
-            .ToList();
-        if (fields is null)
-        {
-            foreach (var issue in selected)
-            {
-                output.WriteLine($"{issue["number"]}\t{Text(issue, "state")}\t{Text(issue, "title")}");
-            }
-
-            return 0;
-        }
-
-        var projected = selected.Select(i =>
-        {
-            var result = new JsonObject();
-            foreach (var field in fields)
-            {
-                result[field] = i[field]?.DeepClone();
-            }
-
-            return (JsonNode?)result;
-        });
-        output.WriteLine(new JsonArray(projected.ToArray()).ToJsonString(FakeState.Json));
-        return 0;
-    }
-
-    public static int IssueCreate(FakeState state, ParsedArguments parsed, TextWriter output)
-    {
-        if (parsed.Switch("web"))
-        {
-            throw new CommandException("fake gh cannot open a browser");
-        }
-
-        if (!parsed.Has("title") || !(parsed.Has("body") || parsed.Has("body-file")))
-        {
-            throw new CommandException("must provide `--title` and `--body` when not running interactively");
-        }
-
-        var milestone = parsed.One("milestone");
-        if (milestone is not null && state.Milestones is { } known && !known.Contains(milestone))
-        {
-            throw new CommandException($"could not add to milestone '{milestone}': '{milestone}' not found");
-        }
-
-        var number = state.TakeNumber();
-        var url = state.Url("issues", number);
-        state.Issues.Add(new JsonObject
-        {
-            ["number"] = number,
-            ["title"] = parsed.One("title"),
-            ["body"] = Body(parsed),
-            ["labels"] = Strings(parsed.All("label")),
-            ["milestone"] = milestone,
-            ["assignees"] = Strings(parsed.All("assignee")),
-            ["state"] = "OPEN",
-            ["url"] = url,
-        });
-        state.Save();
-        output.WriteLine(url);
-        return 0;
-    }
-
     /// <summary>A PR by number, URL or head branch; gh's error when there is none.</summary>
-    private static JsonObject FindPullRequest(FakeState state, ParsedArguments parsed)
+    public static JsonObject FindPullRequest(FakeState state, ParsedArguments parsed)
     {
         if (parsed.Positional.Count > 1)
         {
@@ -364,6 +211,8 @@ internal static class Commands
                     ["conclusion"] = checks switch { "passing" => "SUCCESS", "failing" => "FAILURE", _ => string.Empty },
                     ["workflowName"] = "CI",
                 }),
+                // A PR found conflicting when the fake tried to merge it stays DIRTY / CONFLICTING, whatever the checks say.
+                "mergeStateStatus" when pr["mergeStateStatus"] is not null => pr["mergeStateStatus"]!.DeepClone(),
                 "mergeStateStatus" => checks switch { "passing" => "CLEAN", "failing" => "BLOCKED", _ => "BLOCKED" },
                 "labels" => new JsonArray((pr["labels"]?.AsArray() ?? []).Select(l => (JsonNode?)new JsonObject { ["name"] = l!.GetValue<string>() }).ToArray()),
                 "autoMergeRequest" => pr["autoMerge"]?.GetValue<bool>() == true
@@ -384,7 +233,7 @@ internal static class Commands
         return result;
     }
 
-    private static string Body(ParsedArguments parsed)
+    public static string Body(ParsedArguments parsed)
     {
         if (parsed.One("body-file") is { } file)
         {
@@ -401,7 +250,7 @@ internal static class Commands
         return parsed.One("body") ?? string.Empty;
     }
 
-    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)v).ToArray());
+    public static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)v).ToArray());
 
-    private static string Text(JsonObject o, string name) => o[name]?.GetValue<string>() ?? string.Empty;
+    public static string Text(JsonObject o, string name) => o[name]?.GetValue<string>() ?? string.Empty;
 }

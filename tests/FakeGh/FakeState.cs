@@ -7,12 +7,18 @@ namespace FakeGh;
 /// <summary>
 /// The fake's GitHub: pull requests and issues in a JSON file (env FAKE_GH_STATE), plus switches a test sets to
 /// simulate situations: `authenticated` (false: not logged in), `autoMergeMode` ("pending", the default: auto-merge is
-/// enabled and the PR waits; "immediate": the PR is already mergeable and merges at once; "refuse": the repository does
-/// not allow auto-merge), `failCommand` ("pr create", or "*" for every command) with optional `failMessage` and
+/// enabled and the PR waits until the test runs the test-only `gh fake merge-pending [&lt;number&gt;]`; "onview": the PR
+/// waits, and merges the next time `pr view` or `pr list` runs, as if its checks passed while the workflow polls;
+/// "immediate": the PR is already mergeable and merges at once; "refuse": the repository does not allow auto-merge),
+/// `failCommand` ("pr create", or "*" for every command) with optional `failMessage` and
 /// `failExitCode`, `legacyJsonFields` (true: behave like gh before 2.29, which had no `autoMergeRequest`), and
 /// `milestones` (when present, the only milestone names `issue create --milestone` accepts), and `failAfterCommand`
 /// ("pr create", "issue create"): the command does its work on GitHub and then fails as a network timeout would, so the
 /// caller never learns the result; `failAfterCount` (default 1) says how many calls fail that way.
+/// A merge is real (PullRequestMerger): the PR's head is squash-merged into its base in the origin of the repository gh
+/// runs in (`remote.origin.url`, a local path), one commit "&lt;title&gt; (#N)" by fake-gh, recorded as `mergeCommit`;
+/// a conflict leaves the origin unchanged and the PR open with mergeStateStatus DIRTY. Outside a repository with a
+/// local origin the merge is recorded in this file only.
 /// </summary>
 internal sealed class FakeState
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FakeGh;
 
-// Usage: gh <command> <subcommand> [args]. State in $FAKE_GH_STATE; every argument list is appended to $FAKE_GH_LOG
+// Usage: gh <command> <subcommand> [args], or the test-only `gh fake merge-pending [<number>]` (not a gh command). State in $FAKE_GH_STATE; every argument list is appended to $FAKE_GH_LOG
 // as one JSON array per line, before anything else happens, so a test sees even the calls the fake rejects.
 var statePath = Environment.GetEnvironmentVariable("FAKE_GH_STATE") ?? Path.Combine(Path.GetTempPath(), "fake-gh-state.json");
 if (Environment.GetEnvironmentVariable("FAKE_GH_LOG") is { Length: > 0 } logPath)
@@ -14,7 +14,10 @@ var output = Console.Out;
 var error = Console.Error;
 try
 {
-    if (args.Length < 2 || !GhCommands.Flags.TryGetValue(args[0] + " " + args[1], out var flags))
+    // Real gh commands first; then the few test-only `gh fake ...` commands (FakeOnlyCommands), which a client of the
+    // real gh never calls. Anything else is rejected as gh rejects an unknown command.
+    if (args.Length < 2 || !(GhCommands.Flags.TryGetValue(args[0] + " " + args[1], out var flags)
+        || FakeOnlyCommands.Flags.TryGetValue(args[0] + " " + args[1], out flags)))
     {
         throw new UsageException(args.Length == 0 ? "fake gh: a command is required"
             : $"unknown command \"{(args.Length > 1 ? args[1] : string.Empty)}\" for \"gh {args[0]}\"");
@@ -41,16 +44,23 @@ try
         return 4;
     }
 
+    // "onview": a PR waiting for auto-merge merges once the workflow looks at it again, as if its checks had passed.
+    if (command is "pr view" or "pr list" && state.AutoMergeMode == "onview")
+    {
+        PullRequestMerger.MergePending(state);
+    }
+
     return command switch
     {
         "auth status" => Commands.AuthStatus(state, error),
         "pr create" => Commands.PrCreate(state, parsed, output, error),
-        "pr merge" => Commands.PrMerge(state, parsed, output, error),
+        "pr merge" => MergeCommands.PrMerge(state, parsed, error),
+        "fake merge-pending" => MergeCommands.MergePending(state, parsed, output, error),
         "pr view" => Commands.PrView(state, parsed, output),
         "pr list" => Commands.PrList(state, parsed, output),
         "pr ready" => Commands.PrReady(state, parsed, error),
-        "issue create" => Commands.IssueCreate(state, parsed, output),
-        "issue list" => Commands.IssueList(state, parsed, output),
+        "issue create" => IssueCommands.IssueCreate(state, parsed, output),
+        "issue list" => IssueCommands.IssueList(state, parsed, output),
         _ => throw new UsageException($"fake gh does not implement \"{command}\""),
     } is var exit && exit == 0 && state.FailAfterCommand is { } after && after == command && state.TakeFailAfter()
         ? Fail(error, state)
