@@ -8,8 +8,10 @@ using Task = Microsoft.Build.Utilities.Task;
 namespace MilestonePlan.Tasks;
 
 /// <summary>The workflow targets (NextIssue, RunNextIssue, SubmitIssue, ReconcileMilestone, MilestoneStatus): one action each.</summary>
-public sealed class MilestoneWorkflow : Task
+public sealed class MilestoneWorkflow : Task, ICancelableTask
 {
+    private readonly CancellationTokenSource cancellation = new();
+
 #if NETFRAMEWORK
     static MilestoneWorkflow() => TaskAssemblyResolver.Register();
 
@@ -36,6 +38,24 @@ public sealed class MilestoneWorkflow : Task
 
     public string? MaxSpecBytes { get; set; }
 
+    /// <summary>RunMilestone's coding agent: a command line with {issue} {github} {spec} {title} {branch} {base} {plan} {milestone}.</summary>
+    public string? AgentCommand { get; set; }
+
+    /// <summary>Minutes the agent may run for one issue (default 60).</summary>
+    public int AgentTimeoutMinutes { get; set; } = 60;
+
+    /// <summary>Seconds between two looks at a PR's merge (default 30).</summary>
+    public int MergePollSeconds { get; set; } = 30;
+
+    /// <summary>Minutes to wait for one PR to merge before going on with other issues (default 30).</summary>
+    public int MergeTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>At most this many issues per RunMilestone run; 0: no limit.</summary>
+    public int MaxIssues { get; set; }
+
+    /// <summary>Ctrl+C: ends the running agent, git or gh (their whole process tree); the next run resumes.</summary>
+    public void Cancel() => cancellation.Cancel();
+
     public override bool Execute()
     {
         var start = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
@@ -51,6 +71,12 @@ public sealed class MilestoneWorkflow : Task
             CheckCommand = CheckCommand ?? "dotnet test",
             MaxPlanBytes = ByteLimit.Parse(MaxPlanBytes, Core.IO.FileLimits.DefaultMaxPlanBytes),
             MaxSpecBytes = ByteLimit.Parse(MaxSpecBytes, Core.IO.FileLimits.DefaultMaxSpecBytes),
+            AgentCommand = AgentCommand ?? string.Empty,
+            AgentTimeout = TimeSpan.FromMinutes(Math.Max(1, AgentTimeoutMinutes)),
+            MergePollInterval = TimeSpan.FromSeconds(Math.Max(1, MergePollSeconds)),
+            MergeTimeout = TimeSpan.FromMinutes(Math.Max(0, MergeTimeoutMinutes)),
+            MaxIssues = Math.Max(0, MaxIssues),
+            Cancellation = cancellation.Token,
         };
         var runner = new WorkflowRunner(options, new ProcessRunner(), line => Log.LogMessage(MessageImportance.High, line));
         try
@@ -65,6 +91,10 @@ public sealed class MilestoneWorkflow : Task
             {
                 DiagnosticLogger.Log(Log, drift, drift.DefaultSeverity);
             }
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogWarning($"MilestonePlan: {Action} was cancelled; the running process tree was ended. Run it again to resume.");
         }
         catch (WorkflowException e)
         {

@@ -34,7 +34,7 @@ public sealed class CompleteMilestoneTests
         var tag = repo.Runner().CompleteMilestone();
 
         Assert.AreEqual("v0.1.0", tag);
-        var pr = repo.Gh.State["prs"]!.AsArray().Single()!;
+        var pr = repo.IssuePullRequests.Single()!;
         Assert.AreEqual(("main", "milestone/m1-core", "M1 Milestone: M1"), (pr["base"]!.GetValue<string>(), pr["head"]!.GetValue<string>(), pr["title"]!.GetValue<string>()));
         Assert.AreEqual(string.Empty, repo.Git.GitIn(repo.Git.Root, "--git-dir", repo.Git.Origin, "tag").Trim(), "no tag before the merge");
 

@@ -39,20 +39,21 @@ public sealed class PushIssuesTests
         using var repo = new WorkflowRepository(plan: Plan);
         repo.Git.Write("docs/03-build-notes/m1/01-parser.md", "---\ntitle: \"Parser\"\nlabels: [\"type:feature\", \"prio:P0\"]\ngithub_issue:\npriority: P0\n---\n\n# Parser\n\nBody text.\n");
         repo.Git.Write("docs/03-build-notes/m1/02-rules.md", "---\ntitle: \"Rules\"\npriority: P0\n---\n\n# Rules\n");
+        repo.Git.CommitAll("specs", push: true);
 
         var pushed = repo.Runner().PushIssues();
 
         CollectionAssert.AreEqual(new[] { (1, 1), (2, 2) }, pushed.Select(p => (p.Row.Number.Value, p.Number)).ToArray());
-        var creates = repo.Gh.Calls.Where(c => c[0] == "issue" && c[1] == "create").ToList();
+        var creates = repo.IssueGhCalls.Where(c => c[0] == "issue" && c[1] == "create").ToList();
         CollectionAssert.AreEqual(new[] { "issue", "create", "--title", "Parser", "--body-file" }, creates[0].Take(5).ToArray());
         CollectionAssert.AreEqual(new[] { "--label", "type:feature", "--label", "prio:P0" }, creates[0].Skip(6).ToArray());
-        StringAssert.Contains(File.ReadAllText(Path.Combine(repo.Git.Path_, "docs/03-build-notes/m1/01-parser.md")), "\ngithub_issue: 1\npriority: P0\n");
-        StringAssert.Contains(File.ReadAllText(Path.Combine(repo.Git.Path_, "docs/03-build-notes/m1/02-rules.md")), "title: \"Rules\"\ngithub_issue: 2\n");
-        StringAssert.Contains(File.ReadAllText(Path.Combine(repo.Git.Path_, "docs/03-build-notes/m1/03-docs.md")), "github_issue: 103\n");
+        StringAssert.Contains(repo.TrackedText("docs/03-build-notes/m1/01-parser.md"), "\ngithub_issue: 1\npriority: P0\n");
+        StringAssert.Contains(repo.TrackedText("docs/03-build-notes/m1/02-rules.md"), "title: \"Rules\"\ngithub_issue: 2\n");
+        StringAssert.Contains(repo.TrackedText("docs/03-build-notes/m1/03-docs.md"), "github_issue: 103\n");
         StringAssert.Contains(repo.PlanText, "| #01 | #1 | 01-parser.md |");
         StringAssert.Contains(repo.PlanText, "| #02 | #2 | 02-rules.md |");
 
         repo.Runner().PushIssues();
-        Assert.HasCount(2, repo.Gh.Calls.Where(c => c[0] == "issue" && c[1] == "create").ToList(), "a second run creates nothing");
+        Assert.HasCount(2, repo.IssueGhCalls.Where(c => c[0] == "issue" && c[1] == "create").ToList(), "a second run creates nothing");
     }
 }

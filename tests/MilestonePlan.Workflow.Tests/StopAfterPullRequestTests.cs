@@ -14,7 +14,7 @@ public sealed class StopAfterPullRequestTests
         repo.Git.Write("src/Parser.cs", "namespace App; public static class Parser { }\n");
         repo.Git.CommitAll("parser");
         repo.Runner().SubmitIssue();
-        var pr = repo.Gh.State["prs"]![0]!;
+        var pr = repo.IssuePullRequests[0]!;
         Assert.IsTrue(pr["autoMerge"]!.GetValue<bool>(), "auto-merge pending after the first submit");
 
         repo.Git.Write("deploy/run.sh", "echo deploy\n");
@@ -22,7 +22,7 @@ public sealed class StopAfterPullRequestTests
         var stops = repo.Runner().SubmitIssue();
 
         Assert.AreEqual("protected-path", stops[0].Code);
-        pr = repo.Gh.State["prs"]![0]!;
+        pr = repo.IssuePullRequests[0]!;
         Assert.IsTrue(pr["isDraft"]!.GetValue<bool>(), "a draft now");
         Assert.IsFalse(pr["autoMerge"]!.GetValue<bool>(), "auto-merge disabled");
         CollectionAssert.Contains(repo.Output, "PR #1 is now a draft and will not merge automatically");
@@ -57,7 +57,6 @@ public sealed class StopAfterPullRequestTests
         repo.Runner().SubmitIssue();
 
         StringAssert.Contains(repo.PlanText, "### Open PRs (autopilot)\n\n* [PR #1](https://github.com/example/repo/pull/1) — Parser (#01)\n  - Status: ✓ Checks passing\n  - Created: ");
-        repo.Git.CommitAll("plan");
         repo.Gh.Configure(s => { s["prs"]![0]!["state"] = "MERGED"; s["prs"]![0]!["mergedAt"] = "2026-12-02T00:00:00Z"; });
 
         repo.Runner().ReconcileMilestone();

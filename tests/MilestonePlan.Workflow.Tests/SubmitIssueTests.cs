@@ -26,13 +26,13 @@ public sealed class SubmitIssueTests
 
         Assert.IsEmpty(stops, string.Join("\n", repo.Output));
         Assert.IsTrue(repo.Git.RemoteHas("feat/m1-01-parser"), "feature branch pushed");
-        var pr = repo.Gh.State["prs"]!.AsArray().Single()!;
+        var pr = repo.IssuePullRequests.Single()!;
         Assert.AreEqual("feat(m1): Parser (#01)", pr["title"]!.GetValue<string>());
         Assert.AreEqual("milestone/m1-core", pr["base"]!.GetValue<string>());
         Assert.AreEqual("feat/m1-01-parser", pr["head"]!.GetValue<string>());
         StringAssert.Contains(pr["body"]!.GetValue<string>(), "## Acceptance Criteria\n\n- [ ] Parser works\n- [ ] Tests cover Parser\n");
         CollectionAssert.AreEqual(new[] { "pr", "merge", "1", "--auto", "--squash", "--delete-branch" },
-            repo.Gh.Calls.Single(c => c[0] == "pr" && c[1] == "merge"));
+            repo.IssueGhCalls.Single(c => c[0] == "pr" && c[1] == "merge"));
         StringAssert.Contains(repo.PlanText, "### Open PRs (autopilot)\n\n* [PR #1](https://github.com/example/repo/pull/1) — Parser (#01)\n");
     }
 
@@ -73,7 +73,7 @@ public sealed class SubmitIssueTests
 
         Assert.AreEqual("secret", stops[0].Code);
         Assert.IsFalse(repo.Git.RemoteHas("feat/m1-01-parser"), "nothing pushed");
-        Assert.IsFalse(repo.Gh.Calls.Any(c => c[0] == "pr" && c[1] != "list"), "no PR");
+        Assert.IsFalse(repo.IssueGhCalls.Any(c => c[0] == "pr" && c[1] != "list"), "no PR");
         StringAssert.Contains(repo.PlanText, "* #01 — Parser — STOP: a GitHub token was added");
         Assert.DoesNotContain("ghp_abc", repo.PlanText);
         Assert.IsFalse(repo.Output.Any(l => l.Contains("ghp_abc", StringComparison.Ordinal)));
@@ -82,9 +82,9 @@ public sealed class SubmitIssueTests
     [TestMethod]
     public void Nine_changed_files_through_git_is_a_soft_stop()
     {
-        // Already changed on the branch: the plan (Current Issue) and src/Parser.cs; seven more make nine.
+        // Already changed on the branch: src/Parser.cs (the plan's edits are on the tracking branch); eight more make nine.
         using var repo = StartIssueOne();
-        for (var i = 0; i < 7; i++)
+        for (var i = 0; i < 8; i++)
         {
             repo.Git.Write($"src/F{i}.cs", $"class F{i} {{ }}\n");
         }
@@ -145,7 +145,7 @@ public sealed class SubmitIssueTests
 
         repo.Runner().SubmitIssue();
 
-        var create = repo.Gh.Calls.Single(c => c[0] == "pr" && c[1] == "create");
+        var create = repo.IssueGhCalls.Single(c => c[0] == "pr" && c[1] == "create");
         var titleArgument = create[Array.IndexOf(create, "--title") + 1];
         Assert.AreEqual($"feat(m1): {title} (#01)", titleArgument);
         Assert.IsTrue(File.Exists(Path.Combine(repo.Git.Path_, "README.md")), "no shell ran `rm -rf /`");
@@ -171,7 +171,7 @@ public sealed class SubmitIssueTests
         StringAssert.Contains(repo.PlanText, "* **Current Issue:** #02\n");
         CollectionAssert.AreEqual(
             new[] { "pr", "list", "--base", "milestone/m1-core", "--state", "all", "--limit", "200", "--json", "number,title,state,headRefName,baseRefName,url,mergedAt,autoMergeRequest" },
-            repo.Gh.Calls.Single(c => c[1] == "list"));
+            repo.IssueGhCalls.Single(c => c[1] == "list"));
     }
 
     [TestMethod]

@@ -28,4 +28,22 @@ internal sealed record WorkflowOptions
 
     /// <summary>Specs larger than this are not read or published (MilestonePlanMaxSpecBytes).</summary>
     public long MaxSpecBytes { get; init; } = Core.IO.FileLimits.DefaultMaxSpecBytes;
+
+    /// <summary>RunMilestone's coding agent (MilestonePlanAgentCommand): a program and its arguments with placeholders; empty: none.</summary>
+    public string AgentCommand { get; init; } = string.Empty;
+
+    /// <summary>How long the agent may run for one issue before its process tree is ended (MilestonePlanAgentTimeout).</summary>
+    public TimeSpan AgentTimeout { get; init; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>How often RunMilestone asks GitHub whether an issue's PR merged (MilestonePlanMergePollSeconds).</summary>
+    public TimeSpan MergePollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long RunMilestone waits for one PR to merge before going on with other issues (MilestonePlanMergeTimeout).</summary>
+    public TimeSpan MergeTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>At most this many issues per RunMilestone run; 0: no limit (MilestonePlanMaxIssues).</summary>
+    public int MaxIssues { get; init; }
+
+    /// <summary>Ctrl+C in the build: ends the agent's (and git's) process tree; the next run resumes.</summary>
+    public CancellationToken Cancellation { get; init; }
 }

@@ -23,13 +23,13 @@ internal sealed class WorkflowRunner
         // Everything printed passes the secret scanner: check output, git and gh messages, spec text.
         Action<string> redacted = line => say(PublishedText.Log(line));
         services = new WorkflowServices(options, runner, redacted,
-            new GitClient(runner, options.RepositoryRoot, options.Timeout, options.DryRun ? redacted : null),
-            new GhClient(runner, options.RepositoryRoot, options.Timeout));
+            new GitClient(runner, options.RepositoryRoot, options.Timeout, options.DryRun ? redacted : null, options.Cancellation),
+            new GhClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation));
     }
 
     /// <summary>The targets that change something, and so take the repository's workflow lock (not in a dry run).</summary>
     public static readonly IReadOnlyList<string> ChangingActions =
-        ["RunNextIssue", "SubmitIssue", "ReconcileMilestone", "MilestoneStatus", "NewMilestonePlan", "PushIssues", "CompleteMilestone", "FixMilestonePlans"];
+        ["RunMilestone", "RunNextIssue", "SubmitIssue", "ReconcileMilestone", "MilestoneStatus", "NewMilestonePlan", "PushIssues", "CompleteMilestone", "FixMilestonePlans"];
 
     /// <summary>
     /// Runs one target by name. A target that changes something holds the repository's workflow lock while it runs,
@@ -43,6 +43,7 @@ internal sealed class WorkflowRunner
         return action switch
         {
             "NextIssue" => NextIssue(),
+            "RunMilestone" => RunMilestone(),
             "RunNextIssue" => RunNextIssue(),
             "SubmitIssue" => SubmitIssue(),
             "ReconcileMilestone" => ReconcileMilestone(),
@@ -62,6 +63,8 @@ internal sealed class WorkflowRunner
     public NextIssueDecision NextIssue() => new NextIssueStep(services).Run();
 
     public IssueRow? RunNextIssue() => new RunNextIssueStep(services).Run();
+
+    public IReadOnlyList<Agent.IssueOutcome> RunMilestone() => new RunMilestoneStep(services).Run();
 
     public IReadOnlyList<StopFinding> SubmitIssue() => new SubmitIssueStep(services).Run();
 

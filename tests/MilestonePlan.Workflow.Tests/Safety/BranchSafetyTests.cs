@@ -50,7 +50,7 @@ public sealed class BranchSafetyTests
         }
 
         Assert.AreEqual(before, repo.Git.Snapshot(), "no ref moved, locally or on origin");
-        Assert.AreEqual(0, repo.Gh.Calls.Count, "gh was never asked");
+        Assert.AreEqual(0, repo.IssueGhCalls.Count, "gh was never asked");
     }
 
     [TestMethod]

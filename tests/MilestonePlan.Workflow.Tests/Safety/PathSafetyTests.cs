@@ -30,7 +30,7 @@ public sealed class PathSafetyTests
         Assert.AreEqual("MP2006", error.Rule.Id, error.Message);
         Assert.AreEqual(repo.PlanPath, error.File);
         Assert.AreEqual(14, error.Span!.Value.Line, "the row of #01");
-        Assert.IsEmpty(repo.Gh.Calls, "gh never ran: nothing published");
+        Assert.IsEmpty(repo.IssueGhCalls, "gh never ran: nothing published");
         Assert.AreEqual(Secret, File.ReadAllText(outside), "nothing written back into it");
         Assert.AreEqual(Secret, File.ReadAllText(Path.Combine(repo.Git.Root, "elsewhere", "01-parser.md")));
     }

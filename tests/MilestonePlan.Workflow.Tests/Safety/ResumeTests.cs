@@ -19,7 +19,7 @@ public sealed class ResumeTests
         return repo;
     }
 
-    private static int PullRequestCount(WorkflowRepository repo) => repo.Gh.State["prs"]!.AsArray().Count;
+    private static int PullRequestCount(WorkflowRepository repo) => repo.IssuePullRequests.Count;
 
     [TestMethod]
     public void A_PR_created_before_a_timeout_is_reused_by_the_rerun()
@@ -34,7 +34,7 @@ public sealed class ResumeTests
         repo.Runner().SubmitIssue();
 
         Assert.AreEqual(1, PullRequestCount(repo), "no second PR");
-        Assert.AreEqual(1, repo.Gh.Calls.Count(c => c[0] == "pr" && c[1] == "create"));
+        Assert.AreEqual(1, repo.IssueGhCalls.Count(c => c[0] == "pr" && c[1] == "create"));
         CollectionAssert.Contains(repo.Output, "Reusing PR #1: https://github.com/example/repo/pull/1");
         Assert.AreEqual(1, CountOccurrences(repo.PlanText, "[PR #1]"), "one Open PRs entry");
     }
@@ -63,7 +63,7 @@ public sealed class ResumeTests
         Assert.IsEmpty(repo.Runner().SubmitIssue(), "the rerun submits");
 
         Assert.AreEqual(1, PullRequestCount(repo), "one PR");
-        Assert.IsTrue(repo.Gh.State["prs"]![0]!["autoMerge"]!.GetValue<bool>(), "auto-merge on");
+        Assert.IsTrue(repo.IssuePullRequests[0]!["autoMerge"]!.GetValue<bool>(), "auto-merge on");
         Assert.AreEqual(1, CountOccurrences(repo.PlanText, "[PR #1]"), "one Open PRs entry");
         Assert.DoesNotContain("STOP:", repo.PlanText, "the earlier stop is cleared once the submission passes");
         Assert.IsTrue(repo.Git.RemoteHas("feat/m1-01-parser"));
@@ -79,7 +79,7 @@ public sealed class ResumeTests
 
         Assert.AreEqual(1, PullRequestCount(repo));
         Assert.AreEqual(1, CountOccurrences(repo.PlanText, "[PR #1]"));
-        Assert.AreEqual(1, repo.Gh.Calls.Count(c => c[0] == "pr" && c[1] == "merge"), "auto-merge already on: not asked again");
+        Assert.AreEqual(1, repo.IssueGhCalls.Count(c => c[0] == "pr" && c[1] == "merge"), "auto-merge already on: not asked again");
     }
 
     [TestMethod]
@@ -90,7 +90,6 @@ public sealed class ResumeTests
         repo.Git.CommitAll("deploy");
 
         repo.Runner().SubmitIssue();
-        repo.Git.CommitAll("plan");
         repo.Runner().SubmitIssue();
 
         Assert.AreEqual(1, CountOccurrences(repo.PlanText, "— STOP:"), repo.PlanText);

@@ -25,7 +25,7 @@ public sealed class SubmitSafetyTests
         Assert.AreEqual("secret", stops[0].Code);
         Assert.AreEqual(name, stops[0].Path);
         Assert.IsFalse(repo.Git.RemoteHas("feat/m1-01-parser"), "nothing pushed");
-        Assert.IsFalse(repo.Gh.Calls.Any(c => c[0] == "pr" && c[1] != "list"), "no PR");
+        Assert.IsFalse(repo.IssueGhCalls.Any(c => c[0] == "pr" && c[1] != "list"), "no PR");
         Assert.DoesNotContain(Token, repo.PlanText);
         Assert.IsFalse(repo.Output.Any(l => l.Contains(Token, StringComparison.Ordinal)));
     }
@@ -64,6 +64,6 @@ public sealed class SubmitSafetyTests
         var issues = repo.Gh.State["issues"]!.AsArray();
         Assert.HasCount(1, issues, "only the clean spec was published");
         Assert.AreEqual("Rules", issues[0]!["title"]!.GetValue<string>());
-        Assert.IsFalse(repo.Gh.Calls.Any(c => c.Contains("Parser")), "the secret's issue was never asked for");
+        Assert.IsFalse(repo.IssueGhCalls.Any(c => c.Contains("Parser")), "the secret's issue was never asked for");
     }
 }

@@ -88,7 +88,36 @@ internal sealed class WorkflowRepository : IDisposable
 
     public string PlanPath => Path.Combine(Git.Path_, PlanRelative);
 
-    public string PlanText => File.ReadAllText(PlanPath);
+    public const string TrackingBranch = "chore/m1-plan-tracking";
+
+    /// <summary>The milestone's tracked state: the plan on the tracking branch when there is one (every tracking edit goes there), else on disk.</summary>
+    public string PlanText => TrackedText(PlanRelative);
+
+    /// <summary>A file of the docs as the milestone's tracked state has it (tracking branch when there is one, else disk).</summary>
+    public string TrackedText(string relative) => Git.Git("branch", "--list", TrackingBranch).Trim().Length > 0
+        ? Git.Git("show", $"refs/heads/{TrackingBranch}:{relative}")
+        : File.ReadAllText(Path.Combine(Git.Path_, relative));
+
+    /// <summary>The plan in the work tree, whatever branch is checked out.</summary>
+    public string DiskPlanText => File.ReadAllText(PlanPath);
+
+    /// <summary>The gh calls about issues: every call but those about the milestone's tracking PR.</summary>
+    public IReadOnlyList<string[]> IssueGhCalls
+    {
+        get
+        {
+            var tracking = (Gh.State["prs"]?.AsArray() ?? [])
+                .Where(p => p!["head"]!.GetValue<string>().StartsWith("chore/", StringComparison.Ordinal))
+                .Select(p => p!["number"]!.ToString()).ToHashSet();
+            return Gh.Calls.Where(c => !c.Any(a => a.StartsWith("chore/", StringComparison.Ordinal) || a.StartsWith("chore(", StringComparison.Ordinal))
+                && !(c.Length > 2 && c[0] == "pr" && tracking.Contains(c[2]))).ToList();
+        }
+    }
+
+    /// <summary>The PRs of issues: every PR in the fake but the milestone's tracking PR.</summary>
+    public System.Text.Json.Nodes.JsonArray IssuePullRequests => new(Gh.State["prs"]?.AsArray()
+        .Where(p => !p!["head"]!.GetValue<string>().StartsWith("chore/", StringComparison.Ordinal))
+        .Select(p => p!.DeepClone()).ToArray() ?? []);
 
     public WorkflowRunner Runner(bool dryRun = false, string? milestone = null, string checks = "none") =>
         new(new WorkflowOptions

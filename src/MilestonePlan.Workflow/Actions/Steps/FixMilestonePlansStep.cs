@@ -12,10 +12,14 @@ internal sealed class FixMilestonePlansStep(WorkflowServices services) : Workflo
         var changed = 0;
         foreach (var plan in plans)
         {
-            var file = PlanFile.Read(RequireInside(plan.Path), Options.MaxPlanBytes);
-            var transition = PlanFixer.Fix(plan.Path, file.Text, File.Exists(Path.Combine(plan.FolderPath, Core.Analysis.TotalIssues.EpicSpecFileName)));
-            Save(file, transition);
-            changed += transition.HasChanges ? 1 : 0;
+            // Each milestone's fixes go through its own tracking branch and PR, like every other tracking edit.
+            changed += OnTracking(plan, RequireBranches(plan), "safe automatic fixes", tracked =>
+            {
+                var file = PlanFile.Read(RequireInside(tracked.Path), Options.MaxPlanBytes);
+                var transition = PlanFixer.Fix(tracked.Path, file.Text, File.Exists(Path.Combine(tracked.FolderPath, Core.Analysis.TotalIssues.EpicSpecFileName)));
+                Save(file, transition);
+                return transition.HasChanges ? 1 : 0;
+            });
         }
 
         Say($"{changed} of {plans.Count} plan(s) {(Options.DryRun ? "would be" : "were")} fixed");

@@ -1,3 +1,4 @@
+using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Editing;
 
@@ -20,14 +21,27 @@ internal sealed class MilestoneStatusStep(WorkflowServices services) : WorkflowS
             {
                 Say($"would write {Relative(graph)}");
             }
-            else if (!File.Exists(RequireInside(graph)))
+            else if (!File.Exists(RequireInside(graph)) || PlanFile.Read(graph, Options.MaxPlanBytes).Text != text)
             {
-                PlanFile.Create(graph, text);
-            }
-            else if (PlanFile.Read(graph, Options.MaxPlanBytes) is var existing && existing.Text != text)
-            {
-                // Atomic, never through a symbolic link, and only when something changed.
-                existing.Write(text);
+                // A generated file is committed like a tracking edit (tracking branch, one PR), never left untracked;
+                // outside a git repository with an origin there is nothing to commit to, and it is only written.
+                Func<Func<PlanDocument, bool>, bool> where = Git.IsInsideWorkTree() && Git.HasRemote("origin")
+                    ? write => OnTracking(summary.Plan, RequireBranches(summary.Plan), "dependency graph regenerated", write)
+                    : write => write(summary.Plan);
+                where(_ =>
+                {
+                    if (!File.Exists(RequireInside(graph)))
+                    {
+                        PlanFile.Create(graph, text);
+                    }
+                    else if (PlanFile.Read(graph, Options.MaxPlanBytes) is var existing && existing.Text != text)
+                    {
+                        // Atomic, never through a symbolic link, and only when something changed.
+                        existing.Write(text);
+                    }
+
+                    return true;
+                });
             }
         }
 

@@ -18,8 +18,19 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
     /// </summary>
     public IReadOnlyList<(IssueRow Row, int Number)> Run()
     {
-        var plan = ChoosePlan();
-        RequireBranches(plan);
+        var chosen = ChoosePlan();
+        // The numbers are written on the tracking branch (specs and plan) and reach the base through its PR.
+        var (pushed, refused) = OnTracking(chosen, RequireBranches(chosen), "GitHub issue numbers written back", Push);
+        if (refused.Count > 0)
+        {
+            throw WorkflowException.Tool($"{refused.Count} spec(s) hold a secret and were not published: {string.Join("; ", refused)}");
+        }
+
+        return pushed;
+    }
+
+    private (List<(IssueRow Row, int Number)> Pushed, List<string> Refused) Push(PlanDocument plan)
+    {
         var pushed = new List<(IssueRow, int)>();
         var refused = new List<string>();
         IReadOnlyList<(int Number, string Body)>? earlier = null;
@@ -107,12 +118,7 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
             }
         }
 
-        if (refused.Count > 0)
-        {
-            throw WorkflowException.Tool($"{refused.Count} spec(s) hold a secret and were not published: {string.Join("; ", refused)}");
-        }
-
-        return pushed;
+        return (pushed, refused);
     }
 
     /// <summary>An HTML comment (invisible on GitHub) naming the spec: how a rerun recognises the issue an earlier run created.</summary>

@@ -15,9 +15,13 @@ internal sealed class ReconcileMilestoneStep(WorkflowServices services) : Workfl
         var baseBranch = RequireBranches(plan);
         Gh.EnsureAuthenticated();
         var pullRequests = Gh.List(baseBranch.Value);
-        var file = PlanFile.Read(RequireInside(plan.Path), Options.MaxPlanBytes);
-        var transition = Reconciler.Reconcile(plan.Path, file.Text, pullRequests, Options.Today, plan.SpecGitHubNumbers());
-        Save(file, transition);
+        (plan, var transition) = OnTracking(plan, baseBranch, "reconciled with the PRs on GitHub", tracked =>
+        {
+            var file = PlanFile.Read(RequireInside(tracked.Path), Options.MaxPlanBytes);
+            var reconciled = Reconciler.Reconcile(tracked.Path, file.Text, pullRequests, Options.Today, tracked.SpecGitHubNumbers());
+            Save(file, reconciled);
+            return (tracked, reconciled);
+        });
         Say($"{plan.Milestone}: {pullRequests.Count} PR(s) on {baseBranch}; {transition.Changes.Count} change(s) to the plan");
         if (Git.IsInsideWorkTree())
         {

@@ -23,27 +23,7 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
 
         EnsureCleanRepository();
         Git.Fetch();
-        if (!Git.LocalBranchExists(baseBranch))
-        {
-            if (Git.RemoteBranchExists(baseBranch))
-            {
-                Git.CreateBranch(baseBranch, GitClient.RemoteTracking(baseBranch));
-            }
-            else
-            {
-                if (IsProtected(baseBranch))
-                {
-                    throw WorkflowException.Tool($"the base branch '{baseBranch}' does not exist locally or on origin");
-                }
-
-                var main = BranchNames.DefaultBase;
-                var start = Git.RemoteBranchExists(main) ? GitClient.RemoteTracking(main) : Git.LocalBranchExists(main) ? main.FullRef
-                    : throw WorkflowException.Tool($"cannot create '{baseBranch}': there is no 'main' branch to start it from");
-                Say($"Creating base branch {baseBranch} from {(start.StartsWith("refs/remotes/", StringComparison.Ordinal) ? "origin/" + main : main.Value)} and pushing it");
-                Git.CreateBranch(baseBranch, start);
-                Git.Push(baseBranch);
-            }
-        }
+        EnsureBaseBranch(baseBranch);
 
         Git.Checkout(baseBranch);
         if (Git.RemoteBranchExists(baseBranch))
@@ -51,46 +31,54 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
             Git.PullFastForward(baseBranch);
         }
 
-        // The base branch's plan is the one that counts: choose again now that it is checked out and synced.
-        if (!Options.DryRun)
+        // The milestone's tracked state (the base plus the open tracking PR) is what counts: on the tracking branch the
+        // issue is chosen again and recorded as current; the feature branch then starts from the base, without the plan edit.
+        (plan, row) = OnTracking(plan, baseBranch, $"{row.Number} started", tracked =>
         {
-            plan = ChoosePlan();
-            if (!RequireBranches(plan).Equals(baseBranch))
+            if (!Options.DryRun && !RequireBranches(tracked).Equals(baseBranch))
             {
-                throw WorkflowException.Tool($"the plan on {baseBranch} names another Milestone Branch ({BranchNames.BaseBranch(plan)}); nothing more was changed");
+                throw WorkflowException.Tool($"the plan on {baseBranch} names another Milestone Branch ({BranchNames.BaseBranch(tracked)}); nothing more was changed");
             }
 
-            row = NextIssueSelector.Select(plan).Next ?? throw WorkflowException.Tool($"no issue of {plan.Milestone} is eligible on {baseBranch}");
-        }
+            var chosen = Options.DryRun ? row : NextIssueSelector.Select(tracked).Next
+                ?? throw WorkflowException.Tool($"no issue of {tracked.Milestone} is eligible on {baseBranch}");
+            var chosenFeature = RequireFeature(tracked, chosen);
+            if (Git.DefaultBranch() is { } defaultBranch && defaultBranch.Value.Equals(chosenFeature.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new WorkflowException(Core.Diagnostics.Rules.MP4001,
+                    Core.Diagnostics.Rules.MP4001.Format(chosen.Number, chosenFeature, "is the repository's default branch"), tracked.Path, chosen.FeatureBranch?.Span);
+            }
+
+            var file = PlanFile.Read(RequireInside(tracked.Path), Options.MaxPlanBytes);
+            Save(file, PlanTransition.Edit(tracked.Path, file.Text, tracked.SpecGitHubNumbers(), (updater, p) =>
+            {
+                var current = p.Find(chosen.Number)!;
+                var status = p.Field(FieldKeys.Status)?.Value.Text;
+                var edits = updater.SetCurrent(current).Concat(updater.SetLastUpdated(Options.Today));
+                return status is not null && status.Trim().Equals("Not Started", StringComparison.OrdinalIgnoreCase)
+                    ? edits.Concat(updater.SetStatus("In Progress"))
+                    : edits;
+            }));
+            return (tracked, chosen);
+        }, openPullRequest: false);
 
         var feature = RequireFeature(plan, row);
-        if (Git.DefaultBranch() is { } defaultBranch && defaultBranch.Value.Equals(feature.Value, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new WorkflowException(Core.Diagnostics.Rules.MP4001,
-                Core.Diagnostics.Rules.MP4001.Format(row.Number, feature, "is the repository's default branch"), plan.Path, row.FeatureBranch?.Span);
-        }
 
         if (Git.LocalBranchExists(feature))
         {
             Say($"Feature branch {feature} exists; checking it out to resume");
             Git.Checkout(feature);
         }
+        else if (!Options.DryRun && Git.RemoteBranchExists(feature))
+        {
+            // Pushed by an earlier run that stopped before its PR: resume from origin's copy, never start it again.
+            Say($"Feature branch {feature} exists on origin; checking it out to resume");
+            Git.CheckoutNew(feature, GitClient.RemoteTracking(feature));
+        }
         else
         {
             Git.CheckoutNew(feature, baseBranch.FullRef);
         }
-
-        var file = PlanFile.Read(RequireInside(plan.Path), Options.MaxPlanBytes);
-        var transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (updater, p) =>
-        {
-            var current = p.Find(row.Number)!;
-            var status = p.Field(FieldKeys.Status)?.Value.Text;
-            var edits = updater.SetCurrent(current).Concat(updater.SetLastUpdated(Options.Today));
-            return status is not null && status.Trim().Equals("Not Started", StringComparison.OrdinalIgnoreCase)
-                ? edits.Concat(updater.SetStatus("In Progress"))
-                : edits;
-        });
-        Save(file, transition);
 
         var spec = SpecFor(plan, row);
         Say($"Implement {row.Number} {row.TitleText} on {feature} (base {baseBranch})");

@@ -15,7 +15,8 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
     {
         var plan = ChoosePlan();
         var baseBranch = RequireBranches(plan);
-        RequireGit();
+        // Clean first: what is submitted is what is committed, and the record goes to the tracking branch afterwards.
+        EnsureCleanRepository();
         var current = Git.CurrentBranch() ?? throw WorkflowException.Tool("HEAD is detached; check out the issue's feature branch");
         var row = plan.Issues.FirstOrDefault(r => RequireFeature(plan, r).Value == current)
             ?? throw WorkflowException.Tool($"'{current}' is not the feature branch of any issue of {plan.Milestone}");
@@ -35,7 +36,6 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             findings.Insert(0, new StopFinding(StopKind.Safety, "secret", $"the PR title or body would publish a {leaked}", "remove it from the plan or spec and rotate it"));
         }
 
-        var file = PlanFile.Read(RequireInside(plan.Path), Options.MaxPlanBytes);
         if (findings.Count > 0)
         {
             foreach (var finding in findings)
@@ -44,7 +44,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             }
 
             var first = findings[0];
-            Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (updater, p) =>
+            Record(plan, baseBranch, $"{row.Number} stopped", (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (updater, p) =>
                 updater.RecordStop(p.Find(row.Number)!, first.IsHard, PublishedText.PlanLine(first.Reason), PublishedText.PlanLine(first.Needs))
                     .Concat(updater.SetLastUpdated(Options.Today))));
             Say($"{row.Number} not submitted: {(first.IsHard ? "needs review" : "skipped")}");
@@ -74,7 +74,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         {
             var reason = $"PR #{closed.Number} from {branch} was closed without merging";
             Say("⛔ " + reason);
-            Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
+            Record(plan, baseBranch, $"{row.Number} stopped", (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
                 u.RecordStop(p.Find(row.Number)!, hard: true, reason, "reopen it or decide by hand").Concat(u.SetLastUpdated(Options.Today))));
             return [new StopFinding(StopKind.Hard, "pr-closed", reason, "reopen it or decide by hand")];
         }
@@ -104,18 +104,18 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         var merge = reused is { IsMerged: true } || reused is { AutoMergeEnabled: true } ? null : Gh.EnableAutoMerge(pr.Number);
         // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened.
         var state = Gh.View(pr.Number);
-        PlanTransition transition;
+        Func<PlanDocument, string, PlanTransition> transition;
         if (state.IsMerged)
         {
             Say($"PR #{pr.Number} merged");
-            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) => u.MarkDone(p.Find(row.Number)!).Concat(u.ClearStops(p.Find(row.Number)!)))
-                .MoveCurrentToNext(plan.Path, Options.Today);
+            transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) => u.MarkDone(p.Find(row.Number)!).Concat(u.ClearStops(p.Find(row.Number)!)))
+                .MoveCurrentToNext(tracked.Path, Options.Today);
         }
         else if (merge is { Succeeded: false } && !state.AutoMergeEnabled)
         {
             var reason = "auto-merge could not be enabled: " + merge.Describe();
             Say("⛔ " + reason);
-            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
+            transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
                 OpenPullRequestEntry(u, p, row, pr, state)
                     .Concat(u.RecordStop(p.Find(row.Number)!, hard: true, PublishedText.PlanLine(reason), "enable auto-merge or merge by hand"))
                     .Concat(u.SetLastUpdated(Options.Today)));
@@ -124,13 +124,22 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         else
         {
             Say($"PR #{pr.Number} will merge automatically when its checks pass");
-            transition = PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, p) =>
+            transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
                 OpenPullRequestEntry(u, p, row, pr, state).Concat(u.ClearStops(p.Find(row.Number)!)).Concat(u.SetLastUpdated(Options.Today)));
         }
 
-        Save(file, transition);
+        Record(plan, baseBranch, $"{row.Number}: PR #{pr.Number} {(state.IsMerged ? "merged" : "open")}", transition);
         return findings;
     }
+
+    /// <summary>The record of what happened, made on the tracking branch's plan; then back on the feature branch.</summary>
+    private void Record(PlanDocument plan, Core.Model.BranchName baseBranch, string summary, Func<PlanDocument, string, PlanTransition> transition) =>
+        OnTracking(plan, baseBranch, summary, tracked =>
+        {
+            var file = PlanFile.Read(RequireInside(tracked.Path), Options.MaxPlanBytes);
+            Save(file, transition(tracked, file.Text));
+            return true;
+        });
 
     /// <summary>
     /// A stop after the PR exists (a rerun, a PR opened elsewhere): it must not merge by itself, so it becomes a draft

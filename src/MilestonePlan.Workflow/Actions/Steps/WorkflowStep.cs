@@ -36,10 +36,11 @@ internal abstract class WorkflowStep(WorkflowServices services)
 
     protected GhClient Gh => Services.Gh;
 
-    protected PlanDocument ChoosePlan()
+    /// <summary>The plan of <paramref name="milestone"/> (else of -p:Milestone, else the one open milestone), validated.</summary>
+    protected PlanDocument ChoosePlan(string? milestone = null)
     {
         var validation = Validate();
-        var choice = MilestoneChoice.Choose(validation.Plans, Options.Milestone);
+        var choice = MilestoneChoice.Choose(validation.Plans, milestone ?? Options.Milestone);
         // A plan refused for where it is (a symbolic link, outside the repository) says so, rather than "no plan".
         if (choice.Plan is null && validation.Diagnostics.FirstOrDefault(d => d.Id == Core.Diagnostics.Rules.MP2006.Id
             && string.Equals(Path.GetFileName(d.FilePath), PlanDiscovery.PlanFileName, StringComparison.OrdinalIgnoreCase)) is { } refused)
@@ -161,7 +162,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
             RequireFeature(plan, row);
             if (row.FileName is { } name && SpecLocation(plan, row) is { Problem: { } problem })
             {
-                throw new WorkflowException(Core.Diagnostics.Rules.MP2006, $"{row.Number}: " + Core.Diagnostics.Rules.MP2006.Format(name, problem) + "; nothing was run",
+                throw new WorkflowException(Core.Diagnostics.Rules.MP2006, $"{row.Number}: Issue File " + Core.Diagnostics.Rules.MP2006.Format(name, problem) + "; nothing was run",
                     plan.Path, row.File?.Span);
             }
         }
@@ -182,6 +183,69 @@ internal abstract class WorkflowStep(WorkflowServices services)
 
     protected static WorkflowException Unusable(PlanDocument plan, BranchChoice choice, Core.Diagnostics.DiagnosticDescriptor rule) =>
         new(rule, choice.Problem + "; nothing was run (fix the plan, or empty the cell for the default)", plan.Path, choice.Cell?.Span);
+
+    /// <summary>The base branch exists locally: from origin's, else created from main and pushed (the template's bootstrap).</summary>
+    protected void EnsureBaseBranch(BranchName baseBranch)
+    {
+        if (!Git.LocalBranchExists(baseBranch))
+        {
+            if (Git.RemoteBranchExists(baseBranch))
+            {
+                Git.CreateBranch(baseBranch, GitClient.RemoteTracking(baseBranch));
+            }
+            else
+            {
+                if (IsProtected(baseBranch))
+                {
+                    throw WorkflowException.Tool($"the base branch '{baseBranch}' does not exist locally or on origin");
+                }
+
+                var main = BranchNames.DefaultBase;
+                var start = Git.RemoteBranchExists(main) ? GitClient.RemoteTracking(main) : Git.LocalBranchExists(main) ? main.FullRef
+                    : throw WorkflowException.Tool($"cannot create '{baseBranch}': there is no 'main' branch to start it from");
+                Say($"Creating base branch {baseBranch} from {(start.StartsWith("refs/remotes/", StringComparison.Ordinal) ? "origin/" + main : main.Value)} and pushing it");
+                Git.CreateBranch(baseBranch, start);
+                Git.Push(baseBranch);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="edit"/> on the milestone's tracking branch (checked out, up to date), then commits what it
+    /// wrote under the docs root there, pushes it and keeps the one tracking PR open (<see cref="Tracking.TrackingBranch"/>).
+    /// The edit chooses the plan again: on that branch the plan holds the milestone's tracked state. Afterwards the
+    /// branch the target started on is checked out again (when it had one), so the work tree ends clean and named.
+    /// </summary>
+    protected T OnTracking<T>(PlanDocument plan, BranchName baseBranch, string summary, Func<PlanDocument, T> edit, bool openPullRequest = true)
+    {
+        var milestone = plan.Milestone ?? throw WorkflowException.Tool($"{Relative(plan.Path)} names no milestone, so its tracking branch has no name");
+        // An interrupted run may have left its own edits on the tracking branch: they are committed now, so a rerun
+        // converges. Anything else uncommitted stops the target before it changes anything.
+        var docs = Options.DocsRoot.Replace('\\', '/').TrimEnd('/') + "/";
+        if (!Options.DryRun && !(Git.CurrentBranch() == Tracking.TrackingBranch.For(milestone).Value
+            && Git.Changes().All(c => c.Length > 3 && c.Substring(3).StartsWith(docs, StringComparison.Ordinal))))
+        {
+            EnsureCleanRepository();
+        }
+
+        var started = Git.CurrentBranch() is { } name ? BranchName.TryCreate(name) : null;
+        if (!Options.DryRun)
+        {
+            Git.Fetch();
+            EnsureBaseBranch(baseBranch);
+        }
+
+        var tracking = new Tracking.TrackingBranch(Services);
+        var branch = tracking.CheckOut(milestone, baseBranch);
+        var result = edit(Options.DryRun ? plan : ChoosePlan(milestone.ToString()));
+        tracking.Publish(milestone, baseBranch, summary, openPullRequest);
+        if (started is not null && !started.Equals(branch))
+        {
+            Git.Checkout(started);
+        }
+
+        return result;
+    }
 
     protected string? SpecPath(PlanDocument plan, IssueRow row) => SpecLocation(plan, row).FullPath;
 

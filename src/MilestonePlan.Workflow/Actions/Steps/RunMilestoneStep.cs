@@ -1,0 +1,164 @@
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Planning;
+using MilestonePlan.Core.Selection;
+using MilestonePlan.Workflow.Agent;
+using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Publishing;
+
+namespace MilestonePlan.Workflow.Actions.Steps;
+
+/// <summary>
+/// RunMilestone: the template's autopilot loop. Each round reconciles with GitHub, takes the next eligible issue
+/// (RunNextIssue), runs the coding agent on its branch (<see cref="AgentRunner"/>), submits (SubmitIssue) and waits
+/// for the merge; a stopped issue is recorded and the loop goes on with the others. Every round starts from what is
+/// recorded in git and on GitHub, so a run that was stopped anywhere resumes where it was.
+/// </summary>
+internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep(services)
+{
+    public IReadOnlyList<IssueOutcome> Run()
+    {
+        if (string.IsNullOrWhiteSpace(Options.AgentCommand))
+        {
+            throw WorkflowException.Tool("RunMilestone needs the coding agent: -p:MilestonePlanAgentCommand=\"my-agent --issue {issue} --spec {spec}\"");
+        }
+
+        if (Options.DryRun)
+        {
+            return DryRun();
+        }
+
+        var outcomes = new List<IssueOutcome>();
+        var started = new HashSet<int>();
+        while (Options.MaxIssues <= 0 || started.Count < Options.MaxIssues)
+        {
+            Options.Cancellation.ThrowIfCancellationRequested();
+            new ReconcileMilestoneStep(Services).Run();
+            var plan = ChoosePlan();
+            Say($"RunMilestone: {plan.Milestone}: looking for the next eligible issue");
+            if (new RunNextIssueStep(Services).Run() is not { } row)
+            {
+                break;
+            }
+
+            if (!started.Add(row.Number.Value))
+            {
+                // Recorded state did not move on (e.g. a record that could not land): stop rather than loop.
+                throw WorkflowException.Tool($"{row.Number} was chosen twice in one run; its last outcome was not recorded (see above)");
+            }
+
+            outcomes.Add(RunIssue(ChoosePlan(), row));
+        }
+
+        Say($"RunMilestone: {outcomes.Count} issue(s) this run");
+        foreach (var outcome in outcomes)
+        {
+            Say("  " + outcome);
+        }
+
+        var final = NextIssueSelector.Select(ChoosePlan());
+        foreach (var waiting in final.PassedOver)
+        {
+            Say($"  waiting: {waiting.Row.Number} — {waiting.Reason}");
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>One issue, on its checked-out feature branch: agent (unless there is work already), submit, merge.</summary>
+    private IssueOutcome RunIssue(PlanDocument plan, IssueRow row)
+    {
+        var baseBranch = RequireBranches(plan);
+        var branch = RequireFeature(plan, row);
+        IssueOutcome Outcome(IssueOutcomeState state, string reason, int? pr = null, string? url = null) =>
+            new(row.Number.ToString(), row.TitleText, branch.Value, state, PublishedText.PlanLine(reason), pr, url);
+
+        if (Git.ResolveCommit(baseBranch.FullRef) is { } baseTip && Git.IsAncestor("HEAD", baseTip))
+        {
+            var agent = new AgentRunner(Services).Run(plan, row, baseBranch, branch, Relative(SpecPath(plan, row) ?? plan.Path), Relative(plan.Path));
+            if (agent.Stop is { } stop)
+            {
+                RecordStop(plan, baseBranch, row, stop.Hard, stop.Reason, stop.Needs);
+                return Outcome(stop.Hard ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, stop.Reason);
+            }
+        }
+        else
+        {
+            Say($"{row.Number}: {branch} already has work and no PR; going straight to the checks");
+        }
+
+        var findings = new SubmitIssueStep(Services).Run();
+        if (findings.Count > 0)
+        {
+            var first = findings[0];
+            return Outcome(first.IsHard ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, first.Reason);
+        }
+
+        var pr = Gh.ListByHead(branch.Value).Where(p => p.BaseRefName == baseBranch.Value).OrderByDescending(p => p.IsOpen || p.IsMerged).FirstOrDefault();
+        if (pr is null)
+        {
+            return Outcome(IssueOutcomeState.Waiting, "no PR was found after submitting");
+        }
+
+        return WaitForMerge(pr.Number) ? Outcome(IssueOutcomeState.Done, string.Empty, pr.Number, pr.Url)
+            : Outcome(IssueOutcomeState.PrOpen, $"not merged within {Options.MergeTimeout.TotalMinutes:0.#} min; issues that depend on it wait", pr.Number, pr.Url);
+    }
+
+    /// <summary>Polls the PR until it merged or the merge timeout ran out; true when merged.</summary>
+    private bool WaitForMerge(int number)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var state = Gh.View(number);
+            if (state.IsMerged)
+            {
+                Say($"PR #{number} merged after {clock.Elapsed.TotalSeconds:0} s");
+                return true;
+            }
+
+            if (!state.IsOpen || clock.Elapsed >= Options.MergeTimeout)
+            {
+                return false;
+            }
+
+            Say($"PR #{number}: waiting for the merge ({clock.Elapsed.TotalSeconds:0} s so far)");
+            if (Options.Cancellation.WaitHandle.WaitOne(Options.MergePollInterval))
+            {
+                Options.Cancellation.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    private void RecordStop(PlanDocument plan, BranchName baseBranch, IssueRow row, bool hard, string reason, string needs)
+    {
+        Say($"{(hard ? "⛔" : "⏭️")} {row.Number}: {reason}");
+        OnTracking(plan, baseBranch, $"{row.Number} {(hard ? "stopped" : "skipped")}", tracked =>
+        {
+            var file = PlanFile.Read(RequireInside(tracked.Path), Options.MaxPlanBytes);
+            Save(file, PlanTransition.Edit(tracked.Path, file.Text, tracked.SpecGitHubNumbers(), (u, p) =>
+                u.RecordStop(p.Find(row.Number)!, hard, PublishedText.PlanLine(reason), PublishedText.PlanLine(needs)).Concat(u.SetLastUpdated(Options.Today))));
+            return true;
+        });
+    }
+
+    /// <summary>What a run would do next, without running the agent or changing anything.</summary>
+    private IReadOnlyList<IssueOutcome> DryRun()
+    {
+        var plan = ChoosePlan();
+        var baseBranch = RequireBranches(plan);
+        var decision = NextIssueSelector.Select(plan);
+        if (decision.Next is not { } row)
+        {
+            Say($"RunMilestone dry run: no issue of {plan.Milestone} is eligible; nothing would run");
+            return [];
+        }
+
+        var branch = RequireFeature(plan, row);
+        var command = AgentRunner.Command(Options.AgentCommand, AgentRunner.Values(plan, row, baseBranch, branch,
+            Relative(SpecPath(plan, row) ?? plan.Path), Relative(plan.Path)));
+        Say($"RunMilestone dry run: next {row.Number} {row.TitleText} on {branch} (base {baseBranch})");
+        Say("would run the agent: " + Processes.CommandLine.Display(command.Program, command.Arguments));
+        Say("then: commit its changes, the checks, stop conditions, push, PR with auto-merge, wait for the merge; and on to the next issue");
+        return [new IssueOutcome(row.Number.ToString(), row.TitleText, branch.Value, IssueOutcomeState.Waiting, "dry run")];
+    }
+}

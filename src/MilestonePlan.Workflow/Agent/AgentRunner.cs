@@ -1,0 +1,126 @@
+using MilestonePlan.Core.Model;
+using MilestonePlan.Workflow.Actions.Steps;
+using MilestonePlan.Workflow.Git;
+
+namespace MilestonePlan.Workflow.Agent;
+
+/// <summary>Why the agent's work does not go on to the checks: a hard stop (needs review) or a soft one (skipped).</summary>
+internal sealed record AgentStop(bool Hard, string Reason, string Needs);
+
+/// <summary>What one agent run left: a stop, or work committed on the feature branch.</summary>
+internal sealed record AgentResult(AgentStop? Stop);
+
+/// <summary>
+/// Runs the coding agent for one issue on its feature branch and judges what it left. The agent is untrusted like
+/// the plan: it runs with an argument list (never a shell), in the repository root, stdin closed, under a timeout that
+/// ends its whole process tree; afterwards git says what it did. Changes it left uncommitted are committed in the
+/// template's format; a switched branch, a commit on the base or history rewritten below the base is a hard stop, and
+/// the local base is put back where it was (origin never saw it: nothing is pushed here).
+/// </summary>
+internal sealed class AgentRunner(WorkflowServices services)
+{
+    private GitClient Git => services.Git;
+
+    public static IReadOnlyDictionary<string, string> Values(PlanDocument plan, IssueRow row, BranchName baseBranch, BranchName branch, string spec, string planPath) =>
+        new Dictionary<string, string>
+        {
+            ["{issue}"] = row.Number.ToString(),
+            ["{github}"] = row.GitHubNumber is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
+            ["{spec}"] = spec,
+            ["{title}"] = row.TitleText,
+            ["{branch}"] = branch.Value,
+            ["{base}"] = baseBranch.Value,
+            ["{plan}"] = planPath,
+            ["{milestone}"] = plan.Milestone?.ToString() ?? string.Empty,
+        };
+
+    /// <summary>The agent's command with the values in place; MP9001 when the property is not a command.</summary>
+    public static AgentCommand Command(string text, IReadOnlyDictionary<string, string> values)
+    {
+        var (command, problem) = AgentCommand.Parse(text, values);
+        return command ?? throw WorkflowException.Tool(problem!);
+    }
+
+    public AgentResult Run(PlanDocument plan, IssueRow row, BranchName baseBranch, BranchName branch, string spec, string planPath)
+    {
+        var options = services.Options;
+        var values = Values(plan, row, baseBranch, branch, spec, planPath);
+        var command = Command(options.AgentCommand, values);
+        var program = command.Program.IndexOfAny(['/', '\\']) >= 0 && !Path.IsPathRooted(command.Program)
+            ? Path.GetFullPath(Path.Combine(options.RepositoryRoot, command.Program))
+            : command.Program;
+        var baseTip = Git.ResolveCommit(baseBranch.FullRef);
+        services.Say($"{row.Number}: running the agent on {branch}: {Processes.CommandLine.Display(command.Program, command.Arguments)}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = services.Runner.Run(program, command.Arguments, options.RepositoryRoot, options.AgentTimeout,
+            AgentCommand.Environment(values), options.Cancellation);
+        var lines = (result.StandardOutput + result.StandardError).Split('\n').Where(l => l.Trim().Length > 0).ToList();
+        foreach (var line in lines.Skip(Math.Max(0, lines.Count - 200)))
+        {
+            services.Say("agent> " + line.TrimEnd('\r'));
+        }
+
+        services.Say($"{row.Number}: the agent ended after {clock.Elapsed.TotalSeconds:0} s (exit code {result.ExitCode})");
+
+        // What git says the agent did, hard stops first: they are about the repository, not the issue.
+        if (Git.ResolveCommit(baseBranch.FullRef) is { } after && baseTip is not null && after != baseTip)
+        {
+            Git.Run("update-ref", "-m", "MilestonePlan: undo the agent's commit on the base", baseBranch.FullRef, baseTip, after);
+            return Stop(true, $"the agent committed on the base {baseBranch} (its commit {after.Substring(0, Math.Min(12, after.Length))} was taken off the local base)",
+                "look at the agent's commit and redo it on the feature branch");
+        }
+
+        if (Git.CurrentBranch() != branch.Value)
+        {
+            var where = Git.CurrentBranch() ?? "a detached HEAD";
+            if (!Git.IsWorkTreeClean())
+            {
+                return Stop(true, $"the agent switched to {where} and left changes there", "clean up by hand");
+            }
+
+            Git.Checkout(branch);
+            return Stop(true, $"the agent switched from {branch} to {where}", "look at what it did on that branch");
+        }
+
+        if (baseTip is not null && !Git.IsAncestor(baseTip, "HEAD"))
+        {
+            return Stop(true, $"the agent rewrote {branch} below the base {baseBranch}", "look at the branch's history");
+        }
+
+        if (!Git.IsWorkTreeClean())
+        {
+            Git.AddAll();
+            Git.Commit(CommitMessage(plan, row));
+        }
+
+        if (result.TimedOut)
+        {
+            return Stop(false, $"the agent did not finish within {options.AgentTimeout.TotalMinutes:0.#} min and was stopped", "run it again or implement by hand");
+        }
+
+        if (!result.Succeeded)
+        {
+            return Stop(false, result.NotFound ? $"the agent '{command.Program}' was not found" : $"the agent exited with code {result.ExitCode}",
+                "look at its output, then run again");
+        }
+
+        return baseTip is not null && Git.IsAncestor("HEAD", baseTip)
+            ? Stop(false, "the agent changed nothing", "run it again or implement by hand")
+            : new AgentResult(null);
+    }
+
+    /// <summary>The template's commit format: `feat(m{n}): Title`, then `Implements issue #NN` and `Closes #N` when GitHub's number is known.</summary>
+    public static IReadOnlyList<string> CommitMessage(PlanDocument plan, IssueRow row)
+    {
+        var token = row.PrTitleToken is { IsEmpty: false } cell && cell.Text.IndexOfAny(['{', '<']) < 0 ? cell.Text.Trim() : $"feat({plan.Milestone})";
+        var paragraphs = new List<string> { $"{token}: {row.TitleText}", $"Implements issue {row.Number}" };
+        if (row.GitHubNumber is { } gitHub)
+        {
+            paragraphs.Add($"Closes #{gitHub}");
+        }
+
+        return paragraphs;
+    }
+
+    private static AgentResult Stop(bool hard, string reason, string needs) => new(new AgentStop(hard, reason, needs));
+}

@@ -1,0 +1,167 @@
+using MilestonePlan.Workflow.Actions;
+using MilestonePlan.Workflow.Agent;
+using MilestonePlan.Workflow.Tests.Support;
+
+namespace MilestonePlan.Workflow.Tests;
+
+/// <summary>
+/// The whole loop with real git, a bare origin, the fake gh merging for real, and scripted agents (small executable
+/// scripts, run by path with an argument list, as a user's agent CLI would be).
+/// </summary>
+[TestClass]
+public sealed class RunMilestoneTests
+{
+    private const string Implements = """
+        #!/bin/sh
+        echo "agent for $MILESTONEPLAN_ISSUE on $MILESTONEPLAN_BRANCH: $1"
+        echo "$MILESTONEPLAN_ISSUE" >> "$AGENT_LOG"
+        mkdir -p src
+        printf 'code for %s\n' "$MILESTONEPLAN_TITLE" > "src/issue-$MILESTONEPLAN_ISSUE.txt"
+        """;
+
+    private static WorkflowRunner Loop(WorkflowRepository repo, string agent, string log, int maxIssues = 0, double mergeTimeoutSeconds = 20)
+    {
+        var script = Path.Combine(repo.Gh.Folder, "agent-" + Guid.NewGuid().ToString("N") + ".sh");
+        File.WriteAllText(script, agent.Replace("$AGENT_LOG", log) + "\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return new WorkflowRunner(new WorkflowOptions
+        {
+            RepositoryRoot = repo.Git.Path_,
+            CheckCommand = "none",
+            Today = "2026-11-24",
+            Timeout = TimeSpan.FromMinutes(1),
+            AgentCommand = $"'{script}' \"{{title}}\"",
+            AgentTimeout = TimeSpan.FromMinutes(1),
+            MergePollInterval = TimeSpan.FromMilliseconds(200),
+            MergeTimeout = TimeSpan.FromSeconds(mergeTimeoutSeconds),
+            MaxIssues = maxIssues,
+        }, repo.Gh.Runner, repo.Output.Add);
+    }
+
+    private static string AgentLog(WorkflowRepository repo) => Path.Combine(repo.Gh.Folder, "agent.log");
+
+    private static string[] AgentCalls(WorkflowRepository repo) =>
+        File.Exists(AgentLog(repo)) ? File.ReadAllLines(AgentLog(repo)) : [];
+
+    [TestMethod]
+    public void Every_issue_is_implemented_merged_and_marked_done_and_a_second_run_changes_nothing()
+    {
+        using var repo = new WorkflowRepository();
+        // Checks "pass" once the PR is looked at: its auto-merge then really squash-merges on the bare origin.
+        repo.Gh.Configure(s => s["autoMergeMode"] = "onview");
+
+        var outcomes = Loop(repo, Implements, AgentLog(repo)).RunMilestone();
+
+        CollectionAssert.AreEqual(new[] { "#01 Done", "#02 Done", "#03 Done" }, outcomes.Select(o => $"{o.Issue} {o.State}").ToArray(), string.Join("\n", repo.Output));
+        CollectionAssert.AreEqual(new[] { "#01", "#02", "#03" }, AgentCalls(repo));
+        var log = repo.Git.GitOrigin("log", "--format=%s", "milestone/m1-core");
+        StringAssert.Contains(log, "feat(m1): Parser (#01) (#");
+        StringAssert.Contains(log, "feat(m1): Docs (#03) (#");
+        Assert.AreEqual("code for Rules\n", repo.Git.GitOrigin("show", "milestone/m1-core:src/issue-#02.txt"));
+        // The tracking reached the base through its PR: the base's own plan says all three are done.
+        var basePlan = repo.Git.GitOrigin("show", "milestone/m1-core:" + WorkflowRepository.PlanRelative);
+        foreach (var issue in new[] { "#01", "#02", "#03" })
+        {
+            StringAssert.Contains(basePlan, $"[x] {issue}");
+        }
+
+        Assert.AreEqual(string.Empty, repo.Git.Git("status", "--porcelain"), "the work tree is clean");
+        var prs = repo.Gh.State["prs"]!.AsArray().Count;
+
+        var again = Loop(repo, Implements, AgentLog(repo)).RunMilestone();
+
+        Assert.IsEmpty(again, "nothing is eligible on a finished milestone");
+        Assert.AreEqual(prs, repo.Gh.State["prs"]!.AsArray().Count, "a second run opens no PR");
+        Assert.HasCount(3, AgentCalls(repo), "and runs no agent");
+    }
+
+    [TestMethod]
+    public void An_agent_that_adds_a_migration_is_a_hard_stop_nothing_is_pushed_and_its_dependents_wait()
+    {
+        using var repo = new WorkflowRepository();
+        const string migration = """
+            #!/bin/sh
+            echo "$MILESTONEPLAN_ISSUE" >> "$AGENT_LOG"
+            mkdir -p Data/Migrations
+            printf 'using Microsoft.EntityFrameworkCore.Migrations;\n[Migration("20261124_Init")]\npublic partial class Init : Migration { }\n' > Data/Migrations/Init.cs
+            """;
+
+        var outcomes = Loop(repo, migration, AgentLog(repo)).RunMilestone();
+
+        Assert.AreEqual("#01 Stopped", outcomes.Select(o => $"{o.Issue} {o.State}").Single(), string.Join("\n", repo.Output));
+        Assert.AreEqual(string.Empty, repo.Git.GitOrigin("branch", "--list", "feat/m1-01-parser").Trim(), "never pushed");
+        Assert.IsFalse(repo.IssuePullRequests.Any(), "no issue PR");
+        StringAssert.Contains(repo.PlanText, "#01 — Parser — STOP:");
+        Assert.IsTrue(repo.Output.Any(l => l.Contains("waiting: #02", StringComparison.Ordinal)), "its dependents wait:\n" + string.Join("\n", repo.Output));
+        Assert.AreEqual(string.Empty, repo.Git.Git("status", "--porcelain"));
+    }
+
+    [TestMethod]
+    [DataRow("exit 3", "the agent exited with code 3")]
+    [DataRow("true", "the agent changed nothing")]
+    public void An_agent_that_fails_or_changes_nothing_is_a_soft_stop(string body, string reason)
+    {
+        using var repo = new WorkflowRepository();
+
+        var outcomes = Loop(repo, "#!/bin/sh\n" + body, AgentLog(repo), maxIssues: 1).RunMilestone();
+
+        var outcome = outcomes.Single();
+        Assert.AreEqual((IssueOutcomeState.Skipped, reason), (outcome.State, outcome.Reason));
+        StringAssert.Contains(repo.PlanText, "Skipped: " + reason);
+        Assert.IsFalse(repo.IssuePullRequests.Any());
+    }
+
+    [TestMethod]
+    public void An_agent_that_commits_on_the_base_is_a_hard_stop_and_the_base_is_left_as_it_was()
+    {
+        using var repo = new WorkflowRepository();
+        var baseTip = repo.Git.GitOrigin("rev-parse", "main").Trim();
+        const string rogue = """
+            #!/bin/sh
+            git checkout -q milestone/m1-core
+            echo rogue > rogue.txt
+            git add rogue.txt
+            git -c user.name=a -c user.email=a@b commit -q -m rogue
+            git checkout -q "$MILESTONEPLAN_BRANCH"
+            """;
+
+        var outcome = Loop(repo, rogue, AgentLog(repo), maxIssues: 1).RunMilestone().Single();
+
+        Assert.AreEqual(IssueOutcomeState.Stopped, outcome.State, string.Join("\n", repo.Output));
+        StringAssert.Contains(outcome.Reason, "the agent committed on the base milestone/m1-core");
+        Assert.AreEqual(repo.Git.GitOrigin("rev-parse", "milestone/m1-core").Trim(), repo.Git.Git("rev-parse", "milestone/m1-core").Trim(),
+            "the local base is back where origin has it");
+        Assert.AreEqual(baseTip, repo.Git.GitOrigin("rev-parse", "main").Trim());
+        Assert.IsFalse(repo.Git.GitOrigin("log", "--format=%s", "milestone/m1-core").Contains("rogue", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public void A_run_stopped_after_the_agent_resumes_at_the_checks_and_makes_one_PR()
+    {
+        using var repo = new WorkflowRepository();
+        repo.Gh.Configure(s => s["autoMergeMode"] = "onview");
+        // The earlier run: branch made, agent's work committed, then the build was stopped.
+        repo.Runner().RunNextIssue();
+        repo.Git.Write("src/parser.txt", "parser\n");
+        repo.Git.CommitAll("feat(m1): Parser");
+
+        var outcomes = Loop(repo, Implements, AgentLog(repo), maxIssues: 1).RunMilestone();
+
+        Assert.AreEqual("#01 Done", outcomes.Select(o => $"{o.Issue} {o.State}").Single(), string.Join("\n", repo.Output));
+        Assert.IsEmpty(AgentCalls(repo), "the agent is not run again on a branch with work");
+        Assert.HasCount(1, repo.IssuePullRequests);
+    }
+
+    [TestMethod]
+    public void Placeholders_are_substituted_inside_arguments_and_never_split_again()
+    {
+        var values = new Dictionary<string, string> { ["{title}"] = "a \"b\" $(rm -rf ~); {issue}", ["{issue}"] = "#01" };
+
+        var (command, problem) = AgentCommand.Parse("agent --title={title} '{issue} x' \"y {issue}\" z\\ w", values);
+
+        Assert.IsNull(problem);
+        Assert.AreEqual("agent", command!.Program);
+        CollectionAssert.AreEqual(new[] { "--title=a \"b\" $(rm -rf ~); {issue}", "#01 x", "y #01", "z w" }, command.Arguments.ToArray());
+        Assert.AreEqual("MilestonePlanAgentCommand has an unclosed double quote", AgentCommand.Parse("agent \"x", values).Problem);
+    }
+}
