@@ -32,6 +32,9 @@ internal sealed class ConsumerRepository : IDisposable
 
     public string PlanPath => System.IO.Path.Combine(Path, "docs", "03-build-notes", "m1", "IMPLEMENTATION_PLAN.md");
 
+    /// <summary>The m1 plan as the workflow targets recorded it: on the tracking branch (docs/tracking.md).</summary>
+    public string TrackedPlanText => Git("show", "refs/heads/chore/m1-plan-tracking:docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md").Output;
+
     public string Write(string relative, string text)
     {
         var full = System.IO.Path.Combine(Path, relative);

@@ -65,7 +65,7 @@ public sealed class SafetyEndToEndTests
         Assert.DoesNotContain("MP9001", submit.Output);
         Assert.DoesNotContain("ghp_0123", submit.Output);
         Assert.AreEqual(string.Empty, repo.Git("ls-remote", "--heads", "origin", "refs/heads/feat/m1-02-storage").Output.Trim(), "nothing pushed");
-        StringAssert.Contains(File.ReadAllText(repo.PlanPath), "#02 — SQLite storage — STOP: a GitHub token was added");
+        StringAssert.Contains(repo.TrackedPlanText, "#02 — SQLite storage — STOP: a GitHub token was added");
     }
 
     [TestMethod]

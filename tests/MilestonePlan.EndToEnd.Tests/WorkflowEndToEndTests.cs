@@ -40,9 +40,25 @@ public sealed class WorkflowEndToEndTests
         Assert.AreEqual(0, result.ExitCode, result.Output);
         Assert.AreEqual("feat/m1-02-storage", repo.Git("symbolic-ref", "--short", "HEAD").Output.Trim());
         StringAssert.Contains(repo.Git("ls-remote", "--heads", "origin").Output, "refs/heads/milestone/m1-todo-api");
-        StringAssert.Contains(File.ReadAllText(repo.PlanPath), "* **Current Issue:** #02");
+        StringAssert.Contains(repo.TrackedPlanText, "* **Current Issue:** #02");
+        StringAssert.Contains(repo.Git("ls-remote", "--heads", "origin").Output, "refs/heads/chore/m1-plan-tracking");
+        Assert.AreEqual(string.Empty, repo.Git("status", "--porcelain").Output, "the work tree is clean after the target");
         StringAssert.Contains(result.Output, "Spec: docs/03-build-notes/m1/02-storage.md");
         StringAssert.Contains(result.Output, "- [ ] Todos survive a restart");
+    }
+
+    [TestMethod]
+    public void RunMilestone_dry_run_names_the_next_issue_and_the_agent_command_with_its_values_in_place()
+    {
+        using var repo = CommittedRepository();
+        var before = repo.Git("status", "--porcelain").Output + repo.Git("for-each-ref").Output;
+
+        var result = MsBuild(repo, "-t:RunMilestone", "-p:MilestonePlanDryRun=true", "-p:MilestonePlanAgentCommand=my-agent --spec {spec} \"{title}\"");
+
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "RunMilestone dry run: next #02 SQLite storage on feat/m1-02-storage (base milestone/m1-todo-api)");
+        StringAssert.Contains(result.Output, "would run the agent: my-agent --spec docs/03-build-notes/m1/02-storage.md \"SQLite storage\"");
+        Assert.AreEqual(before, repo.Git("status", "--porcelain").Output + repo.Git("for-each-ref").Output, "a dry run changes nothing");
     }
 
     [TestMethod]

@@ -23,7 +23,10 @@ public sealed class RunMilestoneTests
     {
         var script = Path.Combine(repo.Gh.Folder, "agent-" + Guid.NewGuid().ToString("N") + ".sh");
         File.WriteAllText(script, agent.Replace("$AGENT_LOG", log) + "\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         return new WorkflowRunner(new WorkflowOptions
         {
             RepositoryRoot = repo.Git.Path_,

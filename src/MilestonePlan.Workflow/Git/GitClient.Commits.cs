@@ -69,6 +69,14 @@ internal sealed partial class GitClient
         return false;
     }
 
+    /// <summary>The tree a revision holds (same tree: same content, whatever the history).</summary>
+    public string? ResolveTree(string revision)
+    {
+        string[] arguments = ["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{tree}"];
+        var result = TryRun(arguments);
+        return Answer(arguments, result, no: 1) ? result.StandardOutput.Trim() : null;
+    }
+
     /// <summary>The commit the checked-out branch points at.</summary>
     public string Head() => Run("rev-parse", "--verify", "HEAD^{commit}").StandardOutput.Trim();
 }

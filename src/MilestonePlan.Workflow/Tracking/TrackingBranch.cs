@@ -68,9 +68,10 @@ internal sealed class TrackingBranch(WorkflowServices services)
         }
 
         var baseRef = Git.RemoteBranchExists(baseBranch) ? GitClient.RemoteTracking(baseBranch) : baseBranch.FullRef;
-        if (Git.IsAncestor("HEAD", baseRef))
+        // Everything on the tracking branch is already in the base: by history, or by content once a squash merged it.
+        if (Git.IsAncestor("HEAD", baseRef) || Git.ResolveTree("HEAD") == Git.ResolveTree(baseRef))
         {
-            return null; // everything on the tracking branch is already in the base
+            return null;
         }
 
         var remote = Git.RemoteBranchExists(tracking) ? GitClient.RemoteTracking(tracking) : null;

@@ -114,6 +114,7 @@ public sealed class ResumeTests
         using var repo = new WorkflowRepository(plan: PushIssuesTests.Plan);
         repo.Git.Write("docs/03-build-notes/m1/01-parser.md", "---\ntitle: \"Parser\"\npriority: P0\n---\n\n# Parser\n\nBody.\n");
         repo.Git.Write("docs/03-build-notes/m1/02-rules.md", "---\ntitle: \"Rules\"\npriority: P0\n---\n\n# Rules\n");
+        repo.Git.CommitAll("specs", push: true);
         repo.Gh.Configure(s => { s["failAfterCommand"] = "issue create"; s["failAfterCount"] = 1; });
 
         Assert.ThrowsExactly<WorkflowException>(() => repo.Runner().PushIssues());
@@ -126,7 +127,7 @@ public sealed class ResumeTests
         Assert.HasCount(2, issues, "one issue per spec");
         StringAssert.Contains(repo.PlanText, "| #01 | #1 | 01-parser.md |");
         StringAssert.Contains(repo.PlanText, "| #02 | #2 | 02-rules.md |");
-        StringAssert.Contains(File.ReadAllText(Path.Combine(repo.Git.Path_, "docs/03-build-notes/m1/01-parser.md")), "github_issue: 1\n");
+        StringAssert.Contains(repo.TrackedText("docs/03-build-notes/m1/01-parser.md"), "github_issue: 1\n");
     }
 
     private static int CountOccurrences(string text, string what)

@@ -56,6 +56,7 @@ public sealed class SubmitSafetyTests
         using var repo = new WorkflowRepository(plan: PushIssuesTests.Plan);
         repo.Git.Write("docs/03-build-notes/m1/01-parser.md", $"---\ntitle: \"Parser\"\n---\n\n# Parser\n\nUse {Token} to log in.\n");
         repo.Git.Write("docs/03-build-notes/m1/02-rules.md", "---\ntitle: \"Rules\"\n---\n\n# Rules\n");
+        repo.Git.CommitAll("specs", push: true);
 
         var error = Assert.ThrowsExactly<WorkflowException>(() => repo.Runner().PushIssues());
 

@@ -33,15 +33,19 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
 
         // The milestone's tracked state (the base plus the open tracking PR) is what counts: on the tracking branch the
         // issue is chosen again and recorded as current; the feature branch then starts from the base, without the plan edit.
-        (plan, row) = OnTracking(plan, baseBranch, $"{row.Number} started", tracked =>
+        (plan, var taken) = OnTracking(plan, baseBranch, $"{row.Number} started", tracked =>
         {
             if (!Options.DryRun && !RequireBranches(tracked).Equals(baseBranch))
             {
                 throw WorkflowException.Tool($"the plan on {baseBranch} names another Milestone Branch ({BranchNames.BaseBranch(tracked)}); nothing more was changed");
             }
 
-            var chosen = Options.DryRun ? row : NextIssueSelector.Select(tracked).Next
-                ?? throw WorkflowException.Tool($"no issue of {tracked.Milestone} is eligible on {baseBranch}");
+            var chosen = Options.DryRun ? row : NextIssueSelector.Select(tracked).Next;
+            if (chosen is null)
+            {
+                return (tracked, (IssueRow?)null);
+            }
+
             var chosenFeature = RequireFeature(tracked, chosen);
             if (Git.DefaultBranch() is { } defaultBranch && defaultBranch.Value.Equals(chosenFeature.Value, StringComparison.OrdinalIgnoreCase))
             {
@@ -61,7 +65,20 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
             }));
             return (tracked, chosen);
         }, openPullRequest: false);
+        if (taken is null)
+        {
+            // What the base's plan offered is already taken in the tracked state (an open PR, a stop recorded).
+            var tracked = NextIssueSelector.Select(plan);
+            Say($"No issue of {plan.Milestone} is eligible ({tracked.DoneCount} of {tracked.TotalCount} done)");
+            foreach (var passed in tracked.PassedOver)
+            {
+                Say($"  {passed.Reason}");
+            }
 
+            return null;
+        }
+
+        row = taken;
         var feature = RequireFeature(plan, row);
 
         if (Git.LocalBranchExists(feature))
