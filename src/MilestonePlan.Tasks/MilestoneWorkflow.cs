@@ -53,6 +53,10 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
     /// <summary>At most this many issues per RunMilestone run; 0: no limit.</summary>
     public int MaxIssues { get; set; }
 
+    /// <summary>What the target found, one item per issue (or milestone) with its metadata: docs/targets.md.</summary>
+    [Output]
+    public ITaskItem[] Results { get; private set; } = [];
+
     /// <summary>Ctrl+C: ends the running agent, git or gh (their whole process tree); the next run resumes.</summary>
     public void Cancel() => cancellation.Cancel();
 
@@ -86,7 +90,16 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
                 Log.LogMessage(MessageImportance.High, $"MilestonePlan: {Action} dry run: nothing is changed.");
             }
 
-            runner.Run(Action);
+            try
+            {
+                runner.Run(Action);
+            }
+            finally
+            {
+                // Whatever was found before a stop or an error is still returned.
+                Results = runner.Items.Select(ToTaskItem).ToArray();
+            }
+
             foreach (var drift in runner.Drift)
             {
                 DiagnosticLogger.Log(Log, drift, drift.DefaultSeverity);
@@ -108,5 +121,36 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    private static ITaskItem ToTaskItem(TargetItem item)
+    {
+        var task = new Microsoft.Build.Utilities.TaskItem(Escape(item.Identity));
+        foreach (var pair in item.Metadata)
+        {
+            // Literal: plan text may hold %, ; or $(...), which MSBuild would otherwise read as its own syntax.
+            ((ITaskItem2)task).SetMetadataValueLiteral(pair.Key, pair.Value);
+        }
+
+        return task;
+    }
+
+    /// <summary>MSBuild's escaping (%XX) of the characters it gives a meaning to.</summary>
+    private static string Escape(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '%' or '*' or '?' or '@' or '$' or '(' or ')' or ';' or '\'')
+            {
+                builder.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 }

@@ -62,6 +62,27 @@ public sealed class WorkflowEndToEndTests
     }
 
     [TestMethod]
+    public void NextIssue_returns_the_next_issue_and_the_others_as_items_for_agents()
+    {
+        using var repo = CommittedRepository();
+
+        var result = MsBuild(repo, "-t:NextIssue", "-getTargetResult:NextIssue");
+
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        var json = result.Output.Substring(result.Output.IndexOf('{'), result.Output.LastIndexOf('}') - result.Output.IndexOf('{') + 1);
+        var target = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("TargetResults").GetProperty("NextIssue");
+        Assert.AreEqual("Success", target.GetProperty("Result").GetString());
+        var items = target.GetProperty("Items").EnumerateArray().ToList();
+        var next = items.Single(i => i.GetProperty("Kind").GetString() == "Next");
+        Assert.AreEqual("#02", next.GetProperty("Issue").GetString());
+        Assert.AreEqual("SQLite storage", next.GetProperty("Title").GetString());
+        Assert.AreEqual("feat/m1-02-storage", next.GetProperty("Branch").GetString());
+        Assert.AreEqual("milestone/m1-todo-api", next.GetProperty("Base").GetString());
+        Assert.AreEqual("docs/03-build-notes/m1/02-storage.md", next.GetProperty("Spec").GetString());
+        Assert.IsTrue(items.Any(i => i.GetProperty("Kind").GetString() == "PassedOver" && i.GetProperty("Reason").GetString()!.Length > 0), json);
+    }
+
+    [TestMethod]
     public void A_workflow_target_run_on_a_solution_does_its_work_once()
     {
         using var repo = CommittedRepository();

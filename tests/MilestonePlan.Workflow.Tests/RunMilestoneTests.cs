@@ -53,9 +53,13 @@ public sealed class RunMilestoneTests
         // Checks "pass" once the PR is looked at: its auto-merge then really squash-merges on the bare origin.
         repo.Gh.Configure(s => s["autoMergeMode"] = "onview");
 
-        var outcomes = Loop(repo, Implements, AgentLog(repo)).RunMilestone();
+        var loop = Loop(repo, Implements, AgentLog(repo));
+        var outcomes = loop.RunMilestone();
 
         CollectionAssert.AreEqual(new[] { "#01 Done", "#02 Done", "#03 Done" }, outcomes.Select(o => $"{o.Issue} {o.State}").ToArray(), string.Join("\n", repo.Output));
+        // The target's items: one per issue, with the PR that merged it.
+        CollectionAssert.AreEqual(new[] { "#01", "#02", "#03" }, loop.Items.Select(i => i.Identity).ToArray());
+        Assert.IsTrue(loop.Items.All(i => i.Metadata["State"] == "Done" && i.Metadata["Url"].StartsWith("https://github.com/example/repo/pull/", StringComparison.Ordinal)));
         CollectionAssert.AreEqual(new[] { "#01", "#02", "#03" }, AgentCalls(repo));
         var log = repo.Git.GitOrigin("log", "--format=%s", "milestone/m1-core");
         StringAssert.Contains(log, "feat(m1): Parser (#01) (#");

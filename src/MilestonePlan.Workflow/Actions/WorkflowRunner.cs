@@ -57,6 +57,9 @@ internal sealed class WorkflowRunner
     }
 
 
+    /// <summary>The items the last target returns (docs/targets.md).</summary>
+    public IReadOnlyList<TargetItem> Items => services.Items.All;
+
     /// <summary>MP5007 findings of the last <see cref="ReconcileMilestone"/>: where the tracking disagrees with git.</summary>
     public IReadOnlyList<Core.Diagnostics.PlanDiagnostic> Drift { get; private set; } = [];
 

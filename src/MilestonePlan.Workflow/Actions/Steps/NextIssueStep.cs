@@ -15,10 +15,20 @@ internal sealed class NextIssueStep(WorkflowServices services) : WorkflowStep(se
         Say(decision.Next is { } next
             ? $"Next issue: {next.Number} {next.TitleText} ({next.Priority}) → {BranchNames.FeatureBranch(plan, next)}"
             : decision.IsComplete ? "Every issue is done." : "No issue is eligible.");
+        if (decision.Next is { } chosen)
+        {
+            Report(plan, chosen, "Next", ("Priority", chosen.Priority.ToString()), ("Reason", "eligible: dependencies done, highest priority, first in the plan"));
+        }
+
         foreach (var passed in decision.PassedOver)
         {
             Say("  " + passed.Reason);
+            Report(plan, passed.Row, "PassedOver", ("State", passed.State.ToString()), ("Reason", passed.Reason));
         }
+
+        Services.Items.Add(TargetItem.Of(plan.Milestone?.ToString() ?? "milestone", ("Kind", "Milestone"),
+            ("Done", decision.DoneCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Total", decision.TotalCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Next", decision.Next?.Number.ToString())));
 
         return decision;
     }

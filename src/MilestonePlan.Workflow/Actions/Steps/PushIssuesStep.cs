@@ -104,6 +104,7 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
                 }
 
                 pushed.Add((row, number));
+                Report(plan, row, "GitHubIssue", ("GitHubIssue", number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             // Written back at once, spec then plan, before the next spec is pushed.

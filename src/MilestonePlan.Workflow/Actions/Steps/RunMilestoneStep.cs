@@ -50,15 +50,21 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         }
 
         Say($"RunMilestone: {outcomes.Count} issue(s) this run");
+        Services.Items.Clear();
         foreach (var outcome in outcomes)
         {
             Say("  " + outcome);
+            Services.Items.Add(TargetItem.Of(outcome.Issue, ("Kind", "Outcome"), ("Issue", outcome.Issue), ("Title", outcome.Title),
+                ("Branch", outcome.Branch), ("State", outcome.State.ToString()), ("Reason", outcome.Reason),
+                ("PullRequest", outcome.PullRequest?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", outcome.Url)));
         }
 
         var final = NextIssueSelector.Select(ChoosePlan());
         foreach (var waiting in final.PassedOver)
         {
             Say($"  waiting: {waiting.Row.Number} — {waiting.Reason}");
+            Services.Items.Add(TargetItem.Of(waiting.Row.Number.ToString(), ("Kind", "Waiting"), ("Issue", waiting.Row.Number.ToString()),
+                ("Title", waiting.Row.TitleText), ("State", waiting.State.ToString()), ("Reason", waiting.Reason)));
         }
 
         return outcomes;

@@ -99,6 +99,7 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
 
         var spec = SpecFor(plan, row);
         Say($"Implement {row.Number} {row.TitleText} on {feature} (base {baseBranch})");
+        Report(plan, row, "Started", ("State", "Started"));
         Say($"Spec: {Relative(SpecPath(plan, row) ?? plan.Path)}");
         foreach (var item in spec?.AcceptanceItems ?? [])
         {

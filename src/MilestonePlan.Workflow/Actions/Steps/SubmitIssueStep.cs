@@ -48,6 +48,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
                 updater.RecordStop(p.Find(row.Number)!, first.IsHard, PublishedText.PlanLine(first.Reason), PublishedText.PlanLine(first.Needs))
                     .Concat(updater.SetLastUpdated(Options.Today))));
             Say($"{row.Number} not submitted: {(first.IsHard ? "needs review" : "skipped")}");
+            Report(plan, row, "Submitted", ("State", first.IsHard ? "Stopped" : "Skipped"), ("Reason", first.Reason));
             DemoteOpenPullRequest(branch, baseBranch);
             return findings;
         }
@@ -76,6 +77,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             Say("⛔ " + reason);
             Record(plan, baseBranch, $"{row.Number} stopped", (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
                 u.RecordStop(p.Find(row.Number)!, hard: true, reason, "reopen it or decide by hand").Concat(u.SetLastUpdated(Options.Today))));
+            Report(plan, row, "Submitted", ("State", "Stopped"), ("Reason", reason), ("PullRequest", closed.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", closed.Url));
             return [new StopFinding(StopKind.Hard, "pr-closed", reason, "reopen it or decide by hand")];
         }
 
@@ -129,6 +131,9 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         }
 
         Record(plan, baseBranch, $"{row.Number}: PR #{pr.Number} {(state.IsMerged ? "merged" : "open")}", transition);
+        Report(plan, row, "Submitted", ("State", state.IsMerged ? "Done" : findings.Count > 0 ? "Stopped" : "PrOpen"),
+            ("Reason", findings.Count > 0 ? findings[0].Reason : state.IsMerged ? "merged" : "auto-merge enabled; merges when its checks pass"),
+            ("PullRequest", pr.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", pr.Url));
         return findings;
     }
 

@@ -14,7 +14,11 @@ using MilestonePlan.Workflow.Processes;
 namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>What every workflow step shares: the options, the output, git and gh, all made once per run.</summary>
-internal sealed record WorkflowServices(WorkflowOptions Options, IProcessRunner Runner, Action<string> Say, GitClient Git, GhClient Gh);
+internal sealed record WorkflowServices(WorkflowOptions Options, IProcessRunner Runner, Action<string> Say, GitClient Git, GhClient Gh)
+{
+    /// <summary>What the target returns to MSBuild (docs/targets.md).</summary>
+    public TargetItems Items { get; } = new();
+}
 
 /// <summary>
 /// The services and the checks every target needs (the plan chosen and validated, branches and paths refused before
@@ -248,6 +252,14 @@ internal abstract class WorkflowStep(WorkflowServices services)
     }
 
     protected string? SpecPath(PlanDocument plan, IssueRow row) => SpecLocation(plan, row).FullPath;
+
+    /// <summary>An item about one issue: the same names for every target (docs/targets.md), plus the target's own.</summary>
+    protected void Report(PlanDocument plan, IssueRow row, string kind, params (string Name, string? Value)[] extra) =>
+        Services.Items.Add(TargetItem.Of(row.Number.ToString(), [
+            ("Kind", kind), ("Milestone", plan.Milestone?.ToString()), ("Issue", row.Number.ToString()),
+            ("GitHubIssue", row.GitHubNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Title", row.TitleText),
+            ("Branch", BranchNames.FeatureBranch(plan, row)), ("Base", BranchNames.BaseBranch(plan)),
+            ("Spec", SpecPath(plan, row) is { } spec ? Relative(spec) : null), .. extra]));
 
     /// <summary>The row's spec, read as the build reads it (regular file, size cap); null when missing or not readable.</summary>
     protected IssueSpec? SpecFor(PlanDocument plan, IssueRow row) =>
