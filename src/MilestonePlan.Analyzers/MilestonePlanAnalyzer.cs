@@ -15,7 +15,7 @@ namespace MilestonePlan.Analyzers;
 public sealed class MilestonePlanAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<Microsoft.CodeAnalysis.DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        DescriptorCatalog.ById.Values.ToImmutableArray();
+        DescriptorCatalog.All.ToImmutableArray();
 
     private readonly Action<string>? onPlanValidated;
 
@@ -64,9 +64,9 @@ public sealed class MilestonePlanAnalyzer : DiagnosticAnalyzer
         // The plan of this file's milestone folder is validated; only findings located in this file are reported here.
         foreach (var diagnostic in plans.FindingsIn(file, context.CancellationToken))
         {
-            if (DescriptorCatalog.ById.TryGetValue(diagnostic.Id, out var descriptor))
+            if (DescriptorCatalog.ById.ContainsKey(diagnostic.Id))
             {
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, LocationIn(file, diagnostic.Span, context.CancellationToken), diagnostic.Message));
+                context.ReportDiagnostic(DescriptorCatalog.Create(diagnostic, LocationIn(file, diagnostic.Span, context.CancellationToken)));
             }
         }
     }

@@ -12,6 +12,13 @@ namespace MilestonePlan.Core.Analysis;
 /// </summary>
 internal sealed record BranchChoice(BranchName? Name, string? Problem, TextCell? Cell)
 {
+    /// <summary>The name as written, when it was refused.</summary>
+    public string? Written { get; init; }
+
+    /// <summary>What is wrong with it: the last argument of the rule's message (Problem is the whole message in the
+    /// rule's words: MP4003 for the base, MP4001 for a feature branch).</summary>
+    public string? Reason { get; init; }
+
     public bool IsDefault => Cell is null;
 }
 
@@ -35,7 +42,7 @@ internal static class BranchNames
         var cell = TokenCell(field.Value, name);
         return problem is null
             ? new BranchChoice(BranchName.TryCreate(name), null, cell)
-            : new BranchChoice(null, Rules.MP4003.Format(name, problem), cell);
+            : new BranchChoice(null, Rules.MP4003.Format(name, problem), cell) { Written = name, Reason = problem };
     }
 
     /// <summary>The backticked token of a one-line field value as a cell of its own, so a finding points at the name, not the note after it.</summary>
@@ -67,7 +74,7 @@ internal static class BranchNames
                     : null);
         return problem is null
             ? new BranchChoice(BranchName.TryCreate(written), null, cell)
-            : new BranchChoice(null, Rules.MP4001.Format(row.Number, written, problem), cell);
+            : new BranchChoice(null, Rules.MP4001.Format(row.Number, written, problem), cell) { Written = written, Reason = problem };
     }
 
     /// <summary>The base branch's name for display and matching; the problem text when it has none.</summary>

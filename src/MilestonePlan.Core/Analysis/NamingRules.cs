@@ -19,11 +19,12 @@ internal sealed class NamingRules : IPlanRule
         foreach (var row in context.Plan.Issues)
         {
             // The same words the workflow targets refuse the branch with (BranchNames owns them), then the convention.
+            // The same words the workflow targets refuse the branch with (BranchNames owns them), then the convention.
             if (row.FeatureBranch is { IsEmpty: false } branch && !Placeholders.Any(branch)
-                && (BranchNames.Feature(context.Plan, row).Problem ?? FeatureBranchProblem(branch.Text, row, milestone)) is { } problem)
+                && BranchNames.Feature(context.Plan, row) is var choice
+                && (choice.Reason ?? FeatureBranchProblem(branch.Text, row, milestone)) is { } problem)
             {
-                // Already in MP4001's words (BranchNames and FeatureBranchProblem format it).
-                yield return new PlanDiagnostic(MP4001, context.Path, branch.Span, problem);
+                yield return context.Report(MP4001, branch.Span, row.Number, choice.Written ?? branch.Text, problem);
             }
 
             if (row.PrTitleToken is { IsEmpty: false } token && !Placeholders.Any(token) && milestone is not null
@@ -35,9 +36,9 @@ internal sealed class NamingRules : IPlanRule
 
         if (context.Plan.Field(FieldKeys.MilestoneBranch) is { Value: { IsEmpty: false } value } && !Placeholders.Any(value))
         {
-            if (BranchNames.Base(context.Plan) is { Problem: { } unusable } choice)
+            if (BranchNames.Base(context.Plan) is { Reason: { } unusable } choice)
             {
-                yield return new PlanDiagnostic(MP4003, context.Path, choice.Cell?.Span ?? value.Span, unusable);
+                yield return context.Report(MP4003, choice.Cell?.Span ?? value.Span, choice.Written, unusable);
                 yield break;
             }
 
@@ -52,6 +53,7 @@ internal sealed class NamingRules : IPlanRule
     }
 
     /// <summary>Null when `feat/m{n}-{NN}-{slug}` holds for this row; otherwise what is wrong.</summary>
+    /// <summary>What is wrong with the branch name (MP4001's last argument), or null.</summary>
     internal static string? FeatureBranchProblem(string branch, IssueRow row, MilestoneId? milestone)
     {
         // The common case, checked without splitting: `feat/m1-02-` then a lower-case slug.
@@ -62,10 +64,10 @@ internal sealed class NamingRules : IPlanRule
 
         if (BranchName.Problem(branch) is { } problem)
         {
-            return MP4001.Format(row.Number, branch, problem);
+            return problem;
         }
 
-        string Shape() => MP4001.Format(row.Number, branch, $"should look like 'feat/{milestone?.ToString() ?? "m{n}"}-{row.Number.Padded}-<slug>'");
+        string Shape() => $"should look like 'feat/{milestone?.ToString() ?? "m{n}"}-{row.Number.Padded}-<slug>'";
         if (!branch.StartsWith("feat/m", StringComparison.Ordinal))
         {
             return Shape();
@@ -80,7 +82,7 @@ internal sealed class NamingRules : IPlanRule
 
         if (milestone is not null && named != milestone)
         {
-            return MP4001.Format(row.Number, branch, $"names milestone {named}, but this plan is {milestone}");
+            return $"names milestone {named}, but this plan is {milestone}";
         }
 
         var parts = rest.Substring(dash + 1).Split('-');
@@ -93,7 +95,7 @@ internal sealed class NamingRules : IPlanRule
 
         var matches = numbers.Any(n => IssueNumber.TryParse(n, out var value)
             && (value == row.Number || value.Value == row.GitHubNumber));
-        return matches ? null : $"{row.Number}: feature branch '{branch}' names issue {string.Join("-", numbers)}, not {row.Number.Padded}"
+        return matches ? null : $"names issue {string.Join("-", numbers)}, not {row.Number.Padded}"
             + (row.GitHubNumber is { } gh ? $" or GitHub #{gh}" : string.Empty);
     }
 

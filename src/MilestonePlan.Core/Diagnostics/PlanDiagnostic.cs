@@ -15,8 +15,15 @@ internal sealed record PlanDiagnostic(
 
     public PlanSeverity DefaultSeverity => Descriptor.DefaultSeverity;
 
+    /// <summary>The arguments of <see cref="Message"/> as text (invariant culture), for front ends that format the rule's
+    /// message themselves (the IDE analyzer gives Roslyn the same format and arguments).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     public static PlanDiagnostic Create(DiagnosticDescriptor descriptor, string filePath, SourceSpan span, params object?[] args) =>
-        new(descriptor, filePath, span, descriptor.Format(args));
+        new(descriptor, filePath, span, descriptor.Format(args))
+        {
+            Arguments = args.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToArray(),
+        };
 
     public override string ToString() =>
         $"{FilePath}({Span.Line},{Span.Column}): {DefaultSeverity.ToString().ToLowerInvariant()} {Id}: {Message}";

@@ -1,3 +1,4 @@
+using MilestonePlan.Core.Analysis;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Core.Selection;
@@ -29,6 +30,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
 
         var outcomes = new List<IssueOutcome>();
         var started = new HashSet<int>();
+        var waited = new HashSet<int>();
         while (Options.MaxIssues <= 0 || started.Count < Options.MaxIssues)
         {
             Options.Cancellation.ThrowIfCancellationRequested();
@@ -37,6 +39,14 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
             Say($"RunMilestone: {plan.Milestone}: looking for the next eligible issue");
             if (new RunNextIssueStep(Services).Run() is not { } row)
             {
+                // Nothing eligible now; an issue PR that is still open (from this run or an earlier one) may merge and
+                // make its dependents eligible: wait for it once, then look again.
+                if (OpenIssuePullRequest(plan, waited) is { } open && WaitForMerge(open.Number))
+                {
+                    outcomes.Add(new IssueOutcome(open.Row.Number.ToString(), open.Row.TitleText, open.Branch, IssueOutcomeState.Done, string.Empty, open.Number, open.Url));
+                    continue;
+                }
+
                 break;
             }
 
@@ -109,10 +119,35 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
             : Outcome(IssueOutcomeState.PrOpen, $"not merged within {Options.MergeTimeout.TotalMinutes:0.#} min; issues that depend on it wait", pr.Number, pr.Url);
     }
 
+    /// <summary>An open PR of one of the milestone's issues not yet waited for in this run (it is marked as waited for).</summary>
+    private (int Number, string Url, string Branch, IssueRow Row)? OpenIssuePullRequest(PlanDocument plan, HashSet<int> waited)
+    {
+        if (Options.MergeTimeout <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var baseBranch = RequireBranches(plan);
+        // Two rows naming one branch is the plan's own finding (MP4001); the first row is taken here.
+        var features = plan.Issues.Where(r => BranchNames.Feature(plan, r).Name is not null)
+            .GroupBy(r => BranchNames.Feature(plan, r).Name!.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var open = Gh.List(baseBranch.Value).Where(p => p.IsOpen && features.ContainsKey(p.HeadRefName) && !waited.Contains(p.Number))
+            .OrderBy(p => p.Number).FirstOrDefault();
+        if (open is null)
+        {
+            return null;
+        }
+
+        waited.Add(open.Number);
+        return (open.Number, open.Url, open.HeadRefName, features[open.HeadRefName]);
+    }
+
     /// <summary>Polls the PR until it merged or the merge timeout ran out; true when merged.</summary>
     private bool WaitForMerge(int number)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var autoMergeAsked = false;
         while (true)
         {
             var state = Gh.View(number);
@@ -120,6 +155,16 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
             {
                 Say($"PR #{number} merged after {clock.Elapsed.TotalSeconds:0} s");
                 return true;
+            }
+
+            if (state.IsOpen && !state.IsDraft && !state.AutoMergeEnabled && !autoMergeAsked)
+            {
+                autoMergeAsked = true;
+                // A run stopped between `gh pr create` and `gh pr merge --auto`: finish that step. A draft is a PR a
+                // stop demoted, and stays as it is.
+                Say($"PR #{number} has no auto-merge yet; enabling it");
+                Gh.EnableAutoMerge(number);
+                continue;
             }
 
             if (!state.IsOpen || clock.Elapsed >= Options.MergeTimeout)

@@ -14,8 +14,11 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
     {
         var plan = ChoosePlan();
         var baseBranch = RequireBranches(plan);
-        var decision = NextIssueSelector.Select(plan);
-        if (decision.Next is not { } row)
+        var row = NextIssueSelector.Select(plan).Next;
+        // The plan checked out may lag behind the tracked state (the tracking PR not merged yet): only when there is no
+        // tracking branch at all does "nothing eligible here" settle it.
+        var tracking = plan.Milestone is { } milestone ? Tracking.TrackingBranch.For(milestone) : null;
+        if (row is null && (Options.DryRun || tracking is null || !(Git.LocalBranchExists(tracking) || Git.RemoteBranchExists(tracking))))
         {
             new NextIssueStep(Services).Run();
             return null;
@@ -33,7 +36,7 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
 
         // The milestone's tracked state (the base plus the open tracking PR) is what counts: on the tracking branch the
         // issue is chosen again and recorded as current; the feature branch then starts from the base, without the plan edit.
-        (plan, var taken) = OnTracking(plan, baseBranch, $"{row.Number} started", tracked =>
+        (plan, var taken) = OnTracking(plan, baseBranch, "next issue started", tracked =>
         {
             if (!Options.DryRun && !RequireBranches(tracked).Equals(baseBranch))
             {
