@@ -15,9 +15,22 @@ public sealed class BuildIntegrationEndToEndTests
 
     private static string Describe(DotNet.Result result) => $"exit {result.ExitCode}\n{result.Output}";
 
+    /// <summary>The lines that show what happened (for the test log: `--logger "console;verbosity=detailed"`).</summary>
+    private static DotNet.Result Show(string what, DotNet.Result result)
+    {
+        Console.WriteLine($"--- {what}: exit {result.ExitCode}");
+        foreach (var line in result.Lines.Where(l => l.Contains("MP5001", StringComparison.Ordinal) || l.Contains("MilestonePlan: ", StringComparison.Ordinal)
+            || l.Contains("MilestonePlan.Tasks.dll\"", StringComparison.Ordinal)))
+        {
+            Console.WriteLine(line.Trim());
+        }
+
+        return result;
+    }
+
     /// <summary>`dotnet build` with the package's defaults (the stamp in the project's obj/).</summary>
     private static DotNet.Result Build(ConsumerRepository repo, params string[] arguments) =>
-        DotNet.Run(repo.Path, ["build", .. arguments, "-nodeReuse:false"]);
+        Show("dotnet build " + string.Join(" ", arguments), DotNet.Run(repo.Path, ["build", .. arguments, "-nodeReuse:false"]));
 
     private static int Count(string text, string part)
     {
