@@ -124,7 +124,7 @@ public sealed class ValidateMilestonePlansTests
 
         Assert.IsFalse(task.Execute());
 
-        Assert.AreEqual(("MP9001", "No plan for milestone m9. Plans found: m1"), (engine.Errors.Single().Code, engine.Errors.Single().Message));
+        Assert.AreEqual(("MP9001", "Workflow stopped: No plan for milestone m9. Plans found: m1"), (engine.Errors.Single().Code, engine.Errors.Single().Message));
         Directory.Delete(root, recursive: true);
     }
 }
