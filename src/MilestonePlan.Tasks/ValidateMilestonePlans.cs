@@ -36,8 +36,31 @@ public sealed class ValidateMilestonePlans : Task
 
     public bool TreatWarningsAsErrors { get; set; }
 
-    /// <summary>Where the shared up-to-date stamp lives; a per-repository temp file by default.</summary>
+    /// <summary>
+    /// The up-to-date stamp (MilestonePlanStampFile; the targets default it to the project's obj/). Empty: no stamp,
+    /// validate every time asked — the shared repository project, which MSBuild runs at most once per build.
+    /// </summary>
     public string? StampFile { get; set; }
+
+    /// <summary>MilestonePlanSarifFile: where to write the findings as a SARIF 2.1.0 log (relative to <see cref="ProjectDirectory"/>).</summary>
+    public string? SarifFile { get; set; }
+
+    /// <summary>Only write the stamp for the current inputs, after the repository project validated them without an error.</summary>
+    public bool RecordOnly { get; set; }
+
+    /// <summary>With <see cref="RecordOnly"/>: the files outside the docs tree the validation depended on (its <see cref="ExtraInputFiles"/>).</summary>
+    public ITaskItem[] ExtraInputs { get; set; } = [];
+
+    /// <summary>Files outside the docs tree whose existence matters to this validation (linked guides, config files).</summary>
+    [Output]
+    public ITaskItem[] ExtraInputFiles { get; set; } = [];
+
+    /// <summary>The global properties this project would hand down to the shared repository project (RemoveProperties).</summary>
+    [Output]
+    public string GlobalPropertiesToRemove { get; set; } = string.Empty;
+
+    /// <summary>Environment lookup for GITHUB_STEP_SUMMARY; tests replace it.</summary>
+    internal Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 
     /// <summary>Validate even when the inputs are unchanged.</summary>
     public bool Force { get; set; }
@@ -62,6 +85,11 @@ public sealed class ValidateMilestonePlans : Task
     public override bool Execute()
     {
         string root = ProjectDirectory;
+        if (BuildEngine is IBuildEngine6 engine6)
+        {
+            GlobalPropertiesToRemove = RepositoryRequest.PropertiesToRemove(engine6.GetGlobalProperties());
+        }
+
         try
         {
             root = string.IsNullOrWhiteSpace(RepositoryRoot)
@@ -93,33 +121,49 @@ public sealed class ValidateMilestonePlans : Task
         };
 
         var docsRoot = options.DocsRootFullPath;
+        var sarif = string.IsNullOrWhiteSpace(SarifFile) ? null : Path.GetFullPath(Path.Combine(ProjectDirectory, SarifFile));
         if (!Directory.Exists(docsRoot))
         {
             Log.LogMessage(MessageImportance.Low, $"MilestonePlan: no docs root at '{docsRoot}'; nothing to validate.");
+            if (!CheckOnly && !RecordOnly)
+            {
+                ValidationReports.Write(Log, sarif, [], root, Environment);
+            }
+
             return true;
         }
 
         var configs = new AnalyzerConfigLoader();
         var globalConfigs = configs.GlobalConfigs(ProjectDirectory, root);
         configs.EditorConfigsFor(Path.Combine(docsRoot, "x.md"));
-        var stamp = new ValidationStamp(string.IsNullOrWhiteSpace(StampFile) ? ValidationStamp.DefaultPath(root) : StampFile!);
+        var stamp = string.IsNullOrWhiteSpace(StampFile) ? null : new ValidationStamp(StampFile!);
         var settings = new[]
         {
             typeof(ValidateMilestonePlans).Assembly.ManifestModule.ModuleVersionId.ToString(),
             root, docsRoot, string.Join(";", options.NonSpecFileNames),
             NoWarn ?? string.Empty, WarningsAsErrors ?? string.Empty, WarningsNotAsErrors ?? string.Empty, TreatWarningsAsErrors.ToString(),
+            sarif ?? string.Empty,
         };
         var treeFiles = Directory.GetFiles(docsRoot, "*", SearchOption.AllDirectories);
+        InputFiles = treeFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
 
-        using var _ = stamp.Lock(TimeSpan.FromMinutes(2));
-        var previous = stamp.Read();
-        var fingerprint = ValidationStamp.Fingerprint(settings, treeFiles.Concat(configs.FilesRead).Concat(previous?.ExtraInputs ?? []));
+        // The SARIF log is an input too: deleting it makes the next build validate and write it again.
+        var inputs = treeFiles.Concat(configs.FilesRead).Concat(sarif is null ? [] : [sarif]).ToList();
+        using var _ = stamp?.Lock(TimeSpan.FromMinutes(2));
+        if (RecordOnly)
+        {
+            var recorded = ExtraInputs.Select(i => i.ItemSpec).ToList();
+            stamp?.Write(ValidationStamp.Fingerprint(settings, inputs.Concat(recorded)), recorded);
+            return true;
+        }
+
+        var previous = stamp?.Read();
+        var fingerprint = ValidationStamp.Fingerprint(settings, inputs.Concat(previous?.ExtraInputs ?? []));
         if (!Force && previous is { } last && last.Fingerprint == fingerprint)
         {
             UpToDate = true;
             Log.LogMessage(MessageImportance.Normal,
                 $"MilestonePlan: plans unchanged since the last validation; skipped ({treeFiles.Length} files under {docsRoot}).");
-            InputFiles = treeFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
             return true;
         }
 
@@ -146,12 +190,16 @@ public sealed class ValidateMilestonePlans : Task
         var severities = new SeverityConfiguration(globalConfigs, configs.EditorConfigsFor, NoWarn, WarningsAsErrors, WarningsNotAsErrors,
             TreatWarningsAsErrors);
         var counts = new Dictionary<PlanSeverity, int>();
+        var findings = new List<(PlanDiagnostic Diagnostic, PlanSeverity Severity)>();
         foreach (var diagnostic in result.Diagnostics)
         {
             var severity = severities.Effective(diagnostic);
             counts[severity] = counts.TryGetValue(severity, out var n) ? n + 1 : 1;
+            findings.Add((diagnostic, severity));
             DiagnosticLogger.Log(Log, diagnostic, severity);
         }
+
+        ValidationReports.Write(Log, sarif, findings, root, Environment);
 
         Log.LogMessage(MessageImportance.Normal,
             $"MilestonePlan: validated {result.Plans.Count} plan(s): {Count(counts, PlanSeverity.Error)} error(s), {Count(counts, PlanSeverity.Warning)} warning(s).");
@@ -163,16 +211,16 @@ public sealed class ValidateMilestonePlans : Task
             .Concat(configs.FilesRead)
             .Distinct(StringComparer.Ordinal)
             .ToList();
+        ExtraInputFiles = extra.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
         if (Log.HasLoggedErrors)
         {
-            stamp.Delete();
+            stamp?.Delete();
         }
         else
         {
-            stamp.Write(ValidationStamp.Fingerprint(settings, treeFiles.Concat(configs.FilesRead).Concat(extra)), extra);
+            stamp?.Write(ValidationStamp.Fingerprint(settings, inputs.Concat(extra)), extra);
         }
 
-        InputFiles = treeFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
         return !Log.HasLoggedErrors;
     }
 

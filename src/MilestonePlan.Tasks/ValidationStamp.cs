@@ -4,18 +4,13 @@ using System.Text;
 namespace MilestonePlan.Tasks;
 
 /// <summary>
-/// Remembers the last clean validation of a repository, shared by every project of a build (and of the next
-/// build): a fingerprint of the inputs, kept in a file beside a lock file. When the fingerprint has not changed
-/// the plans are not validated again, which is what keeps a no-op build fast and reports each finding once per
-/// build when many projects reference the package.
+/// Remembers the last clean validation a project saw: a fingerprint of the inputs, kept in a file (by default in the
+/// project's obj/, so Clean removes it) beside a lock file. When the fingerprint has not changed the plans are not
+/// validated again, which is what keeps a no-op build fast.
 /// </summary>
 internal sealed class ValidationStamp(string path)
 {
     public string Path { get; } = path;
-
-    /// <summary>The default location: per repository, under the temp folder, so the repository stays clean.</summary>
-    public static string DefaultPath(string repositoryRoot) =>
-        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "MilestonePlan", Hash(repositoryRoot).Substring(0, 16), "validation.stamp");
 
     /// <summary>SHA-256 over the options and each input file's path, length and last write time.</summary>
     public static string Fingerprint(IEnumerable<string> options, IEnumerable<string> files)
