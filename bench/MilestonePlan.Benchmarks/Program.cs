@@ -28,9 +28,11 @@ if (args.Length > 1 && args[0] == "--isolated")
     for (var i = 0; i < 300; i++) { work(); }
     var gc0 = GC.CollectionCount(0);
     var gc1 = GC.CollectionCount(1);
+    var allocated = GC.GetAllocatedBytesForCurrentThread();
     var watch = Stopwatch.StartNew();
     for (var i = 0; i < 500; i++) { work(); }
-    Console.WriteLine($"{args[1],-15} {watch.Elapsed.TotalMilliseconds / 500,8:F2} ms  gen0 {GC.CollectionCount(0) - gc0,5}  gen1 {GC.CollectionCount(1) - gc1,5}");
+    var perRun = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 500.0 / 1024;
+    Console.WriteLine($"{args[1],-15} {watch.Elapsed.TotalMilliseconds / 500,8:F2} ms {perRun,8:F0} KB  gen0 {GC.CollectionCount(0) - gc0,5}  gen1 {GC.CollectionCount(1) - gc1,5}");
     return;
 }
 

@@ -6,6 +6,8 @@ namespace MilestonePlan.Core.Model;
 /// </summary>
 internal sealed record MilestoneId
 {
+    private static readonly char[] Quotes = ['`', '*', '"', '\''];
+
     private MilestoneId(string number) => Number = number;
 
     /// <summary>The part after the `m`: `0`, `12`, `4.1`.</summary>
@@ -24,7 +26,7 @@ internal sealed record MilestoneId
             return false;
         }
 
-        var s = text.Trim().Trim('`', '*', '"', '\'').Trim();
+        var s = text.Trim().Trim(Quotes).Trim();
         var i = 0;
         if (i < s.Length && (s[i] == 'm' || s[i] == 'M'))
         {
