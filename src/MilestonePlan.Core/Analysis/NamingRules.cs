@@ -16,11 +16,12 @@ internal sealed class NamingRules : IPlanRule
     public IEnumerable<PlanDiagnostic> Analyze(PlanContext context)
     {
         var milestone = context.Plan.Milestone;
+        var baseOnce = new BranchNames.BaseOnce();
         foreach (var row in context.Plan.Issues)
         {
             // The same words the workflow targets refuse the branch with (BranchNames owns them), then the convention.
             if (row.FeatureBranch is { IsEmpty: false } branch && !Placeholders.Any(branch)
-                && (BranchNames.Feature(context.Plan, row).Problem ?? FeatureBranchProblem(branch.Text, row, milestone)) is { } problem)
+                && (BranchNames.Feature(context.Plan, row, baseOnce).Problem ?? FeatureBranchProblem(branch.Text, row, milestone)) is { } problem)
             {
                 // Already in MP4001's words (BranchNames and FeatureBranchProblem format it).
                 yield return new PlanDiagnostic(MP4001, context.Path, branch.Span, problem);
@@ -35,7 +36,7 @@ internal sealed class NamingRules : IPlanRule
 
         if (context.Plan.Field(FieldKeys.MilestoneBranch) is { Value: { IsEmpty: false } value } && !Placeholders.Any(value))
         {
-            if (BranchNames.Base(context.Plan) is { Problem: { } unusable } choice)
+            if (baseOnce.Of(context.Plan) is { Problem: { } unusable } choice)
             {
                 yield return new PlanDiagnostic(MP4003, context.Path, choice.Cell?.Span ?? value.Span, unusable);
                 yield break;

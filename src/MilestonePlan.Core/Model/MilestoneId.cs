@@ -8,12 +8,17 @@ internal sealed record MilestoneId
 {
     private static readonly char[] Quotes = ['`', '*', '"', '\''];
 
-    private MilestoneId(string number) => Number = number;
+    private MilestoneId(string number)
+    {
+        Number = number;
+        Value = "m" + number;
+    }
 
     /// <summary>The part after the `m`: `0`, `12`, `4.1`.</summary>
     public string Number { get; }
 
-    public string Value => "m" + Number;
+    /// <summary>`m` and the number (made once: plans and rules format it for every row).</summary>
+    public string Value { get; }
 
     public override string ToString() => Value;
 
