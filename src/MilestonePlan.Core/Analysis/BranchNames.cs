@@ -58,7 +58,13 @@ internal static class BranchNames
     }
 
     /// <summary>The row's Feature Branch, or `feat/m{n}-{NN}-{slug}` from the title only when the cell is absent or empty.</summary>
-    public static BranchChoice Feature(PlanDocument plan, IssueRow row)
+    public static BranchChoice Feature(PlanDocument plan, IssueRow row) => Feature(plan, row, null);
+
+    /// <summary>
+    /// As above; <paramref name="baseOnce"/> holds the plan's <see cref="Base"/> once it has been asked for, so a rule
+    /// that checks every row computes it at most once (it depends only on the plan).
+    /// </summary>
+    public static BranchChoice Feature(PlanDocument plan, IssueRow row, BaseOnce? baseOnce)
     {
         if (row.FeatureBranch is not { IsEmpty: false } cell)
         {
@@ -69,7 +75,7 @@ internal static class BranchNames
         var problem = Placeholders.Any(cell) ? "is still the template's placeholder"
             : BranchName.Problem(written) ?? (BranchName.MainLines.Contains(written, StringComparer.OrdinalIgnoreCase)
                 ? "is a main line; an issue needs a branch of its own"
-                : Base(plan).Name is { } baseName && string.Equals(baseName.Value, written, StringComparison.OrdinalIgnoreCase)
+                : (baseOnce?.Of(plan) ?? Base(plan)).Name is { } baseName && string.Equals(baseName.Value, written, StringComparison.OrdinalIgnoreCase)
                     ? "is the milestone's base branch; an issue needs a branch of its own"
                     : null);
         return problem is null
@@ -77,7 +83,15 @@ internal static class BranchNames
             : new BranchChoice(null, Rules.MP4001.Format(row.Number, written, problem), cell) { Written = written, Reason = problem };
     }
 
-    /// <summary>The base branch's name for display and matching; the problem text when it has none.</summary>
+    /// <summary>A plan's base branch choice, computed when first asked for.</summary>
+    public sealed class BaseOnce
+    {
+        private BranchChoice? choice;
+
+        public BranchChoice Of(PlanDocument plan) => choice ??= Base(plan);
+    }
+
+    /// <summary>The base branch's name for display and matching.</summary>
     public static string BaseBranch(PlanDocument plan) => Base(plan) is { Name: { } name } ? name.Value : "main";
 
     /// <summary>The feature branch's name for display and matching (never used to run git: see <see cref="Feature"/>).</summary>

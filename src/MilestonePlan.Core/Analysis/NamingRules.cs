@@ -16,12 +16,12 @@ internal sealed class NamingRules : IPlanRule
     public IEnumerable<PlanDiagnostic> Analyze(PlanContext context)
     {
         var milestone = context.Plan.Milestone;
+        var baseOnce = new BranchNames.BaseOnce();
         foreach (var row in context.Plan.Issues)
         {
             // The same words the workflow targets refuse the branch with (BranchNames owns them), then the convention.
-            // The same words the workflow targets refuse the branch with (BranchNames owns them), then the convention.
             if (row.FeatureBranch is { IsEmpty: false } branch && !Placeholders.Any(branch)
-                && BranchNames.Feature(context.Plan, row) is var choice
+                && BranchNames.Feature(context.Plan, row, baseOnce) is var choice
                 && (choice.Reason ?? FeatureBranchProblem(branch.Text, row, milestone)) is { } problem)
             {
                 yield return context.Report(MP4001, branch.Span, row.Number, choice.Written ?? branch.Text, problem);
@@ -36,7 +36,7 @@ internal sealed class NamingRules : IPlanRule
 
         if (context.Plan.Field(FieldKeys.MilestoneBranch) is { Value: { IsEmpty: false } value } && !Placeholders.Any(value))
         {
-            if (BranchNames.Base(context.Plan) is { Reason: { } unusable } choice)
+            if (baseOnce.Of(context.Plan) is { Reason: { } unusable } choice)
             {
                 yield return context.Report(MP4003, choice.Cell?.Span ?? value.Span, choice.Written, unusable);
                 yield break;

@@ -13,6 +13,8 @@ internal sealed record PathResolution(string? FullPath, string? Problem)
 /// </summary>
 internal static class RepositoryPath
 {
+    private static readonly char[] Separators = ['/', '\\'];
+
     private static readonly StringComparison PathComparison =
         Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
@@ -75,8 +77,23 @@ internal static class RepositoryPath
             return "leaves the repository";
         }
 
+        if (IsPlainBelow(root, fullPath))
+        {
+            // The common case: each folder on the way is a prefix of the path itself, no splitting needed.
+            for (var end = root.Length + 1; end <= fullPath.Length; end++)
+            {
+                if ((end == fullPath.Length || fullPath[end] == Path.DirectorySeparatorChar)
+                    && files.IsSymbolicLink(fullPath.Substring(0, end)) == true)
+                {
+                    return "goes through a symbolic link";
+                }
+            }
+
+            return null;
+        }
+
         var current = root;
-        foreach (var part in fullPath.Substring(root.Length).Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in fullPath.Substring(root.Length).Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
             current = current + Path.DirectorySeparatorChar + part;
             if (files.IsSymbolicLink(current) == true)
@@ -86,6 +103,35 @@ internal static class RepositoryPath
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <paramref name="fullPath"/> continues <paramref name="root"/> with one separator and then names separated by single
+    /// <see cref="Path.DirectorySeparatorChar"/>s, no other separator and no trailing one: the folders the general loop of
+    /// <see cref="Check"/> builds are then exactly the prefixes of <paramref name="fullPath"/> ending before a separator.
+    /// </summary>
+    private static bool IsPlainBelow(string root, string fullPath)
+    {
+        if (fullPath.Length <= root.Length + 1 || fullPath[root.Length] != Path.DirectorySeparatorChar
+            || string.CompareOrdinal(fullPath, 0, root, 0, root.Length) != 0)
+        {
+            return false;
+        }
+
+        var previousSeparator = true;
+        for (var i = root.Length + 1; i < fullPath.Length; i++)
+        {
+            var c = fullPath[i];
+            var separator = c is '/' or '\\';
+            if (separator && (previousSeparator || c != Path.DirectorySeparatorChar))
+            {
+                return false;
+            }
+
+            previousSeparator = separator;
+        }
+
+        return !previousSeparator;
     }
 
     /// <summary><see cref="Resolve"/> and then <see cref="Check"/>: the path a reader or writer may use.</summary>

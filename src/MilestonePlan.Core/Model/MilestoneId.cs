@@ -6,12 +6,19 @@ namespace MilestonePlan.Core.Model;
 /// </summary>
 internal sealed record MilestoneId
 {
-    private MilestoneId(string number) => Number = number;
+    private static readonly char[] Quotes = ['`', '*', '"', '\''];
+
+    private MilestoneId(string number)
+    {
+        Number = number;
+        Value = "m" + number;
+    }
 
     /// <summary>The part after the `m`: `0`, `12`, `4.1`.</summary>
     public string Number { get; }
 
-    public string Value => "m" + Number;
+    /// <summary>`m` and the number (made once: plans and rules format it for every row).</summary>
+    public string Value { get; }
 
     public override string ToString() => Value;
 
@@ -24,7 +31,7 @@ internal sealed record MilestoneId
             return false;
         }
 
-        var s = text.Trim().Trim('`', '*', '"', '\'').Trim();
+        var s = text.Trim().Trim(Quotes).Trim();
         var i = 0;
         if (i < s.Length && (s[i] == 'm' || s[i] == 'M'))
         {

@@ -64,7 +64,20 @@ internal sealed record PlanDocument(
     {
         if (byNumber is not { } index || !ReferenceEquals(index.For, Phases))
         {
-            byNumber = index = (Phases, Issues.GroupBy(i => i.Number.Value).ToDictionary(g => g.Key, g => g.First()));
+            // The first row of each number, in document order (as GroupBy + First would give).
+            var rows = new Dictionary<int, IssueRow>(Phases.Sum(p => p.Issues.Count));
+            foreach (var phase in Phases)
+            {
+                foreach (var issue in phase.Issues)
+                {
+                    if (!rows.ContainsKey(issue.Number.Value))
+                    {
+                        rows.Add(issue.Number.Value, issue);
+                    }
+                }
+            }
+
+            byNumber = index = (Phases, rows);
         }
 
         return index.Index.TryGetValue(number.Value, out var row) ? row : null;

@@ -10,6 +10,8 @@ namespace MilestonePlan.Core.Parsing;
 /// </summary>
 internal static class FlatFrontMatter
 {
+    private static readonly char[] Brackets = ['[', ']', '{', '}'];
+
     public static bool TryRead(string yaml, int firstLine, Dictionary<string, FrontMatterValue> values)
     {
         var read = new List<(string Key, FrontMatterValue Value)>();
@@ -98,7 +100,7 @@ internal static class FlatFrontMatter
         foreach (var part in inner.Split(','))
         {
             var item = part.Trim();
-            if (item.Length == 0 || item.IndexOfAny(['[', ']', '{', '}']) >= 0 || !TryScalar(item, out var value))
+            if (item.Length == 0 || item.IndexOfAny(Brackets) >= 0 || !TryScalar(item, out var value))
             {
                 return false;
             }

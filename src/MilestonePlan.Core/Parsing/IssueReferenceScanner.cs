@@ -8,6 +8,9 @@ namespace MilestonePlan.Core.Parsing;
 /// </summary>
 internal static class IssueReferenceScanner
 {
+    private static readonly char[] LeadDecoration = [' ', '*', '['];
+    private static readonly char[] TrailDecoration = [' ', '.', '*'];
+
     public static IReadOnlyList<IssueNumber> Scan(string text)
     {
         var plan = new List<IssueNumber>();
@@ -79,7 +82,7 @@ internal static class IssueReferenceScanner
 
     private static bool StartsWithPullRequest(string text)
     {
-        var t = text.TrimStart(' ', '*', '[');
+        var t = text.TrimStart(LeadDecoration);
         return t.StartsWith("PR #", StringComparison.OrdinalIgnoreCase) || t.StartsWith("PR#", StringComparison.OrdinalIgnoreCase)
             || t.StartsWith("Pull request #", StringComparison.OrdinalIgnoreCase);
     }
@@ -87,7 +90,7 @@ internal static class IssueReferenceScanner
     /// <summary>`... (#207)` at the end of the line (a trailing period or spaces aside).</summary>
     private static IssueNumber? Trailing(string text)
     {
-        var t = text.TrimEnd(' ', '.', '*');
+        var t = text.TrimEnd(TrailDecoration);
         if (!t.EndsWith(")", StringComparison.Ordinal))
         {
             return null;

@@ -75,7 +75,8 @@ internal sealed class PlanFieldReader(PlanParseContext context)
             }
 
             var name = InlineText.Of(strong);
-            var rest = line.SkipWhile(i => i != strong).Skip(1).ToList();
+            var at = line.IndexOf(strong);
+            var rest = line.GetRange(at + 1, line.Count - at - 1);
             var restText = InlineText.OfAll(rest);
             if (name.EndsWith(":", StringComparison.Ordinal))
             {

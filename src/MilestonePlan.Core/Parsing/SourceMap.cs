@@ -10,22 +10,37 @@ internal sealed class SourceMap
     public SourceMap(string text)
     {
         Text = text;
-        var starts = new List<int> { 0 };
+        // Two passes (count, then fill) instead of a growing list: this runs for every plan and spec.
+        var count = 1;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 i++;
-                starts.Add(i + 1);
+                count++;
             }
             else if (c is '\n' or '\r')
             {
-                starts.Add(i + 1);
+                count++;
             }
         }
 
-        lineStarts = starts.ToArray();
+        lineStarts = new int[count];
+        var line = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
+                lineStarts[line++] = i + 1;
+            }
+            else if (c is '\n' or '\r')
+            {
+                lineStarts[line++] = i + 1;
+            }
+        }
     }
 
     public string Text { get; }

@@ -16,6 +16,17 @@ internal static class SpecParser
     {
         var source = MarkdownPipelines.StripBom(text);
         var map = new SourceMap(source);
+        if (NestingLimit.Check(source) is null && SimpleSpec.TryRead(path, map) is { } simple)
+        {
+            return simple;
+        }
+
+        return ParseWithMarkdig(path, source, map);
+    }
+
+    /// <summary>The general reader: Markdig's syntax tree. <see cref="SimpleSpec"/> agrees with it wherever it answers.</summary>
+    internal static IssueSpec ParseWithMarkdig(string path, string source, SourceMap map)
+    {
         if (!MarkdownPipelines.TryParse(source, out var document, out var error))
         {
             var failure = PlanDiagnostic.Create(RuleMessages.MP2004Unreadable, path, Diagnostics.SourceSpan.FileStart, error);
@@ -28,49 +39,66 @@ internal static class SpecParser
         if (document.FirstOrDefault() is YamlFrontMatterBlock yaml)
         {
             frontMatterSpan = map.Span(yaml.Span.Start, yaml.Span.End);
-            frontMatterError = ReadFrontMatter(path, map, yaml, frontMatter);
+            frontMatterError = ReadFrontMatter(path, map, yaml.Span.Start, yaml.Span.End, frontMatter);
         }
 
-        TextCell? title = null;
-        TextCell? done = null;
-        TextCell? acceptance = null;
-        var acceptanceLevel = 0;
-        var items = new List<TextCell>();
+        var sections = new Sections();
         foreach (var block in document)
         {
             if (block is HeadingBlock heading)
             {
-                var cell = HeadingCell(map, heading);
-                var name = cell.Text.ToLowerInvariant().TrimEnd(':');
-                if (acceptance is not null && acceptanceLevel > 0 && heading.Level <= acceptanceLevel)
-                {
-                    acceptanceLevel = 0;
-                }
-
-                if (heading.Level == 1 && title is null)
-                {
-                    title = cell;
-                }
-                else if (done is null && (name is "done" or "done definition" or "definition of done" or "done when" or "done criteria"))
-                {
-                    done = cell;
-                }
-                else if (acceptance is null && name.Contains("acceptance criteria"))
-                {
-                    acceptance = cell;
-                    acceptanceLevel = heading.Level;
-                }
-
+                sections.Heading(heading.Level, HeadingCell(map, heading));
                 continue;
             }
 
-            if (acceptanceLevel > 0 && block is ListBlock list)
+            if (sections.Collecting && block is ListBlock list)
             {
-                CollectCheckboxes(map, list, items, depth: 0);
+                CollectCheckboxes(map, list, sections.Items, depth: 0);
             }
         }
 
-        return new IssueSpec(path, frontMatter, frontMatterSpan, frontMatterError, title, done, acceptance, items, null);
+        return sections.Build(path, frontMatter, frontMatterSpan, frontMatterError);
+    }
+
+    /// <summary>Title, done definition, acceptance criteria and its checkboxes, from the headings and lists in order.</summary>
+    internal sealed class Sections
+    {
+        private TextCell? title;
+        private TextCell? done;
+        private TextCell? acceptance;
+        private int acceptanceLevel;
+
+        public List<TextCell> Items { get; } = [];
+
+        /// <summary>True while under the Acceptance Criteria heading: checkbox items of lists here count.</summary>
+        public bool Collecting => acceptanceLevel > 0;
+
+        public void Heading(int level, TextCell cell)
+        {
+            var name = cell.Text.ToLowerInvariant().TrimEnd(':');
+            if (acceptance is not null && acceptanceLevel > 0 && level <= acceptanceLevel)
+            {
+                acceptanceLevel = 0;
+            }
+
+            if (level == 1 && title is null)
+            {
+                title = cell;
+            }
+            else if (done is null && (name is "done" or "done definition" or "definition of done" or "done when" or "done criteria"))
+            {
+                done = cell;
+            }
+            else if (acceptance is null && name.Contains("acceptance criteria"))
+            {
+                acceptance = cell;
+                acceptanceLevel = level;
+            }
+        }
+
+        public IssueSpec Build(string path, Dictionary<string, FrontMatterValue> frontMatter, Diagnostics.SourceSpan? frontMatterSpan,
+            PlanDiagnostic? frontMatterError) =>
+            new(path, frontMatter, frontMatterSpan, frontMatterError, title, done, acceptance, Items, null);
     }
 
     private static void CollectCheckboxes(SourceMap map, ListBlock list, List<TextCell> items, int depth)
@@ -103,11 +131,12 @@ internal static class SpecParser
         return new TextCell(text, map.Slice(trimmed.Start, trimmed.End), map.Span(trimmed.Start, trimmed.End));
     }
 
-    private static PlanDiagnostic? ReadFrontMatter(string path, SourceMap map, YamlFrontMatterBlock block, Dictionary<string, FrontMatterValue> values)
+    /// <summary>Reads the front matter block at [<paramref name="blockStart"/>, <paramref name="blockEnd"/>] (its fences included).</summary>
+    internal static PlanDiagnostic? ReadFrontMatter(string path, SourceMap map, int blockStart, int blockEnd, Dictionary<string, FrontMatterValue> values)
     {
         // The YAML text is the block's lines between the two `---` fences; YamlDotNet marks are relative to it.
-        var firstLine = map.LineOf(block.Span.Start) + 1;
-        var lastLine = map.LineOf(block.Span.End) - 1;
+        var firstLine = map.LineOf(blockStart) + 1;
+        var lastLine = map.LineOf(blockEnd) - 1;
         if (lastLine < firstLine)
         {
             return null;
@@ -119,11 +148,16 @@ internal static class SpecParser
             return null;
         }
 
-        return ReadWithYamlDotNet(path, map, block, yamlText, firstLine, values);
+        return ReadWithYamlDotNet(path, map, blockStart, yamlText, firstLine, values);
     }
 
     /// <summary>The general reader, for everything the flat fast path declines.</summary>
     internal static PlanDiagnostic? ReadWithYamlDotNet(string path, SourceMap? map, YamlFrontMatterBlock? block, string yamlText, int firstLine,
+        Dictionary<string, FrontMatterValue> values) =>
+        ReadWithYamlDotNet(path, block is null ? null : map, block?.Span.Start ?? 0, yamlText, firstLine, values);
+
+    /// <summary>As above; <paramref name="map"/> null reports a problem of the whole block at the file start.</summary>
+    private static PlanDiagnostic? ReadWithYamlDotNet(string path, SourceMap? map, int blockStart, string yamlText, int firstLine,
         Dictionary<string, FrontMatterValue> values)
     {
         try
@@ -141,7 +175,7 @@ internal static class SpecParser
             {
                 return parser.Accept<Scalar>(out var empty) && string.IsNullOrEmpty(empty.Value)
                     ? null
-                    : PlanDiagnostic.Create(RuleMessages.MP2005NotMapping, path, (map is null || block is null ? Diagnostics.SourceSpan.FileStart : map.Span(block.Span.Start, block.Span.Start)));
+                    : PlanDiagnostic.Create(RuleMessages.MP2005NotMapping, path, (map is null ? Diagnostics.SourceSpan.FileStart : map.Span(blockStart, blockStart)));
             }
 
             while (!parser.TryConsume<MappingEnd>(out _))
@@ -196,7 +230,7 @@ internal static class SpecParser
             // YamlDotNet's scanner can fail outside its own exception type on truncated or odd input
             // (InvalidOperationException, FormatException, EndOfStreamException for `labels: ["a"]**S:**`, ...).
             // Front matter is the author's text, so whatever the library throws means "unreadable", never a crash.
-            return PlanDiagnostic.Create(RuleMessages.MP2005Unreadable, path, (map is null || block is null ? Diagnostics.SourceSpan.FileStart : map.Span(block.Span.Start, block.Span.Start)),
+            return PlanDiagnostic.Create(RuleMessages.MP2005Unreadable, path, (map is null ? Diagnostics.SourceSpan.FileStart : map.Span(blockStart, blockStart)),
                 FirstSentence(e.Message));
         }
     }

@@ -3,9 +3,11 @@ namespace MilestonePlan.Core.Parsing;
 /// <summary>Comparisons that ignore what people change without meaning to: case, spacing, quotes, trailing dots.</summary>
 internal static class TextMatching
 {
+    private static readonly char[] Decoration = ['"', '\'', '`', '*', '.', ' '];
+
     public static string Canonical(string? text)
     {
-        var s = InlineText.Normalize(text ?? string.Empty).Trim().Trim('"', '\'', '`', '*', '.', ' ');
+        var s = InlineText.Normalize(text ?? string.Empty).Trim().Trim(Decoration);
         return s.ToLowerInvariant();
     }
 

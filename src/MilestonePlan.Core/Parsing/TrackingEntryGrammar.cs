@@ -16,6 +16,8 @@ namespace MilestonePlan.Core.Parsing;
 /// </summary>
 internal static class TrackingEntryGrammar
 {
+    private static readonly char[] TitleDecoration = ['"', '\'', '`', '*', ' '];
+
     private static readonly string[] Glyphs = ["✅", "⛔", "⏭", "🔄", "⬜", "✓", "✔", "☑", "🛑", "🚧", "⏳"];
 
     private static readonly string[] SuffixWords = ["done", "stop", "stopped", "skipped", "needs review", "blocked", "merged", "complete", "in progress"];
@@ -113,5 +115,5 @@ internal static class TrackingEntryGrammar
     // En dashes and curly quotes are what editors turn dashes and quotes into; they do not make another title.
     private static string Normalize(string text) =>
         InlineText.Normalize(text).Replace('–', '—').Replace('“', '"').Replace('”', '"').Replace('‘', '\'').Replace('’', '\'')
-            .Trim().Trim('"', '\'', '`', '*', ' ');
+            .Trim().Trim(TitleDecoration);
 }

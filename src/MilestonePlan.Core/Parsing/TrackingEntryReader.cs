@@ -12,6 +12,8 @@ namespace MilestonePlan.Core.Parsing;
 /// </summary>
 internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
 {
+    private static readonly char[] TitleDecoration = ['*', '`', ' '];
+
     // Where the title of a checklist line ends: a status glyph, a PR reference or a dash before a note.
     private static readonly string[] TitleStops = ["✅", "⛔", "⏭", "🔄", "⬜", "✓", "(PR", "[PR", " — PR", " - PR", " — "];
 
@@ -77,6 +79,6 @@ internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
         }
 
         var start = map.LineStart(line.Span.Line) + line.Span.Column - 1 + i;
-        return new TextCell(InlineText.Normalize(titleRaw.Trim('*', '`', ' ')), titleRaw, map.Span(start, start + titleRaw.Length - 1));
+        return new TextCell(InlineText.Normalize(titleRaw.Trim(TitleDecoration)), titleRaw, map.Span(start, start + titleRaw.Length - 1));
     }
 }
