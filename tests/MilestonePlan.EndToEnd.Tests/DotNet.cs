@@ -24,7 +24,12 @@ internal static class DotNet
     public static Result Exec(string fileName, string workingDirectory, params string[] arguments) =>
         Exec(fileName, workingDirectory, privateCache: true, arguments);
 
-    private static Result Exec(string fileName, string workingDirectory, bool privateCache, string[] arguments)
+    /// <summary>As <see cref="Run"/>, with variables added to the environment (a PATH with the fake gh first, its state file).</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments) =>
+        Exec("dotnet", workingDirectory, privateCache: true, arguments, environment);
+
+    private static Result Exec(string fileName, string workingDirectory, bool privateCache, string[] arguments,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -51,6 +56,11 @@ internal static class DotNet
         foreach (var variable in new[] { "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "VSTEST_HOST_DEBUG" })
         {
             start.Environment.Remove(variable);
+        }
+
+        foreach (var pair in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[pair.Key] = pair.Value;
         }
 
         var output = new StringBuilder();

@@ -11,42 +11,15 @@ namespace MilestonePlan.Workflow.Tests;
 [TestClass]
 public sealed class RunMilestoneResumeTests
 {
-    private const string Implements = """
-        #!/bin/sh
-        echo "$MILESTONEPLAN_ISSUE" >> "$AGENT_LOG"
-        mkdir -p src
-        printf 'code for %s\n' "$MILESTONEPLAN_TITLE" > "src/issue-$MILESTONEPLAN_ISSUE.txt"
-        """;
-
     /// <summary>#01 and #02 are independent; #03 needs both.</summary>
     private static readonly string IndependentPlan = WorkflowRepository.Plan
         .Replace("| #02 | 02-rules.md | Rules | P0 | #01 |", "| #02 | 02-rules.md | Rules | P0 | None |")
         .Replace("| #03 | 03-docs.md | Docs | P1 | #01 |", "| #03 | 03-docs.md | Docs | P1 | #01, #02 |");
 
-    private static WorkflowRunner Loop(WorkflowRepository repo, TimeSpan mergeTimeout)
-    {
-        var script = Path.Combine(repo.Gh.Folder, "agent.sh");
-        File.WriteAllText(script, Implements.Replace("$AGENT_LOG", AgentLog(repo)) + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+    private static WorkflowRunner Loop(WorkflowRepository repo, TimeSpan mergeTimeout) =>
+        ScriptedAgent.Loop(repo, ScriptedAgent.Implements, mergeTimeoutSeconds: mergeTimeout.TotalSeconds);
 
-        return new WorkflowRunner(new WorkflowOptions
-        {
-            RepositoryRoot = repo.Git.Path_,
-            CheckCommand = "none",
-            Today = "2026-11-24",
-            Timeout = TimeSpan.FromMinutes(1),
-            AgentCommand = $"'{script}'",
-            MergePollInterval = TimeSpan.FromMilliseconds(200),
-            MergeTimeout = mergeTimeout,
-        }, repo.Gh.Runner, repo.Output.Add);
-    }
-
-    private static string AgentLog(WorkflowRepository repo) => Path.Combine(repo.Gh.Folder, "agent.log");
-
-    private static int AgentRuns(WorkflowRepository repo) => File.Exists(AgentLog(repo)) ? File.ReadAllLines(AgentLog(repo)).Length : 0;
+    private static int AgentRuns(WorkflowRepository repo) => ScriptedAgent.Calls(repo).Length;
 
     private static void MergePending(WorkflowRepository repo)
     {

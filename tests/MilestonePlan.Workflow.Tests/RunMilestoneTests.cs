@@ -11,40 +11,14 @@ namespace MilestonePlan.Workflow.Tests;
 [TestClass]
 public sealed class RunMilestoneTests
 {
-    private const string Implements = """
-        #!/bin/sh
-        echo "agent for $MILESTONEPLAN_ISSUE on $MILESTONEPLAN_BRANCH: $1"
-        echo "$MILESTONEPLAN_ISSUE" >> "$AGENT_LOG"
-        mkdir -p src
-        printf 'code for %s\n' "$MILESTONEPLAN_TITLE" > "src/issue-$MILESTONEPLAN_ISSUE.txt"
-        """;
+    private const string Implements = ScriptedAgent.Implements;
 
-    private static WorkflowRunner Loop(WorkflowRepository repo, string agent, string log, int maxIssues = 0, double mergeTimeoutSeconds = 20)
-    {
-        var script = Path.Combine(repo.Gh.Folder, "agent-" + Guid.NewGuid().ToString("N") + ".sh");
-        File.WriteAllText(script, agent.Replace("$AGENT_LOG", log) + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        return new WorkflowRunner(new WorkflowOptions
-        {
-            RepositoryRoot = repo.Git.Path_,
-            CheckCommand = "none",
-            Today = "2026-11-24",
-            Timeout = TimeSpan.FromMinutes(1),
-            AgentCommand = $"'{script}' \"{{title}}\"",
-            AgentTimeout = TimeSpan.FromMinutes(1),
-            MergePollInterval = TimeSpan.FromMilliseconds(200),
-            MergeTimeout = TimeSpan.FromSeconds(mergeTimeoutSeconds),
-            MaxIssues = maxIssues,
-        }, repo.Gh.Runner, repo.Output.Add);
-    }
+    private static WorkflowRunner Loop(WorkflowRepository repo, string agent, string log, int maxIssues = 0, double mergeTimeoutSeconds = 20) =>
+        ScriptedAgent.Loop(repo, agent, maxIssues, mergeTimeoutSeconds);
 
-    private static string AgentLog(WorkflowRepository repo) => Path.Combine(repo.Gh.Folder, "agent.log");
+    private static string AgentLog(WorkflowRepository repo) => ScriptedAgent.Log(repo);
 
-    private static string[] AgentCalls(WorkflowRepository repo) =>
-        File.Exists(AgentLog(repo)) ? File.ReadAllLines(AgentLog(repo)) : [];
+    private static string[] AgentCalls(WorkflowRepository repo) => ScriptedAgent.Calls(repo);
 
     [TestMethod]
     public void Every_issue_is_implemented_merged_and_marked_done_and_a_second_run_changes_nothing()
@@ -73,6 +47,12 @@ public sealed class RunMilestoneTests
         }
 
         Assert.AreEqual(string.Empty, repo.Git.Git("status", "--porcelain"), "the work tree is clean");
+        // What the build says about the result: the base's plan and specs validate without a finding.
+        repo.Git.Git("checkout", "--quiet", "milestone/m1-core");
+        repo.Git.Git("pull", "--quiet", "--ff-only", "origin", "refs/heads/milestone/m1-core");
+        var findings = Core.Validation.RepositoryValidator.Validate(Core.IO.DiskFileSystem.Instance,
+            new Core.Configuration.ValidationOptions { RepositoryRoot = repo.Git.Path_ }).Diagnostics;
+        Assert.IsEmpty(findings, string.Join("\n", findings));
         var prs = repo.Gh.State["prs"]!.AsArray().Count;
 
         var again = Loop(repo, Implements, AgentLog(repo)).RunMilestone();
@@ -116,6 +96,44 @@ public sealed class RunMilestoneTests
         Assert.AreEqual((IssueOutcomeState.Skipped, reason), (outcome.State, outcome.Reason));
         StringAssert.Contains(repo.PlanText, "Skipped: " + reason);
         Assert.IsFalse(repo.IssuePullRequests.Any());
+    }
+
+    [TestMethod]
+    public void An_agent_that_runs_past_its_timeout_is_ended_and_a_soft_stop()
+    {
+        using var repo = new WorkflowRepository();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var outcome = ScriptedAgent.Loop(repo, "#!/bin/sh\necho started\nsleep 60", maxIssues: 1, agentTimeout: TimeSpan.FromSeconds(2)).RunMilestone().Single();
+
+        Assert.AreEqual(IssueOutcomeState.Skipped, outcome.State, string.Join("\n", repo.Output));
+        StringAssert.StartsWith(outcome.Reason, "the agent did not finish within");
+        Assert.IsLessThan(50, clock.Elapsed.TotalSeconds, "the agent's sleep was ended, not waited for");
+    }
+
+    [TestMethod]
+    public void Ctrl_C_during_the_agent_ends_it_keeps_its_work_in_the_stash_leaves_the_tree_clean_and_the_next_run_resumes()
+    {
+        using var repo = new WorkflowRepository();
+        using var cancel = new CancellationTokenSource();
+        const string slow = """
+            #!/bin/sh
+            echo half > half-done.txt
+            sleep 60
+            """;
+        cancel.CancelAfter(TimeSpan.FromSeconds(8));
+
+        Assert.ThrowsExactly<OperationCanceledException>(() => ScriptedAgent.Loop(repo, slow, cancellation: cancel.Token).RunMilestone());
+
+        Assert.AreEqual(string.Empty, repo.Git.Git("status", "--porcelain"), "clean");
+        Assert.AreEqual("feat/m1-01-parser", repo.Git.Git("symbolic-ref", "--short", "HEAD").Trim());
+        StringAssert.Contains(repo.Git.Git("stash", "list"), "milestoneplan: interrupted agent run for #01");
+        Assert.IsFalse(repo.IssuePullRequests.Any(), "nothing submitted");
+        repo.Gh.Configure(s => s["autoMergeMode"] = "onview");
+
+        var resumed = ScriptedAgent.Loop(repo, Implements, maxIssues: 1).RunMilestone();
+
+        Assert.AreEqual("#01 Done", resumed.Select(o => $"{o.Issue} {o.State}").Single(), string.Join("\n", repo.Output));
     }
 
     [TestMethod]

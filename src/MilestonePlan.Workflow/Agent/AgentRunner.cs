@@ -50,10 +50,20 @@ internal sealed class AgentRunner(WorkflowServices services)
             ? Path.GetFullPath(Path.Combine(options.RepositoryRoot, command.Program))
             : command.Program;
         var baseTip = Git.ResolveCommit(baseBranch.FullRef);
+        var headBefore = Git.Head();
         services.Say($"{row.Number}: running the agent on {branch}: {Processes.CommandLine.Display(command.Program, command.Arguments)}");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = services.Runner.Run(program, command.Arguments, options.RepositoryRoot, options.AgentTimeout,
-            AgentCommand.Environment(values), options.Cancellation);
+        Processes.ProcessResult result;
+        try
+        {
+            result = services.Runner.Run(program, command.Arguments, options.RepositoryRoot, options.AgentTimeout,
+                AgentCommand.Environment(values), options.Cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            KeepInterruptedWork(row);
+            throw;
+        }
         var lines = (result.StandardOutput + result.StandardError).Split('\n').Where(l => l.Trim().Length > 0).ToList();
         foreach (var line in lines.Skip(Math.Max(0, lines.Count - 200)))
         {
@@ -66,6 +76,7 @@ internal sealed class AgentRunner(WorkflowServices services)
         if (Git.ResolveCommit(baseBranch.FullRef) is { } after && baseTip is not null && after != baseTip)
         {
             Git.Run("update-ref", "-m", "MilestonePlan: undo the agent's commit on the base", baseBranch.FullRef, baseTip, after);
+            Park(row, branch);
             return Stop(true, $"the agent committed on the base {baseBranch} (its commit {after.Substring(0, Math.Min(12, after.Length))} was taken off the local base)",
                 "look at the agent's commit and redo it on the feature branch");
         }
@@ -73,18 +84,16 @@ internal sealed class AgentRunner(WorkflowServices services)
         if (Git.CurrentBranch() != branch.Value)
         {
             var where = Git.CurrentBranch() ?? "a detached HEAD";
-            if (!Git.IsWorkTreeClean())
-            {
-                return Stop(true, $"the agent switched to {where} and left changes there", "clean up by hand");
-            }
-
-            Git.Checkout(branch);
-            return Stop(true, $"the agent switched from {branch} to {where}", "look at what it did on that branch");
+            Park(row, branch);
+            return Stop(true, $"the agent switched from {branch} to {where}", "look at what it did there (its uncommitted changes are in `git stash list`)");
         }
 
-        if (baseTip is not null && !Git.IsAncestor(baseTip, "HEAD"))
+        // The branch as it was before the agent must still be in its history (the base may have moved on meanwhile).
+        if (!Git.IsAncestor(headBefore, "HEAD"))
         {
-            return Stop(true, $"the agent rewrote {branch} below the base {baseBranch}", "look at the branch's history");
+            Park(row, branch);
+            return Stop(true, $"the agent rewrote {branch}'s history (its commit {headBefore.Substring(0, Math.Min(12, headBefore.Length))} is gone from it)",
+                "look at the branch's history");
         }
 
         if (!Git.IsWorkTreeClean())
@@ -104,9 +113,25 @@ internal sealed class AgentRunner(WorkflowServices services)
                 "look at its output, then run again");
         }
 
-        return baseTip is not null && Git.IsAncestor("HEAD", baseTip)
+        return Git.Head() == headBefore
             ? Stop(false, "the agent changed nothing", "run it again or implement by hand")
             : new AgentResult(null);
+    }
+
+    /// <summary>
+    /// Ctrl+C while the agent ran: its process tree is already ended. What it wrote so far is put in the stash (nothing
+    /// lost, the tree clean), not committed: a half-done change on the branch would go straight to the checks on the
+    /// next run, which instead runs the agent again from the branch as it was.
+    /// </summary>
+    private void KeepInterruptedWork(IssueRow row)
+    {
+        // The run's own git client is cancelled with it; this one finishes the clean-up.
+        var git = new GitClient(services.Runner, services.Options.RepositoryRoot, services.Options.Timeout);
+        if (!git.IsWorkTreeClean())
+        {
+            git.Run("stash", "push", "--include-untracked", "--message", $"milestoneplan: interrupted agent run for {row.Number}");
+            services.Say($"{row.Number}: interrupted; the agent's changes so far are in `git stash list` (milestoneplan: interrupted agent run for {row.Number})");
+        }
     }
 
     /// <summary>The template's commit format: `feat(m{n}): Title`, then `Implements issue #NN` and `Closes #N` when GitHub's number is known.</summary>
@@ -120,6 +145,20 @@ internal sealed class AgentRunner(WorkflowServices services)
         }
 
         return paragraphs;
+    }
+
+    /// <summary>After a hard stop: uncommitted changes go to the stash (kept, never pushed) and the feature branch is checked out, so the tree is clean.</summary>
+    private void Park(IssueRow row, BranchName branch)
+    {
+        if (!Git.IsWorkTreeClean())
+        {
+            Git.Run("stash", "push", "--include-untracked", "--message", $"milestoneplan: stopped agent run for {row.Number}");
+        }
+
+        if (Git.CurrentBranch() != branch.Value)
+        {
+            Git.Checkout(branch);
+        }
     }
 
     private static AgentResult Stop(bool hard, string reason, string needs) => new(new AgentStop(hard, reason, needs));

@@ -72,9 +72,9 @@ internal sealed class WorkflowRepository : IDisposable
         Git = new TempGitRepository();
         Gh = new FakeGhEnvironment(installGh);
         Git.Write(PlanRelative, plan ?? Plan);
-        foreach (var (file, title) in new[] { ("01-parser.md", "Parser"), ("02-rules.md", "Rules"), ("03-docs.md", "Docs") })
+        foreach (var (file, title, priority) in new[] { ("01-parser.md", "Parser", "P0"), ("02-rules.md", "Rules", "P0"), ("03-docs.md", "Docs", "P1") })
         {
-            Git.Write($"docs/03-build-notes/m1/{file}", $"---\ntitle: \"{title}\"\npriority: P0\n---\n\n# {title}\n\n## Done Definition\n\nDone.\n\n## Acceptance Criteria\n\n- [ ] {title} works\n- [ ] Tests cover {title}\n");
+            Git.Write($"docs/03-build-notes/m1/{file}", $"---\ntitle: \"{title}\"\npriority: {priority}\n---\n\n# {title}\n\n## Done Definition\n\nDone.\n\n## Acceptance Criteria\n\n- [ ] {title} works\n- [ ] Tests cover {title}\n");
         }
 
         Git.CommitAll("plan", push: true);
