@@ -8,29 +8,7 @@ namespace MilestonePlan.Tasks.Tests;
 [TestClass]
 public sealed class BuildIntegrationTaskTests
 {
-    private const string Plan = """
-        # M1 Implementation Plan
-
-        ## Overview
-
-        **Milestone:** `m1`
-        **Milestone Folder:** `docs/03-build-notes/m1/`
-        **Milestone Branch:** `milestone/m1-core`
-        **Total Issues:** 5
-        **Status:** In Progress
-
-        ### Phase 1: Core
-
-        | Issue # | Title | Priority | Dependencies |
-        |---|---|---|---|
-        | #01 | Parser | P0 | None |
-
-        ## Tracking
-
-        ### Completed Issues
-
-        * [ ] #01 — Parser
-        """;
+    private const string Plan = ValidateMilestonePlansTests.Plan;
 
     private static string Repository(string plan = Plan)
     {
@@ -65,7 +43,7 @@ public sealed class BuildIntegrationTaskTests
     public void The_task_reports_the_global_properties_of_its_build()
     {
         var root = Repository();
-        var engine = new GlobalPropertiesEngine(new Dictionary<string, string> { ["TargetFramework"] = "net10.0" });
+        var engine = new RecordingBuildEngine { GlobalProperties = new Dictionary<string, string> { ["TargetFramework"] = "net10.0" } };
         var task = new ValidateMilestonePlans { BuildEngine = engine, ProjectDirectory = root, CheckOnly = true, Environment = _ => null };
 
         Assert.IsTrue(task.Execute());
@@ -179,60 +157,5 @@ public sealed class BuildIntegrationTaskTests
         StringAssert.Contains(text, "0 error(s), 1 warning(s)");
         StringAssert.Contains(text, "MP5001");
         Directory.Delete(root, recursive: true);
-    }
-
-    /// <summary>A recording engine that also answers IBuildEngine6.GetGlobalProperties, like MSBuild's.</summary>
-    private sealed class GlobalPropertiesEngine(Dictionary<string, string> globals) : IBuildEngine6
-    {
-        private readonly RecordingBuildEngine inner = new();
-
-        public bool IsRunningMultipleNodes => false;
-
-        public bool ContinueOnError => false;
-
-        public int LineNumberOfTaskNode => 0;
-
-        public int ColumnNumberOfTaskNode => 0;
-
-        public string ProjectFileOfTaskNode => "test.proj";
-
-        public IReadOnlyDictionary<string, string> GetGlobalProperties() => globals;
-
-        public void LogTelemetry(string eventName, IDictionary<string, string> properties)
-        {
-        }
-
-        public void LogErrorEvent(BuildErrorEventArgs e) => inner.LogErrorEvent(e);
-
-        public void LogWarningEvent(BuildWarningEventArgs e) => inner.LogWarningEvent(e);
-
-        public void LogMessageEvent(BuildMessageEventArgs e) => inner.LogMessageEvent(e);
-
-        public void LogCustomEvent(CustomBuildEventArgs e)
-        {
-        }
-
-        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => false;
-
-        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs, string toolsVersion) => false;
-
-        public bool BuildProjectFilesInParallel(string[] projectFileNames, string[] targetNames, IDictionary[] globalProperties, IDictionary[] targetOutputsPerProject, string[] toolsVersion, bool useResultsCache, bool unloadProjectsOnCompletion) => false;
-
-        public BuildEngineResult BuildProjectFilesInParallel(string[] projectFileNames, string[] targetNames, IDictionary[] globalProperties, IList<string>[] removeGlobalProperties, string[] toolsVersion, bool returnTargetOutputs) => default;
-
-        public void Yield()
-        {
-        }
-
-        public void Reacquire()
-        {
-        }
-
-        public void RegisterTaskObject(object key, object obj, RegisteredTaskObjectLifetime lifetime, bool allowEarlyCollection) =>
-            inner.RegisterTaskObject(key, obj, lifetime, allowEarlyCollection);
-
-        public object? GetRegisteredTaskObject(object key, RegisteredTaskObjectLifetime lifetime) => inner.GetRegisteredTaskObject(key, lifetime);
-
-        public object? UnregisterTaskObject(object key, RegisteredTaskObjectLifetime lifetime) => inner.UnregisterTaskObject(key, lifetime);
     }
 }

@@ -4,8 +4,11 @@ using Microsoft.Build.Framework;
 namespace MilestonePlan.Tasks.Tests;
 
 /// <summary>A build engine that records what a task logs, and keeps registered task objects like MSBuild does per build.</summary>
-internal sealed class RecordingBuildEngine : IBuildEngine4
+internal sealed class RecordingBuildEngine : IBuildEngine6
 {
+    /// <summary>What <see cref="GetGlobalProperties"/> answers: the inner build's global properties (e.g. TargetFramework).</summary>
+    public Dictionary<string, string> GlobalProperties { get; init; } = [];
+
     private readonly Dictionary<object, object> objects = [];
 
     public List<BuildErrorEventArgs> Errors { get; } = [];
@@ -58,5 +61,11 @@ internal sealed class RecordingBuildEngine : IBuildEngine4
     {
         objects.Remove(key, out var o);
         return o;
+    }
+
+    public IReadOnlyDictionary<string, string> GetGlobalProperties() => GlobalProperties;
+
+    public void LogTelemetry(string eventName, IDictionary<string, string> properties)
+    {
     }
 }

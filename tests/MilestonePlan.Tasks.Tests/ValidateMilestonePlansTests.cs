@@ -5,7 +5,7 @@ namespace MilestonePlan.Tasks.Tests;
 [TestClass]
 public sealed class ValidateMilestonePlansTests
 {
-    private const string Plan = """
+    internal const string Plan = """
         # M1 Implementation Plan
 
         ## Overview
