@@ -57,6 +57,9 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
 
+    /// <summary>Environment lookup for GITHUB_STEP_SUMMARY; tests replace it.</summary>
+    internal Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>Ctrl+C: ends the running agent, git or gh (their whole process tree); the next run resumes.</summary>
     public void Cancel() => cancellation.Cancel();
 
@@ -98,6 +101,11 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
             {
                 // Whatever was found before a stop or an error is still returned.
                 Results = runner.Items.Select(ToTaskItem).ToArray();
+            }
+
+            if (Action == "MilestoneStatus" && !DryRun)
+            {
+                Reporting.StepSummary.AppendIfRequested(Environment, Reporting.StatusSummary.Markdown(runner.Items));
             }
 
             foreach (var drift in runner.Drift)

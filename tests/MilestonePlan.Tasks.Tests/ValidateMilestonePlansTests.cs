@@ -29,7 +29,7 @@ public sealed class ValidateMilestonePlansTests
         * [ ] #01 — Parser
         """;
 
-    private static string Repository(string? extraFile = null, string? extraText = null)
+    internal static string Repository(string? extraFile = null, string? extraText = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "mp-task-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Path.Combine(root, ".git"));
