@@ -53,6 +53,13 @@ internal static class Commands
             throw new CommandException($"a pull request for branch \"{head}\" into branch \"{baseBranch}\" already exists:\n{Text(existing, "url")}");
         }
 
+        // Like GitHub: a PR needs its head branch on the server (a push that never happened, or a branch deleted after
+        // an earlier merge, is refused). Only checked when the origin is a local repository the fake can look into.
+        if (OriginRepository.Find(Directory.GetCurrentDirectory()) is { } origin && origin.Tip(head) is null)
+        {
+            throw new CommandException($"pull request create failed: GraphQL: Head sha can't be blank, Base sha can't be blank, No commits between {baseBranch} and {head}, Head ref must be a branch (createPullRequest)");
+        }
+
         var title = parsed.One("title") ?? head;
         var body = Body(parsed);
         if (parsed.Switch("dry-run"))

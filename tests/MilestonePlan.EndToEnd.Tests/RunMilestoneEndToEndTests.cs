@@ -54,4 +54,63 @@ public sealed class RunMilestoneEndToEndTests
         Assert.DoesNotContain("warning MP", build.Output);
         Assert.DoesNotContain("error MP", build.Output);
     }
+
+    [TestMethod]
+    public void An_agent_that_adds_a_migration_is_stopped_nothing_is_pushed_and_its_dependents_wait()
+    {
+        using var repo = new ConsumerRepository();
+        repo.MakeSamplePlanClean();
+        repo.AddProject("App");
+        repo.PublishToOrigin();
+        using var gh = new FakeGhOnPath("""{ "autoMergeMode": "onview" }""");
+        var agent = Script(gh, "mkdir -p App/Migrations\nprintf '[Migration(\"1\")]\\npublic partial class Init : Migration { }\\n' > App/Migrations/Init.cs\n");
+
+        var run = DotNet.RunWith(gh.Environment_, repo.Path, "msbuild", "-restore", "App/App.csproj", "-nologo", "-nodeReuse:false",
+            "-t:RunMilestone", $"-p:MilestonePlanAgentCommand={agent}", "-p:MilestonePlanCheckCommand=none", "-p:MilestonePlanMergeTimeout=1");
+
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        StringAssert.Contains(run.Output, "#02 SQLite storage: Stopped", run.Output);
+        StringAssert.Contains(run.Output, "waiting: #03", run.Output);
+        Assert.AreEqual(string.Empty, repo.Git("ls-remote", "--heads", "origin", "refs/heads/feat/m1-02-storage").Output.Trim(), "never pushed");
+        StringAssert.Contains(repo.TrackedPlanText, "#02 — SQLite storage — STOP:");
+        Assert.AreEqual(string.Empty, repo.Git("status", "--porcelain").Output.Trim(), "the work tree is clean");
+    }
+
+    [TestMethod]
+    public void A_run_limited_to_one_issue_and_run_again_finishes_with_one_PR_per_issue()
+    {
+        using var repo = new ConsumerRepository();
+        repo.MakeSamplePlanClean();
+        repo.AddProject("App");
+        repo.PublishToOrigin();
+        using var gh = new FakeGhOnPath("""{ "autoMergeMode": "onview" }""");
+        var agent = Script(gh, "mkdir -p src\nprintf 'code\\n' > \"src/issue-$MILESTONEPLAN_ISSUE.txt\"\n");
+        string[] loop = ["msbuild", "-restore", "App/App.csproj", "-nologo", "-nodeReuse:false", "-t:RunMilestone",
+            $"-p:MilestonePlanAgentCommand={agent}", "-p:MilestonePlanCheckCommand=none", "-p:MilestonePlanMergePollSeconds=1", "-p:MilestonePlanMergeTimeout=2"];
+
+        var first = DotNet.RunWith(gh.Environment_, repo.Path, [.. loop, "-p:MilestonePlanMaxIssues=1"]);
+        var second = DotNet.RunWith(gh.Environment_, repo.Path, loop);
+        var third = DotNet.RunWith(gh.Environment_, repo.Path, loop);
+
+        Assert.AreEqual(0, first.ExitCode, first.Output);
+        StringAssert.Contains(first.Output, "RunMilestone: 1 issue(s) this run");
+        Assert.AreEqual(0, second.ExitCode, second.Output);
+        StringAssert.Contains(third.Output, "RunMilestone: 0 issue(s) this run", third.Output);
+        var heads = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(gh.Folder, "state.json"))).RootElement
+            .GetProperty("prs").EnumerateArray().Select(p => p.GetProperty("head").GetString()!).Where(h => h.StartsWith("feat/", StringComparison.Ordinal)).ToList();
+        Assert.IsNotEmpty(heads);
+        Assert.AreEqual(heads.Count, heads.Distinct().Count(), "one PR per issue: " + string.Join(", ", heads));
+    }
+
+    private static string Script(FakeGhOnPath gh, string body)
+    {
+        var path = Path.Combine(gh.Folder, "agent-" + Guid.NewGuid().ToString("N")[..8] + ".sh");
+        File.WriteAllText(path, "#!/bin/sh\n" + body);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
+    }
 }

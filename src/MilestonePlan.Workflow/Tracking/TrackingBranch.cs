@@ -98,13 +98,29 @@ internal sealed class TrackingBranch(WorkflowServices services)
         }
     }
 
-    private (int Number, string Url) EnsurePullRequest(MilestoneId milestone, BranchName baseBranch, BranchName tracking, string summary)
+    private (int Number, string Url)? EnsurePullRequest(MilestoneId milestone, BranchName baseBranch, BranchName tracking, string summary)
     {
         services.Gh.EnsureAuthenticated();
         if (services.Gh.ListByHead(tracking.Value).FirstOrDefault(p => p.IsOpen && p.BaseRefName == baseBranch.Value) is { } open)
         {
             services.Say($"Plan tracking: PR #{open.Number} updated ({open.Url})");
             return (open.Number, open.Url);
+        }
+
+        // The earlier tracking PR may have merged (and its branch been deleted) between the push and this look: then
+        // what was pushed may already be in the base, or the branch must be pushed again before a new PR can name it.
+        Git.Fetch();
+        var baseRef = Git.RemoteBranchExists(baseBranch) ? GitClient.RemoteTracking(baseBranch) : baseBranch.FullRef;
+        Merge(baseRef, tracking);
+        if (Git.IsAncestor("HEAD", baseRef) || Git.ResolveTree("HEAD") == Git.ResolveTree(baseRef))
+        {
+            services.Say("Plan tracking: already in the base (its PR merged meanwhile)");
+            return null;
+        }
+
+        if (!Git.RemoteBranchExists(tracking) || Git.ResolveCommit(GitClient.RemoteTracking(tracking)) != Git.Head())
+        {
+            Git.Push(tracking);
         }
 
         var body = Path.Combine(Path.GetTempPath(), "milestoneplan-tracking-" + Guid.NewGuid().ToString("N") + ".md");
