@@ -193,7 +193,7 @@ public sealed class RuleTests
         StringAssert.Contains(priority.Message, "P1");
         var dependencies = diagnostics.Single(d => d.FilePath.EndsWith("02-rules.md", StringComparison.Ordinal));
         Assert.AreEqual((6, 1), (dependencies.Span.Line, dependencies.Span.Column));
-        StringAssert.Contains(dependencies.Message, "[#03] differs from the plan's [#01]");
+        StringAssert.Contains(dependencies.Message, "#02: the front matter has dependencies [#03], the plan has [#01]");
         var yaml = diagnostics.Single(d => d.FilePath.EndsWith("03-docs.md", StringComparison.Ordinal));
         StringAssert.StartsWith(yaml.Message, "Front matter cannot be read");
     }

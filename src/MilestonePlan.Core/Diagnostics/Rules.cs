@@ -75,7 +75,7 @@ internal static class Rules
 
     public static readonly DiagnosticDescriptor MP2005 = new(
         "MP2005", "Issue spec front matter disagrees with the plan",
-        "Front matter {0} differs from the plan's {1} for {2}",
+        "{2}: the front matter has {0}, the plan has {1}",
         FilesCategory, PlanSeverity.Warning,
         "The spec's YAML front matter (title, priority, dependencies, github_issue) must agree with its plan row.");
 
