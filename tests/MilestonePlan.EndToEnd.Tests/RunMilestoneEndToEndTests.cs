@@ -10,10 +10,7 @@ public sealed class RunMilestoneEndToEndTests
     [TestMethod]
     public void RunMilestone_implements_merges_and_records_every_issue_and_the_result_builds_without_a_finding()
     {
-        using var repo = new ConsumerRepository();
-        repo.MakeSamplePlanClean();
-        repo.AddProject("App");
-        repo.PublishToOrigin();
+        using var repo = PublishedSample();
         using var gh = new FakeGhOnPath("""{ "autoMergeMode": "onview" }""");
         var agent = Path.Combine(gh.Folder, "agent.sh");
         File.WriteAllText(agent, "#!/bin/sh\nmkdir -p src\nprintf 'code for %s\\n' \"$1\" > \"src/issue-$MILESTONEPLAN_ISSUE.txt\"\n");
@@ -58,10 +55,7 @@ public sealed class RunMilestoneEndToEndTests
     [TestMethod]
     public void An_agent_that_adds_a_migration_is_stopped_nothing_is_pushed_and_its_dependents_wait()
     {
-        using var repo = new ConsumerRepository();
-        repo.MakeSamplePlanClean();
-        repo.AddProject("App");
-        repo.PublishToOrigin();
+        using var repo = PublishedSample();
         using var gh = new FakeGhOnPath("""{ "autoMergeMode": "onview" }""");
         var agent = Script(gh, "mkdir -p App/Migrations\nprintf '[Migration(\"1\")]\\npublic partial class Init : Migration { }\\n' > App/Migrations/Init.cs\n");
 
@@ -79,10 +73,7 @@ public sealed class RunMilestoneEndToEndTests
     [TestMethod]
     public void A_run_limited_to_one_issue_and_run_again_finishes_with_one_PR_per_issue()
     {
-        using var repo = new ConsumerRepository();
-        repo.MakeSamplePlanClean();
-        repo.AddProject("App");
-        repo.PublishToOrigin();
+        using var repo = PublishedSample();
         using var gh = new FakeGhOnPath("""{ "autoMergeMode": "onview" }""");
         var agent = Script(gh, "mkdir -p src\nprintf 'code\\n' > \"src/issue-$MILESTONEPLAN_ISSUE.txt\"\n");
         string[] loop = ["msbuild", "-restore", "App/App.csproj", "-nologo", "-nodeReuse:false", "-t:RunMilestone",
@@ -100,6 +91,16 @@ public sealed class RunMilestoneEndToEndTests
             .GetProperty("prs").EnumerateArray().Select(p => p.GetProperty("head").GetString()!).Where(h => h.StartsWith("feat/", StringComparison.Ordinal)).ToList();
         Assert.IsNotEmpty(heads);
         Assert.AreEqual(heads.Count, heads.Distinct().Count(), "one PR per issue: " + string.Join(", ", heads));
+    }
+
+    /// <summary>The sample repository with its plan made clean, one project, pushed to a bare origin.</summary>
+    private static ConsumerRepository PublishedSample()
+    {
+        var repo = new ConsumerRepository();
+        repo.MakeSamplePlanClean();
+        repo.AddProject("App");
+        repo.PublishToOrigin();
+        return repo;
     }
 
     private static string Script(FakeGhOnPath gh, string body)
