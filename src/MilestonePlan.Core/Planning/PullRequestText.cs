@@ -9,12 +9,16 @@ internal static class PullRequestText
     /// <summary>`feat(m2): Login form (#04)`, with the row's PR Title Token when it has one.</summary>
     public static string Title(PlanDocument plan, IssueRow row)
     {
-        var token = row.PrTitleToken is { IsEmpty: false } cell && cell.Text.IndexOfAny(['{', '<']) < 0
-            ? cell.Text.Trim()
-            : $"feat({plan.Milestone?.ToString() ?? "m0"})";
+        var token = Token(plan, row);
         var number = row.GitHubNumber is { } gh ? $"#{gh}" : row.Number.ToString();
         return $"{token}: {row.TitleText} ({number})";
     }
+
+    /// <summary>The row's PR Title Token (`feat(m1)`), or the template's default when the cell is empty or a placeholder: PR titles and commits share it.</summary>
+    public static string Token(PlanDocument plan, IssueRow row) =>
+        row.PrTitleToken is { IsEmpty: false } cell && cell.Text.IndexOfAny(['{', '<']) < 0
+            ? cell.Text.Trim()
+            : $"feat({plan.Milestone?.ToString() ?? "m0"})";
 
     /// <summary>A body that says what the PR implements and lists the spec's acceptance criteria as checkboxes.</summary>
     public static string Body(PlanDocument plan, IssueRow row, IssueSpec? spec, string specRelativePath)

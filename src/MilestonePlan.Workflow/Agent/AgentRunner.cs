@@ -137,8 +137,7 @@ internal sealed class AgentRunner(WorkflowServices services)
     /// <summary>The template's commit format: `feat(m{n}): Title`, then `Implements issue #NN` and `Closes #N` when GitHub's number is known.</summary>
     public static IReadOnlyList<string> CommitMessage(PlanDocument plan, IssueRow row)
     {
-        var token = row.PrTitleToken is { IsEmpty: false } cell && cell.Text.IndexOfAny(['{', '<']) < 0 ? cell.Text.Trim() : $"feat({plan.Milestone})";
-        var paragraphs = new List<string> { $"{token}: {row.TitleText}", $"Implements issue {row.Number}" };
+        var paragraphs = new List<string> { $"{Core.Planning.PullRequestText.Token(plan, row)}: {row.TitleText}", $"Implements issue {row.Number}" };
         if (row.GitHubNumber is { } gitHub)
         {
             paragraphs.Add($"Closes #{gitHub}");

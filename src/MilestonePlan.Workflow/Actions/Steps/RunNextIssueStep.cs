@@ -25,7 +25,7 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
         }
 
         EnsureCleanRepository();
-        Git.Fetch();
+        FetchOnce();
         EnsureBaseBranch(baseBranch);
 
         Git.Checkout(baseBranch);

@@ -188,6 +188,18 @@ internal abstract class WorkflowStep(WorkflowServices services)
     protected static WorkflowException Unusable(PlanDocument plan, BranchChoice choice, Core.Diagnostics.DiagnosticDescriptor rule) =>
         new(rule, choice.Problem + "; nothing was run (fix the plan, or empty the cell for the default)", plan.Path, choice.Cell?.Span);
 
+    private bool fetched;
+
+    /// <summary>One `git fetch` until the next record: RunNextIssue syncs the base and then records on the tracking branch with one fetch.</summary>
+    protected void FetchOnce()
+    {
+        if (!fetched)
+        {
+            Git.Fetch();
+            fetched = true;
+        }
+    }
+
     /// <summary>The base branch exists locally: from origin's, else created from main and pushed (the template's bootstrap).</summary>
     protected void EnsureBaseBranch(BranchName baseBranch)
     {
@@ -235,7 +247,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
         var started = Git.CurrentBranch() is { } name ? BranchName.TryCreate(name) : null;
         if (!Options.DryRun)
         {
-            Git.Fetch();
+            FetchOnce();
             EnsureBaseBranch(baseBranch);
         }
 
@@ -243,6 +255,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
         var branch = tracking.CheckOut(milestone, baseBranch);
         var result = edit(Options.DryRun ? plan : ChoosePlan(milestone.ToString()));
         tracking.Publish(milestone, baseBranch, summary, openPullRequest);
+        fetched = false; // a later record of the same step (RunMilestone's) asks origin again
         if (started is not null && !started.Equals(branch))
         {
             Git.Checkout(started);
