@@ -50,6 +50,23 @@ if (args.Length > 0 && args[0] == "--loop")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--allocations")
+{
+    // Which types validation allocates (sampled by the runtime), to say where its allocation goes.
+    var files = new InMemoryFileSystem(SyntheticPlans.DocsTree(40, 15), isComplete: true);
+    var options = new ValidationOptions { RepositoryRoot = SyntheticPlans.Root };
+    RepositoryValidator.Validate(files, options);
+    foreach (var (type, bytes) in AllocationSampler.Sample(() => RepositoryValidator.Validate(files, options), 200).Take(40))
+    {
+        var owners = type.StartsWith('<') || type.StartsWith("Enumerator", StringComparison.Ordinal)
+            ? string.Join(", ", typeof(RepositoryValidator).Assembly.GetTypes().Where(t => t.Name == type.Split('[')[0]).Select(t => t.DeclaringType?.Name))
+            : string.Empty;
+        Console.WriteLine($"{bytes / 1024.0,8:F0} KB  {type}  {owners}");
+    }
+
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--chain")
 {
     // What the 10,000-issue chain benchmark reports (it must measure parsing, not a refusal).
