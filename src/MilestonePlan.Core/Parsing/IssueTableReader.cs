@@ -1,4 +1,3 @@
-using Markdig.Extensions.Tables;
 using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Model;
 
@@ -15,8 +14,8 @@ internal sealed class IssueTableReader(PlanParseContext context)
     private int rowOrder;
 
     /// <summary>What each column of a table holds, read from its header row.</summary>
-    public static ColumnKind[] Columns(TableRow header, SourceCells cells) =>
-        ColumnClassifier.Resolve(header.OfType<TableCell>().Select(c => cells.TableCellAt(c).Cell.Text).ToList());
+    public static ColumnKind[] Columns(TableSourceRow header) =>
+        ColumnClassifier.Resolve(header.Cells.Select(c => c.Cell.Text).ToList());
 
     /// <summary>The phases that have rows or a table, in document order (phase 0 first).</summary>
     public List<Phase> Phases() => phases.Where(p => p.Rows.Count > 0 || p.HasTable).Select(p => p.Build()).ToList();
@@ -28,7 +27,7 @@ internal sealed class IssueTableReader(PlanParseContext context)
     }
 
     /// <summary>Reads the rows after the header when the table is an issue table in section <paramref name="kind"/>.</summary>
-    public void Read(List<TableRow> rows, ColumnKind[] kinds, SectionKind kind)
+    public void Read(IReadOnlyList<TableSourceRow> rows, ColumnKind[] kinds, SectionKind kind)
     {
         var isIssueTable = kinds.Contains(ColumnKind.Number)
             && (kinds.Contains(ColumnKind.Title) || kinds.Contains(ColumnKind.File));
@@ -49,9 +48,9 @@ internal sealed class IssueTableReader(PlanParseContext context)
         }
 
         phase.HasTable = true;
-        foreach (var row in rows.Skip(1))
+        for (var i = 1; i < rows.Count; i++)
         {
-            var issue = ReadRow(row, kinds, phase);
+            var issue = ReadRow(rows[i], kinds, phase);
             if (issue is not null)
             {
                 phase.Rows.Add(issue);
@@ -59,28 +58,18 @@ internal sealed class IssueTableReader(PlanParseContext context)
         }
     }
 
-    private IssueRow? ReadRow(TableRow row, ColumnKind[] kinds, PhaseBuilder phase)
+    private IssueRow? ReadRow(TableSourceRow row, ColumnKind[] kinds, PhaseBuilder phase)
     {
         var map = context.Map;
-        var cells = new List<(TextCell Cell, int Offset)>(row.Count);
-        var previousEnd = row.Span.Start - 1;
-        foreach (var block in row)
-        {
-            if (block is TableCell cell)
-            {
-                var read = context.Cells.TableCellAt(cell, previousEnd);
-                cells.Add(read);
-                previousEnd = Math.Max(previousEnd + 1, read.Offset + Math.Max(read.Cell.Raw.Length - 1, 0));
-            }
-        }
+        var cells = row.Cells;
 
-        (TextCell Cell, int Offset)? Get(ColumnKind kind)
+        RowCell? Get(ColumnKind kind)
         {
             var index = Array.IndexOf(kinds, kind);
             return index >= 0 && index < cells.Count ? cells[index] : null;
         }
 
-        var rowSpan = map.Span(row.Span.Start, row.Span.End);
+        var rowSpan = map.Span(row.Start, row.End);
         var number = Get(ColumnKind.Number);
         if (number is null || number.Value.Cell.IsEmpty)
         {

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Parsers;
 using Markdig.Syntax;
 
 namespace MilestonePlan.Core.Parsing;
@@ -6,19 +7,35 @@ namespace MilestonePlan.Core.Parsing;
 /// <summary>The one Markdig pipeline every parser uses: tables, task lists, front matter, exact inline positions.</summary>
 internal static class MarkdownPipelines
 {
-    public static MarkdownPipeline Plan { get; } = new MarkdownPipelineBuilder()
+    public static MarkdownPipeline Plan { get; } = Builder().Build();
+
+    /// <summary>
+    /// <see cref="Plan"/> with the plan reader's shortcut: simple pipe tables at the top level are left unparsed for
+    /// <see cref="SimpleTable"/> (the same rows, without Markdig's inline parse of them).
+    /// </summary>
+    public static MarkdownPipeline PlanWithSimpleTables { get; } = WithSimpleTables(Builder()).Build();
+
+    private static MarkdownPipelineBuilder Builder() => new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseTaskLists()
         .UseYamlFrontMatter()
-        .UsePreciseSourceLocation()
-        .Build();
+        .UsePreciseSourceLocation();
+
+    private static MarkdownPipelineBuilder WithSimpleTables(MarkdownPipelineBuilder builder)
+    {
+        builder.BlockParsers.FindExact<ParagraphBlockParser>()!.Closed += SimpleTable.OnParagraphClosed;
+        return builder;
+    }
 
     /// <summary>
     /// Parses, turning Markdig's refusal of absurd input (nesting past its depth limit) into a reason
     /// instead of an exception. Nesting that Markdig would accept but take seconds over is refused before
     /// Markdig sees it (see <see cref="NestingLimit"/>); the callers report both as an unreadable file.
     /// </summary>
-    public static bool TryParse(string source, out MarkdownDocument document, out string error)
+    public static bool TryParse(string source, out MarkdownDocument document, out string error) =>
+        TryParse(source, Plan, out document, out error);
+
+    public static bool TryParse(string source, MarkdownPipeline pipeline, out MarkdownDocument document, out string error)
     {
         if (NestingLimit.Check(source) is { } tooDeep)
         {
@@ -29,7 +46,7 @@ internal static class MarkdownPipelines
 
         try
         {
-            document = Markdown.Parse(source, Plan);
+            document = Markdown.Parse(source, pipeline);
             error = string.Empty;
             return true;
         }

@@ -16,11 +16,18 @@ namespace MilestonePlan.Core.Parsing;
 /// </remarks>
 internal static class PlanParser
 {
-    public static PlanDocument Parse(string path, string text)
+    public static PlanDocument Parse(string path, string text) => Parse(path, text, simpleTables: true);
+
+    /// <summary>
+    /// Parses a plan; <paramref name="simpleTables"/> false sends every table through Markdig (the agreement tests
+    /// compare both ways).
+    /// </summary>
+    internal static PlanDocument Parse(string path, string text, bool simpleTables)
     {
         var source = MarkdownPipelines.StripBom(text);
         var reader = new PlanReader(new PlanParseContext(path, new SourceMap(source)));
-        if (MarkdownPipelines.TryParse(source, out var document, out var error) is false)
+        var pipeline = simpleTables ? MarkdownPipelines.PlanWithSimpleTables : MarkdownPipelines.Plan;
+        if (MarkdownPipelines.TryParse(source, pipeline, out var document, out var error) is false)
         {
             reader.Fail(error);
             return reader.Build();
@@ -59,6 +66,9 @@ internal static class PlanParser
             {
                 case HeadingBlock heading:
                     VisitHeading(heading);
+                    break;
+                case ParagraphBlock paragraph when SimpleTable.IsTable(paragraph):
+                    VisitRows(SimpleTable.Rows(paragraph, context.Cells), outline.Kind);
                     break;
                 case ParagraphBlock paragraph:
                     fields.Read(paragraph, outline.Kind);
@@ -134,24 +144,38 @@ internal static class PlanParser
 
         private void VisitTable(Table table, SectionKind kind)
         {
-            var rows = table.OfType<TableRow>().ToList();
-            if (rows.Count == 0 || !rows[0].IsHeader)
+            var rows = MarkdigTableRows.Of(table, context.Cells);
+            if (rows.Count == 0)
             {
                 return;
             }
 
-            var kinds = IssueTableReader.Columns(rows[0], context.Cells);
-            foreach (var row in rows)
+            // Links anywhere in the table count, header included (no LINQ: this runs for every cell of every plan).
+            for (var r = 0; r < table.Count; r++)
             {
-                foreach (var cell in row.OfType<TableCell>())
+                for (var c = 0; table[r] is TableRow row && c < row.Count; c++)
                 {
-                    foreach (var paragraph in cell.OfType<ParagraphBlock>())
+                    for (var b = 0; row[c] is TableCell cell && b < cell.Count; b++)
                     {
-                        links.Collect(paragraph.Inline);
+                        if (cell[b] is ParagraphBlock paragraph)
+                        {
+                            links.Collect(paragraph.Inline);
+                        }
                     }
                 }
             }
 
+            VisitRows(rows, kind);
+        }
+
+        private void VisitRows(List<TableSourceRow> rows, SectionKind kind)
+        {
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            var kinds = IssueTableReader.Columns(rows[0]);
             if (SectionClassifier.IsEntryList(kind))
             {
                 tracking.ReadTable(rows, kinds, kind);

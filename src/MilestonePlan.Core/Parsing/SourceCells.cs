@@ -11,6 +11,8 @@ namespace MilestonePlan.Core.Parsing;
 /// </summary>
 internal sealed class SourceCells(SourceMap map)
 {
+    public SourceMap Map => map;
+
     /// <summary>The cell of a node; with no inline, the text is the normalised source of the span.</summary>
     public TextCell Cell(Inline? inline, SourceSpan span)
     {
@@ -39,14 +41,21 @@ internal sealed class SourceCells(SourceMap map)
         // Pipe table cells hold one paragraph; anything else in a cell is not plan data.
         var text = cell.Count > 0 && cell[0] is Markdig.Syntax.ParagraphBlock { Inline: { } inline } ? InlineText.Of(inline) : string.Empty;
         var trimmed = cell.Count == 0 ? null : map.Trim(cell.Span.Start, cell.Span.End, "|");
-        if (trimmed is not { } t)
-        {
-            // Markdig gives an empty cell no position: it is just after the next pipe of the row.
-            var pipe = previousEnd >= 0 ? map.Text.IndexOf('|', Math.Min(previousEnd + 1, map.Text.Length - 1)) : -1;
-            var at = pipe >= 0 ? Math.Min(pipe + 1, map.Text.Length - 1) : Math.Max(0, Math.Min(cell.Span.Start, map.Text.Length - 1));
-            return (new TextCell(string.Empty, string.Empty, map.Span(at, at)), at);
-        }
-
-        return (new TextCell(text, map.Slice(t.Start, t.End), map.Span(t.Start, t.End)), t.Start);
+        return trimmed is { } t ? (new TextCell(text, map.Slice(t.Start, t.End), map.Span(t.Start, t.End)), t.Start) : EmptyCell(previousEnd, cell.Span.Start);
     }
+
+    /// <summary>
+    /// An empty pipe table cell. Markdig gives one no position: it is placed just after the next pipe past
+    /// <paramref name="previousEnd"/>, or at <paramref name="fallback"/> when there is no cell before it.
+    /// </summary>
+    public (TextCell Cell, int Offset) EmptyCell(int previousEnd, int fallback)
+    {
+        var pipe = previousEnd >= 0 ? map.Text.IndexOf('|', Math.Min(previousEnd + 1, map.Text.Length - 1)) : -1;
+        var at = pipe >= 0 ? Math.Min(pipe + 1, map.Text.Length - 1) : Math.Max(0, Math.Min(fallback, map.Text.Length - 1));
+        return (new TextCell(string.Empty, string.Empty, map.Span(at, at)), at);
+    }
+
+    /// <summary>Where the cell after one read at <paramref name="offset"/> may start looking for its pipe.</summary>
+    public static int NextPreviousEnd(int previousEnd, TextCell cell, int offset) =>
+        Math.Max(previousEnd + 1, offset + Math.Max(cell.Raw.Length - 1, 0));
 }

@@ -1,4 +1,3 @@
-using Markdig.Extensions.Tables;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
 using MilestonePlan.Core.Model;
@@ -43,13 +42,12 @@ internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
     /// The entry of a table row in a tracking section: the whole row is the line, the issue is read from the number
     /// column (<paramref name="numberColumn"/>, or the first cell when there is none).
     /// </summary>
-    public TrackingEntry ReadRow(TableRow row, int numberColumn)
+    public TrackingEntry ReadRow(TableSourceRow row, int numberColumn)
     {
-        var rowCells = row.OfType<TableCell>().ToList();
-        var target = rowCells.Count == 0 ? null : rowCells[numberColumn >= 0 && numberColumn < rowCells.Count ? numberColumn : 0];
-        var text = target is null ? string.Empty : cells.TableCellAt(target).Cell.Text;
+        var rowCells = row.Cells;
+        var text = rowCells.Count == 0 ? string.Empty : rowCells[numberColumn >= 0 && numberColumn < rowCells.Count ? numberColumn : 0].Cell.Text;
         var numbers = IssueNumber.TryParse(text, out var n) ? [n] : IssueReferenceScanner.Scan(text);
-        var line = cells.Cell(null, row.Span);
+        var line = cells.Cell(null, new Markdig.Syntax.SourceSpan(row.Start, row.End));
         return new TrackingEntry(line, numbers, null, StatusText.ParseGlyph(line.Text), null);
     }
 

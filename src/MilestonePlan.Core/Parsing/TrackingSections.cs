@@ -64,7 +64,7 @@ internal sealed class TrackingSections(PlanParseContext context)
     }
 
     /// <summary>The rows after the header of a table written in an entry list, one entry each.</summary>
-    public void ReadTable(List<TableRow> rows, ColumnKind[] kinds, SectionKind kind)
+    public void ReadTable(IReadOnlyList<TableSourceRow> rows, ColumnKind[] kinds, SectionKind kind)
     {
         var numberColumn = Array.IndexOf(kinds, ColumnKind.Number);
         var list = lists[kind].Entries;

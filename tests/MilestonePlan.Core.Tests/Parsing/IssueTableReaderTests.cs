@@ -18,8 +18,8 @@ public sealed class IssueTableReaderTests
             reader.OpenPhase(phaseHeading);
         }
 
-        var rows = ((Table)document[0]).OfType<TableRow>().ToList();
-        reader.Read(rows, IssueTableReader.Columns(rows[0], context.Cells), kind);
+        var rows = MarkdigTableRows.Of((Table)document[0], context.Cells);
+        reader.Read(rows, IssueTableReader.Columns(rows[0]), kind);
         return (context, reader);
     }
 

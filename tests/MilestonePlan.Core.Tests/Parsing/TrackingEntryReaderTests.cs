@@ -44,7 +44,7 @@ public sealed class TrackingEntryReaderTests
     public void A_table_row_is_read_from_its_number_column_and_spans_the_row_between_its_outer_pipes()
     {
         var (context, document) = ReaderInput.Parse("| Title | # |\n|---|---|\n| Login | 05 |\n");
-        var rows = ((Table)document[0]).OfType<TableRow>().ToList();
+        var rows = MarkdigTableRows.Of((Table)document[0], context.Cells);
 
         var entry = new TrackingEntryReader(context.Map, context.Cells).ReadRow(rows[1], numberColumn: 1);
 

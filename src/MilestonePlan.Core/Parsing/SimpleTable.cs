@@ -1,0 +1,300 @@
+using System.Text;
+using Markdig.Parsers;
+using Markdig.Syntax;
+
+namespace MilestonePlan.Core.Parsing;
+
+/// <summary>
+/// Pipe tables in the template's shape, read without Markdig's inline parser. Markdig finds a pipe table while parsing
+/// the inlines of a paragraph, one inline per pipe, word and code span, and then rebuilds the paragraph as rows and
+/// cells: for a plan that is most of its parse. A table is simple when every line of its paragraph is a row written
+/// `| ... |` from the first column, its second line is the delimiter row, every row has the header's cell count, and
+/// its cells hold plain text and one-backtick code spans and nothing else Markdig would read as markup. Anything else
+/// goes through Markdig as before. `SimpleTableAgreementTests` checks that whenever this reader answers, its rows are
+/// exactly the rows read from Markdig's table (texts, raw texts, spans, offsets).
+/// </summary>
+internal static class SimpleTable
+{
+    private static readonly object Marker = new();
+
+    /// <summary>
+    /// Called by Markdig when it closes a block of a plan: a simple table at the top level is marked as such and its
+    /// inlines are not parsed. Top level only, as the plan reader reads tables only there.
+    /// </summary>
+    public static void OnParagraphClosed(BlockProcessor processor, Block block)
+    {
+        if (block is ParagraphBlock { Parent: MarkdownDocument } paragraph && paragraph.Lines.Count >= 2 && Read(paragraph, null) is not null)
+        {
+            paragraph.ProcessInlines = false;
+            paragraph.SetData(Marker, Marker);
+        }
+    }
+
+    /// <summary>True when <paramref name="paragraph"/> is a table this reader took over from Markdig.</summary>
+    public static bool IsTable(ParagraphBlock paragraph) => !paragraph.ProcessInlines && paragraph.GetData(Marker) is not null;
+
+    /// <summary>The rows of a marked table, header first (the delimiter row is not a row).</summary>
+    public static List<TableSourceRow> Rows(ParagraphBlock paragraph, SourceCells cells) => Read(paragraph, cells) ?? [];
+
+    /// <summary>
+    /// The rows when the paragraph is a simple table, else null. With no <paramref name="cells"/> it only decides (the
+    /// hook runs before any plan reader exists); the same walk then builds the rows, so the two cannot disagree.
+    /// </summary>
+    private static List<TableSourceRow>? Read(ParagraphBlock paragraph, SourceCells? cells)
+    {
+        var lines = paragraph.Lines;
+        var text = lines.Lines[0].Slice.Text;
+        var rows = cells is null ? null : new List<TableSourceRow>(lines.Count - 1);
+        var bounds = new List<int>(16);
+        var columns = -1;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var slice = lines.Lines[i].Slice;
+            if (slice.Text is null || !ReferenceEquals(slice.Text, text) || !RowRange(text, slice.Start, slice.End, out var end)
+                || !Split(text, slice.Start, end, bounds))
+            {
+                return null;
+            }
+
+            var count = bounds.Count / 2;
+            var isDelimiter = IsDelimiterRow(text, bounds);
+            if (i == 0 ? isDelimiter : i == 1 ? !isDelimiter || count != columns : isDelimiter || count != columns)
+            {
+                return null;
+            }
+
+            columns = count;
+            if (i != 1 && cells is not null)
+            {
+                var (rowStart, rowEnd) = RowSpan(text, bounds);
+                rows!.Add(new TableSourceRow(rowStart, rowEnd, Cells(cells, rowStart, bounds)));
+            }
+        }
+
+        return rows ?? [];
+    }
+
+    /// <summary>The line is `|` ... `|` from its first column, with nothing but spaces after the last pipe.</summary>
+    private static bool RowRange(string text, int start, int end, out int last)
+    {
+        last = Math.Min(end, text.Length - 1);
+        while (last > start && text[last] is ' ' or '\r' or '\n')
+        {
+            last--;
+        }
+
+        return start >= 0 && last > start && (start == 0 || text[start - 1] is '\n' or '\r') && text[start] == '|' && text[last] == '|';
+    }
+
+    /// <summary>
+    /// The content range of each cell between the pipes of [<paramref name="start"/>, <paramref name="end"/>], as pairs
+    /// in <paramref name="bounds"/> (an empty cell has its end before its start); false when a cell holds markup.
+    /// </summary>
+    private static bool Split(string text, int start, int end, List<int> bounds)
+    {
+        bounds.Clear();
+        var cellStart = start + 1;
+        for (var i = start + 1; i <= end; i++)
+        {
+            var c = text[i];
+            if (c == '|')
+            {
+                bounds.Add(cellStart);
+                bounds.Add(i - 1);
+                cellStart = i + 1;
+            }
+            else if (c == '`')
+            {
+                var close = text.IndexOf('`', i + 1, end - i);
+                if (close < 0 || (close < end && text[close + 1] == '`') || !IsPlainCode(text, i + 1, close - 1))
+                {
+                    return false;
+                }
+
+                i = close;
+            }
+            else if (!IsPlain(text, i))
+            {
+                return false;
+            }
+        }
+
+        return bounds.Count > 0;
+    }
+
+    /// <summary>Text Markdig reads as itself: no escape, entity, emphasis, link, autolink, HTML or odd whitespace.</summary>
+    private static bool IsPlain(string text, int i) => text[i] switch
+    {
+        '\\' or '&' or '*' or '_' or '[' or ']' or '!' or '<' => false,
+        var c => IsPlainCharacter(text, i, c),
+    };
+
+    /// <summary>
+    /// A one-backtick code span whose content is not empty, neither starts nor ends with a space (Markdig strips one
+    /// from each side) and holds no pipe or backslash.
+    /// </summary>
+    private static bool IsPlainCode(string text, int first, int last)
+    {
+        if (last < first || text[first] == ' ' || text[last] == ' ')
+        {
+            return false;
+        }
+
+        for (var i = first; i <= last; i++)
+        {
+            var c = text[i];
+            if (c is '|' or '\\' or '`' || !IsPlainCharacter(text, i, c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Not a control, tab, line end, whitespace other than the space, replacement character or lone surrogate.</summary>
+    private static bool IsPlainCharacter(string text, int i, char c)
+    {
+        if (c == ' ')
+        {
+            return true;
+        }
+
+        if (char.IsControl(c) || char.IsWhiteSpace(c) || c == '\uFFFD')
+        {
+            return false;
+        }
+
+        if (char.IsHighSurrogate(c))
+        {
+            return i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+        }
+
+        return !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(text[i - 1]));
+    }
+
+    /// <summary>`|---|:--:|` (every cell dashes with optional colons at either end and spaces around).</summary>
+    private static bool IsDelimiterRow(string text, List<int> bounds)
+    {
+        for (var b = 0; b < bounds.Count; b += 2)
+        {
+            var start = bounds[b];
+            var end = bounds[b + 1];
+            while (start <= end && text[start] == ' ')
+            {
+                start++;
+            }
+
+            while (end >= start && text[end] == ' ')
+            {
+                end--;
+            }
+
+            start += start <= end && text[start] == ':' ? 1 : 0;
+            end -= end >= start && text[end] == ':' ? 1 : 0;
+            if (end < start)
+            {
+                return false;
+            }
+
+            for (var i = start; i <= end; i++)
+            {
+                if (text[i] != '-')
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Where Markdig's row starts and ends: at the first and last inline of its non-empty cells, where a run of spaces
+    /// next to a code span is no inline of its own but spaces next to text belong to that text. (0, -1) when every cell
+    /// is empty, as Markdig gives such a row no position.
+    /// </summary>
+    private static (int Start, int End) RowSpan(string text, List<int> bounds)
+    {
+        for (var first = 0; first < bounds.Count; first += 2)
+        {
+            var start = bounds[first];
+            var at = start;
+            while (at <= bounds[first + 1] && text[at] == ' ')
+            {
+                at++;
+            }
+
+            if (at > bounds[first + 1])
+            {
+                continue;
+            }
+
+            for (var last = bounds.Count - 2; last >= first; last -= 2)
+            {
+                var end = bounds[last + 1];
+                var to = end;
+                while (to >= bounds[last] && text[to] == ' ')
+                {
+                    to--;
+                }
+
+                if (to >= bounds[last])
+                {
+                    return (text[at] == '`' ? at : start, text[to] == '`' ? to : end);
+                }
+            }
+        }
+
+        return (0, -1);
+    }
+
+    /// <summary>
+    /// The cells, placed as <see cref="MarkdigTableRows"/> places Markdig's: an empty cell after the next pipe from the
+    /// row's start (or at offset 0 in a row of only empty cells, which Markdig gives no position).
+    /// </summary>
+    private static RowCell[] Cells(SourceCells cells, int rowStart, List<int> bounds)
+    {
+        var row = new RowCell[bounds.Count / 2];
+        var previousEnd = rowStart - 1;
+        for (var b = 0; b < bounds.Count; b += 2)
+        {
+            var (cell, offset) = cells.Map.Trim(bounds[b], bounds[b + 1]) is { } trimmed
+                ? Plain(cells.Map, trimmed.Start, trimmed.End)
+                : cells.EmptyCell(previousEnd, 0);
+            row[b / 2] = new RowCell(cell, offset);
+            previousEnd = SourceCells.NextPreviousEnd(previousEnd, cell, offset);
+        }
+
+        return row;
+    }
+
+    private static (Model.TextCell Cell, int Offset) Plain(SourceMap map, int start, int end)
+    {
+        var raw = map.Slice(start, end);
+        return (new Model.TextCell(Text(raw), raw, map.Span(start, end)), start);
+    }
+
+    /// <summary>
+    /// The text of a cell's trimmed raw source: code span backticks removed, spaces collapsed. With neither, the text is
+    /// the raw string itself (the common cell: `P0`, `#03`, a title).
+    /// </summary>
+    private static string Text(string raw)
+    {
+        if (raw.IndexOf('`') < 0 && raw.IndexOf("  ", StringComparison.Ordinal) < 0)
+        {
+            return raw;
+        }
+
+        var builder = new StringBuilder(raw.Length);
+        foreach (var c in raw)
+        {
+            if (c != '`')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return InlineText.Normalize(builder.ToString());
+    }
+}
