@@ -11,7 +11,15 @@ internal static class Placeholders
     };
 
     /// <summary>Each placeholder with its index inside <paramref name="raw"/>.</summary>
-    public static IEnumerable<(string Text, int Index)> Find(string raw)
+    public static IEnumerable<(string Text, int Index)> Find(string raw) =>
+        MayHold(raw) ? FindIn(raw) : [];
+
+    public static bool Any(TextCell? cell) => cell is not null && MayHold(cell.Raw) && FindIn(cell.Raw).Any();
+
+    /// <summary>Most cells hold neither bracket: no iterator for them (this runs for every cell rules look at).</summary>
+    private static bool MayHold(string raw) => raw.IndexOf('{') >= 0 || raw.IndexOf('<') >= 0;
+
+    private static IEnumerable<(string Text, int Index)> FindIn(string raw)
     {
         for (var i = 0; i < raw.Length; i++)
         {
@@ -39,6 +47,4 @@ internal static class Placeholders
             }
         }
     }
-
-    public static bool Any(TextCell? cell) => cell is not null && Find(cell.Raw).Any();
 }

@@ -51,7 +51,7 @@ internal static class SimpleTable
         {
             var slice = lines.Lines[i].Slice;
             if (slice.Text is null || !ReferenceEquals(slice.Text, text) || !RowRange(text, slice.Start, slice.End, out var end)
-                || !Split(text, slice.Start, end, bounds))
+                || !Split(text, slice.Start, end, bounds, validate: cells is null))
             {
                 return null;
             }
@@ -89,8 +89,9 @@ internal static class SimpleTable
     /// <summary>
     /// The content range of each cell between the pipes of [<paramref name="start"/>, <paramref name="end"/>], as pairs
     /// in <paramref name="bounds"/> (an empty cell has its end before its start); false when a cell holds markup.
+    /// Once the hook has accepted a table, reading its rows does not <paramref name="validate"/> its characters again.
     /// </summary>
-    private static bool Split(string text, int start, int end, List<int> bounds)
+    private static bool Split(string text, int start, int end, List<int> bounds, bool validate)
     {
         bounds.Clear();
         var cellStart = start + 1;
@@ -106,14 +107,14 @@ internal static class SimpleTable
             else if (c == '`')
             {
                 var close = text.IndexOf('`', i + 1, end - i);
-                if (close < 0 || (close < end && text[close + 1] == '`') || !IsPlainCode(text, i + 1, close - 1))
+                if (close < 0 || (validate && ((close < end && text[close + 1] == '`') || !IsPlainCode(text, i + 1, close - 1))))
                 {
                     return false;
                 }
 
                 i = close;
             }
-            else if (!IsPlain(text, i))
+            else if (validate && !IsPlain(text, i))
             {
                 return false;
             }
