@@ -142,12 +142,14 @@ internal static class SpecParser
             return null;
         }
 
-        var yamlText = map.Slice(map.LineStart(firstLine), map.LineEnd(lastLine) - 1);
-        if (FlatFrontMatter.TryRead(yamlText, firstLine, values))
+        var yamlStart = map.LineStart(firstLine);
+        var yamlEnd = map.LineEnd(lastLine);
+        if (FlatFrontMatter.TryRead(map.Text, yamlStart, yamlEnd, firstLine, values))
         {
             return null;
         }
 
+        var yamlText = map.Slice(yamlStart, yamlEnd - 1);
         return ReadWithYamlDotNet(path, map, blockStart, yamlText, firstLine, values);
     }
 
