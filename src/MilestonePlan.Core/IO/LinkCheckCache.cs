@@ -9,6 +9,22 @@ internal sealed class LinkCheckCache(IFileSystemView inner) : IFileSystemView
 {
     private readonly Dictionary<string, bool?> links = new(StringComparer.Ordinal);
 
+    // The last folder whose every folder from the repository root down was found not to be a link: the specs of a
+    // plan share their folder, so each spec after the first is asked about only itself.
+    private string? safeFolder;
+
+    /// <summary>True when the first <paramref name="length"/> characters of <paramref name="path"/> are the last folder marked safe.</summary>
+    public bool IsSafeFolder(string path, int length) =>
+        safeFolder is { } known && known.Length == length && string.CompareOrdinal(known, 0, path, 0, length) == 0;
+
+    public void MarkSafeFolder(string path, int length)
+    {
+        if (!IsSafeFolder(path, length))
+        {
+            safeFolder = path.Substring(0, length);
+        }
+    }
+
     public bool IsComplete => inner.IsComplete;
 
     public FileText Read(string path, long maxBytes) => inner.Read(path, maxBytes);

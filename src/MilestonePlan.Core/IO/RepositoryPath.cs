@@ -53,8 +53,8 @@ internal static class RepositoryPath
         string full;
         try
         {
-            root = Path.GetFullPath(repositoryRoot).TrimEnd('/', '\\');
-            var start = portable.StartsWith("/", StringComparison.Ordinal) ? root : Path.GetFullPath(folder);
+            root = FullRoot(repositoryRoot);
+            var start = portable.StartsWith("/", StringComparison.Ordinal) ? root : FullFolder(folder);
             full = Path.GetFullPath(Path.Combine(start, portable.TrimStart('/')));
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
@@ -71,7 +71,7 @@ internal static class RepositoryPath
     /// </summary>
     public static string? Check(IFileSystemView files, string repositoryRoot, string fullPath)
     {
-        var root = Path.GetFullPath(repositoryRoot).TrimEnd('/', '\\');
+        var root = FullRoot(repositoryRoot);
         if (!IsUnder(root, fullPath))
         {
             return "leaves the repository";
@@ -79,14 +79,23 @@ internal static class RepositoryPath
 
         if (IsPlainBelow(root, fullPath))
         {
-            // The common case: each folder on the way is a prefix of the path itself, no splitting needed.
-            for (var end = root.Length + 1; end <= fullPath.Length; end++)
+            // The common case: each folder on the way is a prefix of the path itself, no splitting needed. The folders of
+            // the last safe folder were asked in this run already (the cache would give the same answers).
+            var parent = fullPath.LastIndexOf(Path.DirectorySeparatorChar);
+            var cache = files as LinkCheckCache;
+            var from = cache is not null && parent > root.Length && cache.IsSafeFolder(fullPath, parent) ? parent + 1 : root.Length + 1;
+            for (var end = from; end <= fullPath.Length; end++)
             {
                 if ((end == fullPath.Length || fullPath[end] == Path.DirectorySeparatorChar)
                     && files.IsSymbolicLink(fullPath.Substring(0, end)) == true)
                 {
                     return "goes through a symbolic link";
                 }
+            }
+
+            if (cache is not null && parent > root.Length)
+            {
+                cache.MarkSafeFolder(fullPath, parent);
             }
 
             return null;
@@ -133,6 +142,38 @@ internal static class RepositoryPath
 
         return !previousSeparator;
     }
+
+    // The full forms of the last root and folder asked for: every spec of a plan repeats both (fully qualified inputs
+    // only: a relative one, or a Windows drive-relative one, depends on the current directory).
+    [ThreadStatic]
+    private static (string Input, string Full)? lastRoot;
+
+    [ThreadStatic]
+    private static (string Input, string Full)? lastFolder;
+
+    private static string FullRoot(string repositoryRoot) => Memo(ref lastRoot, repositoryRoot, p => Path.GetFullPath(p).TrimEnd('/', '\\'));
+
+    private static string FullFolder(string folder) => Memo(ref lastFolder, folder, Path.GetFullPath);
+
+    private static string Memo(ref (string Input, string Full)? last, string input, Func<string, string> compute)
+    {
+        if (last is { } known && string.Equals(known.Input, input, StringComparison.Ordinal))
+        {
+            return known.Full;
+        }
+
+        var full = compute(input);
+        if (IsFullyQualified(input))
+        {
+            last = (input, full);
+        }
+
+        return full;
+    }
+
+    private static bool IsFullyQualified(string path) => Path.DirectorySeparatorChar == '/'
+        ? path.StartsWith("/", StringComparison.Ordinal)
+        : (path.Length >= 3 && path[1] == ':' && path[2] is '\\' or '/') || path.StartsWith(@"\\", StringComparison.Ordinal);
 
     /// <summary><see cref="Resolve"/> and then <see cref="Check"/>: the path a reader or writer may use.</summary>
     public static PathResolution ResolveOnDisk(IFileSystemView files, string repositoryRoot, string folder, string relative)

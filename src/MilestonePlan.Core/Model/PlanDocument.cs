@@ -27,7 +27,21 @@ internal sealed record PlanDocument(
     private (IReadOnlyList<Phase> For, Dictionary<int, IssueRow> Index)? byNumber;
     private (IReadOnlyList<Phase> For, Dictionary<int, IssueRow> Index)? byGitHub;
 
-    public string FolderPath => System.IO.Path.GetDirectoryName(Path) ?? string.Empty;
+    // Same idea for the folder: rules ask for it once per row, and a copy with another path must not reuse it.
+    private (string For, string Folder)? folder;
+
+    public string FolderPath
+    {
+        get
+        {
+            if (folder is not { } known || !ReferenceEquals(known.For, Path))
+            {
+                folder = known = (Path, System.IO.Path.GetDirectoryName(Path) ?? string.Empty);
+            }
+
+            return known.Folder;
+        }
+    }
 
     /// <summary>Checkbox lines of the "Milestone Completion Checklist" section (empty when the plan has none).</summary>
     public IReadOnlyList<TrackingEntry> CompletionChecklist { get; init; } = [];
