@@ -28,11 +28,14 @@ if (args.Length > 1 && args[0] == "--isolated")
     for (var i = 0; i < 300; i++) { work(); }
     var gc0 = GC.CollectionCount(0);
     var gc1 = GC.CollectionCount(1);
+    var gc2 = GC.CollectionCount(2);
+    var paused = GC.GetTotalPauseDuration();
     var allocated = GC.GetAllocatedBytesForCurrentThread();
     var watch = Stopwatch.StartNew();
     for (var i = 0; i < 500; i++) { work(); }
     var perRun = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 500.0 / 1024;
-    Console.WriteLine($"{args[1],-15} {watch.Elapsed.TotalMilliseconds / 500,8:F2} ms {perRun,8:F0} KB  gen0 {GC.CollectionCount(0) - gc0,5}  gen1 {GC.CollectionCount(1) - gc1,5}");
+    Console.WriteLine($"{args[1],-15} {watch.Elapsed.TotalMilliseconds / 500,8:F2} ms {perRun,8:F0} KB  gen0 {GC.CollectionCount(0) - gc0,5}  gen1 {GC.CollectionCount(1) - gc1,5}"
+        + $"  gen2 {GC.CollectionCount(2) - gc2,4}  GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / 500,5:F2} ms");
     return;
 }
 
@@ -64,6 +67,24 @@ if (args.Length > 0 && args[0] == "--allocations")
         Console.WriteLine($"{bytes / 1024.0,8:F0} KB  {type}  {owners}");
     }
 
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--retained")
+{
+    var files = new InMemoryFileSystem(SyntheticPlans.DocsTree(40, 15), isComplete: true);
+    var options = new ValidationOptions { RepositoryRoot = SyntheticPlans.Root };
+    RepositoryValidator.Validate(files, options);
+    var before = GC.GetTotalMemory(true);
+    var kept = RepositoryValidator.Validate(files, options);
+    var after = GC.GetTotalMemory(true);
+    Console.WriteLine($"retained by one result: {(after - before) / 1024} KB ({kept.Plans.Count} plans, {kept.Diagnostics.Count} diagnostics)");
+    var plan = PlanParser.Parse("/bench/docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md", SyntheticPlans.DocsTree(1, 15).First(f => f.Key.EndsWith("PLAN.md")).Value);
+    before = GC.GetTotalMemory(true);
+    var plans = Enumerable.Range(0, 40).Select(_ => PlanParser.Parse("/bench/docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md", SyntheticPlans.DocsTree(1, 15).First(f => f.Key.EndsWith("PLAN.md")).Value)).ToList();
+    after = GC.GetTotalMemory(true);
+    Console.WriteLine($"40 parsed plans: {(after - before) / 1024} KB");
+    GC.KeepAlive(kept); GC.KeepAlive(plans);
     return;
 }
 

@@ -139,10 +139,7 @@ internal static class SimpleSpec
         for (var i = start; i < end; i++)
         {
             var c = text[i];
-            var plain = c is ' ' or '.' or ',' or ':' or ';' or '\'' or '"' or '(' or ')' or '/' or '?' or '-' or '+' or '=' or '%'
-                or '@' or '$' or '^' or '—' or '–'
-                || (char.IsLetterOrDigit(c) && !char.IsSurrogate(c));
-            if (!plain)
+            if (c < PlainAscii.Length ? !PlainAscii[c] : !IsPlain(c))
             {
                 return false;
             }
@@ -150,6 +147,13 @@ internal static class SimpleSpec
 
         return true;
     }
+
+    private static bool IsPlain(char c) =>
+        c is ' ' or '.' or ',' or ':' or ';' or '\'' or '"' or '(' or ')' or '/' or '?' or '-' or '+' or '=' or '%' or '@' or '$' or '^' or '—' or '–'
+        || (char.IsLetterOrDigit(c) && !char.IsSurrogate(c));
+
+    /// <summary><see cref="IsPlain"/> of the ASCII characters, looked up: this runs for every character of every spec.</summary>
+    private static readonly bool[] PlainAscii = Enumerable.Range(0, 128).Select(c => IsPlain((char)c)).ToArray();
 
     /// <summary>A heading or a checkbox paragraph on [<paramref name="start"/>, <paramref name="end"/>): raw line, plain text from <paramref name="textStart"/>.</summary>
     private static TextCell Cell(SourceMap map, int start, int end, int textStart)

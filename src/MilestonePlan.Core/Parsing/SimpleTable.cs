@@ -17,6 +17,12 @@ internal static class SimpleTable
 {
     private static readonly object Marker = new();
 
+    /// <summary>The printable ASCII characters <see cref="IsPlain"/> takes, looked up rather than tested one by one.</summary>
+    private static readonly bool[] PlainAscii = Enumerable.Range(0, 128)
+        .Select(c => c >= ' ' && c < 127 && "\\&*_[]!<".IndexOf((char)c) < 0).ToArray();
+
+    private static readonly char[] PipeOrBacktick = ['|', '`'];
+
     /// <summary>
     /// Called by Markdig when it closes a block of a plan: a simple table at the top level is marked as such and its
     /// inlines are not parsed. Top level only, as the plan reader reads tables only there.
@@ -97,6 +103,16 @@ internal static class SimpleTable
         var cellStart = start + 1;
         for (var i = start + 1; i <= end; i++)
         {
+            if (!validate)
+            {
+                // Only pipes and backticks matter once the characters are known to be plain.
+                i = text.IndexOfAny(PipeOrBacktick, i, end - i + 1);
+                if (i < 0)
+                {
+                    break;
+                }
+            }
+
             var c = text[i];
             if (c == '|')
             {
@@ -124,11 +140,12 @@ internal static class SimpleTable
     }
 
     /// <summary>Text Markdig reads as itself: no escape, entity, emphasis, link, autolink, HTML or odd whitespace.</summary>
-    private static bool IsPlain(string text, int i) => text[i] switch
+    private static bool IsPlain(string text, int i)
     {
-        '\\' or '&' or '*' or '_' or '[' or ']' or '!' or '<' => false,
-        var c => IsPlainCharacter(text, i, c),
-    };
+        var c = text[i];
+        return c < PlainAscii.Length ? PlainAscii[c] : IsPlainCharacter(text, i, c);
+    }
+
 
     /// <summary>
     /// A one-backtick code span whose content is not empty, neither starts nor ends with a space (Markdig strips one
@@ -258,10 +275,11 @@ internal static class SimpleTable
     {
         var row = new RowCell[bounds.Count / 2];
         var previousEnd = rowStart - 1;
+        var line = cells.Map.LineOf(bounds[0]);
         for (var b = 0; b < bounds.Count; b += 2)
         {
             var (cell, offset) = cells.Map.Trim(bounds[b], bounds[b + 1]) is { } trimmed
-                ? Plain(cells.Map, trimmed.Start, trimmed.End)
+                ? Plain(cells.Map, line, trimmed.Start, trimmed.End)
                 : cells.EmptyCell(previousEnd, 0);
             row[b / 2] = new RowCell(cell, offset);
             previousEnd = SourceCells.NextPreviousEnd(previousEnd, cell, offset);
@@ -270,10 +288,10 @@ internal static class SimpleTable
         return row;
     }
 
-    private static (Model.TextCell Cell, int Offset) Plain(SourceMap map, int start, int end)
+    private static (Model.TextCell Cell, int Offset) Plain(SourceMap map, int line, int start, int end)
     {
         var raw = map.Slice(start, end);
-        return (new Model.TextCell(Text(raw), raw, map.Span(start, end)), start);
+        return (new Model.TextCell(Text(raw), raw, map.SpanOnLine(line, start, end)), start);
     }
 
     /// <summary>

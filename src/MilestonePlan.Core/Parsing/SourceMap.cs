@@ -82,6 +82,16 @@ internal sealed class SourceMap
         return new SourceSpan(line, column, endLine, end - lineStarts[endLine - 1] + 1);
     }
 
+    /// <summary>
+    /// Span of [start, end] when both are known to be on the 1-based <paramref name="line"/> (a table row's cells): no
+    /// search for the line.
+    /// </summary>
+    public SourceSpan SpanOnLine(int line, int start, int end)
+    {
+        var lineStart = lineStarts[line - 1];
+        return new SourceSpan(line, start - lineStart + 1, line, Math.Max(end, start) - lineStart + 1);
+    }
+
     /// <summary>Offset of the first character of a 1-based line.</summary>
     public int LineStart(int line) => lineStarts[Math.Max(0, Math.Min(line - 1, lineStarts.Length - 1))];
 
