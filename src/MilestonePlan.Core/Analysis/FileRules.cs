@@ -130,13 +130,10 @@ internal sealed class FileRules : IPlanRule
         {
             var written = dependencyValue.Items ?? (string.IsNullOrWhiteSpace(dependencyValue.Scalar)
                 ? [] : dependencyValue.Scalar!.Split(',').Select(s => s.Trim()).ToList());
-            var fromSpec = written.Select(w => ResolveSpecDependency(context.Plan, w)).ToList();
-            if (fromSpec.All(n => n is not null))
+            if (SpecDependencies(context.Plan, written) is { } specSet)
             {
-                var specSet = new SortedSet<int>(fromSpec.Select(n => n!.Value.Value));
-                var planSet = new SortedSet<int>(row.Dependencies.References.Where(r => !r.IsExternal)
-                    .Select(r => (context.Plan.Resolve(r.Number)?.Number ?? r.Number).Value));
-                if (!specSet.SetEquals(planSet))
+                var planSet = PlanDependencies(context.Plan, row);
+                if (!specSet.SequenceEqual(planSet))
                 {
                     yield return PlanDiagnostic.Create(MP2005, spec.Path, dependencyValue.Span, $"dependencies [{Format(specSet)}]", $"[{Format(planSet)}]", row.Number);
                 }
@@ -148,6 +145,54 @@ internal sealed class FileRules : IPlanRule
         {
             yield return PlanDiagnostic.Create(MP2005, spec.Path, gitHubValue.Span, $"github_issue #{gitHub.Value}", $"GitHub #{rowGitHub}", row.Number);
         }
+    }
+
+    /// <summary>The issues the spec's `dependencies` name, sorted without repeats; null when one of them names no issue.</summary>
+    private static List<int>? SpecDependencies(PlanDocument plan, IReadOnlyList<string> written)
+    {
+        var numbers = new List<int>(written.Count);
+        foreach (var item in written)
+        {
+            if (ResolveSpecDependency(plan, item) is not { } number)
+            {
+                return null;
+            }
+
+            numbers.Add(number.Value);
+        }
+
+        return SortedDistinct(numbers);
+    }
+
+    /// <summary>The issues of this plan the row depends on (its own numbering, external ones left out), sorted without repeats.</summary>
+    private static List<int> PlanDependencies(PlanDocument plan, IssueRow row)
+    {
+        var numbers = new List<int>(row.Dependencies.References.Count);
+        foreach (var reference in row.Dependencies.References)
+        {
+            if (!reference.IsExternal)
+            {
+                numbers.Add((plan.Resolve(reference.Number)?.Number ?? reference.Number).Value);
+            }
+        }
+
+        return SortedDistinct(numbers);
+    }
+
+    private static List<int> SortedDistinct(List<int> numbers)
+    {
+        numbers.Sort();
+        var kept = 0;
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            if (kept == 0 || numbers[kept - 1] != numbers[i])
+            {
+                numbers[kept++] = numbers[i];
+            }
+        }
+
+        numbers.RemoveRange(kept, numbers.Count - kept);
+        return numbers;
     }
 
     private static IssueNumber? ResolveSpecDependency(PlanDocument plan, string written)
