@@ -8,9 +8,6 @@ namespace MilestonePlan.Core.Parsing;
 /// </summary>
 internal static class InlineLines
 {
-    public static IEnumerable<Inline> First(ContainerInline? inline) =>
-        All(inline).FirstOrDefault() ?? [];
-
     public static IEnumerable<List<Inline>> All(ContainerInline? inline)
     {
         var line = new List<Inline>();

@@ -26,8 +26,14 @@ internal sealed class SourceCells(SourceMap map)
     /// <summary>The cell of a run of inlines whose text is already read.</summary>
     public TextCell Cell(IReadOnlyList<Inline> inlines, string text)
     {
-        var start = inlines.Min(i => i.Span.Start);
-        var end = inlines.Max(i => i.Span.End);
+        var start = int.MaxValue;
+        var end = int.MinValue;
+        for (var i = 0; i < inlines.Count; i++)
+        {
+            start = Math.Min(start, inlines[i].Span.Start);
+            end = Math.Max(end, inlines[i].Span.End);
+        }
+
         var trimmed = map.Trim(start, end) ?? (start, start);
         return new TextCell(text, map.Slice(trimmed.Start, trimmed.End), map.Span(trimmed.Start, trimmed.End));
     }

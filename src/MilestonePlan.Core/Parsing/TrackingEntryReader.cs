@@ -1,5 +1,6 @@
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using MilestonePlan.Core.Model;
 
 namespace MilestonePlan.Core.Parsing;
@@ -19,14 +20,7 @@ internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
     /// <summary>The entry of a list item's paragraph; null when its first line is empty (or only a checkbox).</summary>
     public TrackingEntry? Read(ParagraphBlock paragraph)
     {
-        var line = InlineLines.First(paragraph.Inline).ToList();
-        if (line.Count == 0)
-        {
-            return null;
-        }
-
-        bool? isChecked = line[0] is TaskList task ? task.Checked : null;
-        var content = isChecked is null ? line : line.Skip(1).ToList();
+        var content = FirstLine(paragraph.Inline, out var isChecked);
         if (content.Count == 0)
         {
             return null;
@@ -36,6 +30,25 @@ internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
         var cell = cells.Cell(content, text);
         var numbers = IssueReferenceScanner.Scan(text);
         return new TrackingEntry(cell, numbers, isChecked, StatusText.ParseGlyph(text), ChecklistTitle(cell));
+    }
+
+    /// <summary>The inlines of the paragraph's first line, without the task-list checkbox it may open with.</summary>
+    private static List<Inline> FirstLine(ContainerInline? inline, out bool? isChecked)
+    {
+        isChecked = null;
+        var line = new List<Inline>();
+        for (var child = inline?.FirstChild; child is not null and not LineBreakInline; child = child.NextSibling)
+        {
+            if (line.Count == 0 && isChecked is null && child is TaskList task)
+            {
+                isChecked = task.Checked;
+                continue;
+            }
+
+            line.Add(child);
+        }
+
+        return line;
     }
 
     /// <summary>
