@@ -68,14 +68,18 @@ internal sealed class PlanFieldReader(PlanParseContext context)
         var map = context.Map;
         foreach (var line in InlineLines.All(paragraph.Inline))
         {
-            var first = line.FirstOrDefault(i => i is not LiteralInline l || !l.Content.IsEmptyOrWhitespace());
-            if (first is not EmphasisInline { DelimiterCount: 2 } strong)
+            var at = 0;
+            while (at < line.Count && line[at] is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())
+            {
+                at++;
+            }
+
+            if (at == line.Count || line[at] is not EmphasisInline { DelimiterCount: 2 } strong)
             {
                 continue;
             }
 
             var name = InlineText.Of(strong);
-            var at = line.IndexOf(strong);
             var rest = line.GetRange(at + 1, line.Count - at - 1);
             var restText = InlineText.OfAll(rest);
             if (name.EndsWith(":", StringComparison.Ordinal))
@@ -101,7 +105,16 @@ internal sealed class PlanFieldReader(PlanParseContext context)
             restText = restText.Trim().Trim(':').Trim();
             var nameCell = context.Cells.Cell(strong, strong.Span);
             var valueStart = strong.Span.End + 1;
-            var valueEnd = rest.Count > 0 ? rest.Max(i => i.Span.End) : strong.Span.End;
+            var valueEnd = strong.Span.End;
+            if (rest.Count > 0)
+            {
+                valueEnd = int.MinValue;
+                foreach (var inline in rest)
+                {
+                    valueEnd = Math.Max(valueEnd, inline.Span.End);
+                }
+            }
+
             var trimmed = map.Trim(valueStart, valueEnd, ":");
             var value = trimmed is { } t
                 ? new TextCell(restText, map.Slice(t.Start, t.End), map.Span(t.Start, t.End))
