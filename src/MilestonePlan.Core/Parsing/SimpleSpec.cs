@@ -159,8 +159,33 @@ internal static class SimpleSpec
     private static TextCell Cell(SourceMap map, int start, int end, int textStart)
     {
         var trimmed = map.Trim(start, end - 1) ?? (start, start);
-        var plain = InlineText.Normalize(map.Text.Substring(textStart, end - textStart));
-        return new TextCell(plain, map.Slice(trimmed.Start, trimmed.End), map.Span(trimmed.Start, trimmed.End));
+        return new TextCell(PlainOf(map.Text, textStart, end), map.Slice(trimmed.Start, trimmed.End), map.Span(trimmed.Start, trimmed.End));
+    }
+
+    /// <summary>
+    /// The text of [<paramref name="start"/>, <paramref name="end"/>), whitespace collapsed: a line here holds no
+    /// whitespace but spaces, so without a double space that is the trimmed substring itself (one string, not three).
+    /// </summary>
+    private static string PlainOf(string text, int start, int end)
+    {
+        var last = end - 1;
+        while (start <= last && text[start] == ' ')
+        {
+            start++;
+        }
+
+        while (last >= start && text[last] == ' ')
+        {
+            last--;
+        }
+
+        if (last < start)
+        {
+            return string.Empty;
+        }
+
+        var plain = text.Substring(start, last - start + 1);
+        return plain.IndexOf("  ", StringComparison.Ordinal) >= 0 ? InlineText.Normalize(plain) : plain;
     }
 
     /// <summary>The 1-based line of the fence closing front matter opened on line 1; 0 when this reader does not take it.</summary>

@@ -300,9 +300,17 @@ internal static class SimpleTable
     /// </summary>
     private static string Text(string raw)
     {
-        if (raw.IndexOf('`') < 0 && raw.IndexOf("  ", StringComparison.Ordinal) < 0)
+        var backtick = raw.IndexOf('`');
+        var doubleSpace = raw.IndexOf("  ", StringComparison.Ordinal) >= 0;
+        if (backtick < 0 && !doubleSpace)
         {
             return raw;
+        }
+
+        // One code span that is the whole cell (`feat/m1-01-x`): its inside, which has no space at either end.
+        if (backtick == 0 && !doubleSpace && raw.IndexOf('`', 1) == raw.Length - 1)
+        {
+            return raw.Substring(1, raw.Length - 2);
         }
 
         var builder = new StringBuilder(raw.Length);
