@@ -102,10 +102,32 @@ internal sealed class NamingRules : IPlanRule
     private static bool IsValidToken(string token, MilestoneId milestone)
     {
         var open = token.IndexOf('(');
+        var id = milestone.ToString();
+
+        // The common token, `feat(m1)`, checked without cutting it up; anything else the full way below.
+        if (open > 0 && token.Length == open + id.Length + 2 && token[token.Length - 1] == ')'
+            && string.CompareOrdinal(token, open + 1, id, 0, id.Length) == 0 && IsCommitType(token, open))
+        {
+            return true;
+        }
+
         return open > 0 && token.EndsWith(")", StringComparison.Ordinal)
             && CommitTypes.Contains(token.Substring(0, open))
             && MilestoneId.Parse(token.Substring(open + 1, token.Length - open - 2)) == milestone
             && token.Substring(open + 1).StartsWith("m", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsCommitType(string token, int length)
+    {
+        foreach (var type in CommitTypes)
+        {
+            if (type.Length == length && string.CompareOrdinal(token, 0, type, 0, length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsConventional(string branch, string prefix)

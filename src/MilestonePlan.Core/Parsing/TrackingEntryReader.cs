@@ -64,6 +64,27 @@ internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
         return new TrackingEntry(line, numbers, null, StatusText.ParseGlyph(line.Text), null);
     }
 
+    /// <summary>
+    /// Where the first of the <see cref="TitleStops"/> starts at or after <paramref name="from"/> (the end when none
+    /// does): one pass over the line, trying only the stops that begin with the character there.
+    /// </summary>
+    private static int FirstStop(string raw, int from)
+    {
+        for (var at = from; at < raw.Length; at++)
+        {
+            var c = raw[at];
+            foreach (var stop in TitleStops)
+            {
+                if (stop[0] == c && string.CompareOrdinal(raw, at, stop, 0, stop.Length) == 0 && at + stop.Length <= raw.Length)
+                {
+                    return at;
+                }
+            }
+        }
+
+        return raw.Length;
+    }
+
     /// <summary>`#01 — Title ✅ (PR #4)` → `Title`, positioned inside the line.</summary>
     private TextCell? ChecklistTitle(TextCell line)
     {
@@ -73,16 +94,7 @@ internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
             return null;
         }
 
-        var end = raw.Length;
-        foreach (var stop in TitleStops)
-        {
-            var at = raw.IndexOf(stop, i, StringComparison.Ordinal);
-            if (at >= 0 && at < end)
-            {
-                end = at;
-            }
-        }
-
+        var end = FirstStop(raw, i);
         var titleRaw = raw.Substring(i, Math.Max(0, end - i)).TrimEnd();
         if (titleRaw.Length == 0 || line.Span.Line != line.Span.EndLine)
         {
