@@ -29,11 +29,19 @@ internal static class SimpleTable
     /// </summary>
     public static void OnParagraphClosed(BlockProcessor processor, Block block)
     {
-        if (block is ParagraphBlock { Parent: MarkdownDocument } paragraph && paragraph.Lines.Count >= 2 && Read(paragraph, null) is not null)
+        if (block is ParagraphBlock { Parent: MarkdownDocument } paragraph && paragraph.Lines.Count >= 2 && StartsWithPipe(paragraph)
+            && Read(paragraph, null) is not null)
         {
             paragraph.ProcessInlines = false;
             paragraph.SetData(Marker, Marker);
         }
+    }
+
+    /// <summary>The cheap first test, before anything is allocated: most paragraphs are prose.</summary>
+    private static bool StartsWithPipe(ParagraphBlock paragraph)
+    {
+        var slice = paragraph.Lines.Lines[0].Slice;
+        return slice.Text is { } text && slice.Start >= 0 && slice.Start < text.Length && text[slice.Start] == '|';
     }
 
     /// <summary>True when <paramref name="paragraph"/> is a table this reader took over from Markdig.</summary>
