@@ -9,8 +9,8 @@ using MilestonePlan.Core.Parsing;
 namespace MilestonePlan.Core.Tests;
 
 /// <summary>
-/// The simple table reader gives exactly the rows Markdig's table gives, whenever it answers; and a plan parsed with it
-/// is exactly the plan parsed without it.
+/// The simple table reader gives exactly the rows Markdig's table gives, whenever it answers; and a plan parsed with the
+/// simple readers (tables and list items) is exactly the plan parsed without them.
 /// </summary>
 [TestClass]
 public sealed class SimpleTableAgreementTests
@@ -40,9 +40,21 @@ public sealed class SimpleTableAgreementTests
             Gen.Select(Cell.Array[columns], cells => string.Join("|", cells))).Array[0, 4],
         (header, delimiter, body) => string.Join("\n", new[] { header, delimiter }.Concat(body))));
 
+    private static readonly Gen<string> Item = Gen.Select(
+        Gen.OneOfConst("* ", "- ", "1. ", "  * ", "*  ", "+ "),
+        Gen.Frequency((4, Gen.OneOfConst("[ ] ", "[x] ", "[X] ", "")), (1, Gen.OneOfConst("[y] ", "[ ]", "[x]a ", "[x]", " [x] ", "[ ]  ", "[\t] "))),
+        Gen.Frequency((4, Gen.OneOfConst("#01 — Issue 1", "#02 — Login ✅ (PR #4)", "(none)", "#03 - Title ⛔ — PR #7", "x", "Ünï 🚀 #9",
+            "#01 — Title  with  spaces", "#04 — Done ✓", "a (PR #5) b")), (1, Hostile)),
+        Gen.OneOfConst("", "", "\n  continued", "\n  - nested", "  "),
+        (marker, box, text, tail) => marker + box + text + tail);
+
+    private static readonly Gen<string> Section = Gen.OneOfConst("## Tracking (agent-updated)", "### Completed Issues", "### Open PRs (autopilot)",
+        "### Blocked", "### Skipped", "## Milestone Completion Checklist", "## Required Reads", "### Current Phase", "## Overview", "## Notes");
+
     private static readonly Gen<string> Block = Gen.OneOf(
         Table,
         Table,
+        Gen.Select(Section, Item.Array[1, 4], (heading, items) => heading + "\n\n" + string.Join("\n", items)),
         Gen.OneOfConst("# Plan", "## Issue Breakdown by Phase", "### Phase 1: All", "## Tracking (agent-updated)", "### Completed Issues",
             "* [x] #01 — Issue 1", "- item", "  - nested", "text", "**Status:** In Progress", "---", "===", "> quote", "```", "    code",
             "[x]: y.md", "| not | a table |", "1. one", "<div>", string.Empty));
@@ -51,6 +63,7 @@ public sealed class SimpleTableAgreementTests
     public void Simple_tables_and_Markdig_tables_agree()
     {
         var accepted = 0;
+        var items = 0;
         var total = 0;
         Gen.Select(Block.Array[1, 6], Gen.OneOfConst("\n\n", "\n", "\r\n\r\n", "\r\n", "\r\r"), Gen.Bool)
             .Select((blocks, separator, finalNewline) =>
@@ -62,8 +75,11 @@ public sealed class SimpleTableAgreementTests
             {
                 total++;
                 accepted += Check(text);
+                items += SimpleItems(text);
             }, iter: 20_000, threads: 1);
-        Assert.IsGreaterThan(total / 10, accepted, $"the simple reader takes the common tables ({accepted} tables in {total} documents)");
+
+        Assert.IsGreaterThan(total / 20, accepted, $"the simple reader takes the common tables ({accepted} tables in {total} documents)");
+        Assert.IsGreaterThan(total / 20, items, $"and the common list items ({items} in {total} documents)");
     }
 
     [TestMethod]
@@ -76,6 +92,19 @@ public sealed class SimpleTableAgreementTests
             + "| #02 |  | Login | P1 | #01 | `feat/m1-02_login` |  | S |\n";
         Assert.AreEqual(1, Check(plan), "the template's issue table is simple");
         Assert.AreEqual(1, Check(plan.Replace("\n", "\r\n")), "with CRLF line ends too");
+    }
+
+    [TestMethod]
+    public void Template_tracking_items_take_the_simple_reader()
+    {
+        const string plan = "# M1\n\n## Tracking (agent-updated)\n\n### Completed Issues\n\n* [x] #01 — Set up ✅ (PR #4)\n* [ ] #02 — Login — ünï 🚀\n\n"
+            + "### Open PRs (autopilot)\n\n* (none)\n";
+        Assert.IsTrue(MarkdownPipelines.TryParse(plan, MarkdownPipelines.PlanWithSimpleTables, out var document, out _));
+        var items = document.Descendants<ParagraphBlock>().Where(p => p.Parent is ListItemBlock).ToList();
+        Assert.HasCount(3, items);
+        Assert.IsTrue(items.All(SimpleListItem.IsItem), "every template tracking item is simple");
+        Check(plan);
+        Check(plan.Replace("\n", "\r\n"));
     }
 
     [TestMethod]
@@ -133,6 +162,11 @@ public sealed class SimpleTableAgreementTests
             Dump(Parsing.PlanParser.Parse("/r/m1/IMPLEMENTATION_PLAN.md", text, simpleTables: true)), shown);
         return taken;
     }
+
+    private static int SimpleItems(string text) =>
+        MarkdownPipelines.TryParse(MarkdownPipelines.StripBom(text), MarkdownPipelines.PlanWithSimpleTables, out var document, out _)
+            ? document.Descendants<ParagraphBlock>().Count(SimpleListItem.IsItem)
+            : 0;
 
     private static string Describe(List<TableSourceRow> rows) => string.Join("\n", rows.Select(r =>
         $"row {r.Start}..{r.End}: " + string.Join(" | ", r.Cells.Select(c => $"'{c.Cell.Text}' raw '{c.Cell.Raw}' at {c.Cell.Span} offset {c.Offset}"))));

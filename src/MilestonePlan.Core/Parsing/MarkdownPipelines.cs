@@ -10,8 +10,9 @@ internal static class MarkdownPipelines
     public static MarkdownPipeline Plan { get; } = Builder().Build();
 
     /// <summary>
-    /// <see cref="Plan"/> with the plan reader's shortcut: simple pipe tables at the top level are left unparsed for
-    /// <see cref="SimpleTable"/> (the same rows, without Markdig's inline parse of them).
+    /// <see cref="Plan"/> with the plan reader's shortcuts: simple pipe tables at the top level and simple list items are
+    /// left unparsed for <see cref="SimpleTable"/> and <see cref="SimpleListItem"/> (the same model, without Markdig's
+    /// inline parse of them).
     /// </summary>
     public static MarkdownPipeline PlanWithSimpleTables { get; } = WithSimpleTables(Builder()).Build();
 
@@ -23,7 +24,9 @@ internal static class MarkdownPipelines
 
     private static MarkdownPipelineBuilder WithSimpleTables(MarkdownPipelineBuilder builder)
     {
-        builder.BlockParsers.FindExact<ParagraphBlockParser>()!.Closed += SimpleTable.OnParagraphClosed;
+        var paragraphs = builder.BlockParsers.FindExact<ParagraphBlockParser>()!;
+        paragraphs.Closed += SimpleTable.OnParagraphClosed;
+        paragraphs.Closed += SimpleListItem.OnParagraphClosed;
         return builder;
     }
 

@@ -23,6 +23,18 @@ internal sealed class SourceCells(SourceMap map)
             : new TextCell(text, string.Empty, map.Span(span.Start, span.Start));
     }
 
+    /// <summary>
+    /// The cell of source text Markdig reads as one literal (no markup, no whitespace but spaces): the raw text trimmed,
+    /// the same string as text unless it holds a run of spaces.
+    /// </summary>
+    public TextCell Plain(int start, int end)
+    {
+        var trimmed = map.Trim(start, end) ?? (start, start);
+        var raw = map.Slice(trimmed.Start, trimmed.End);
+        var text = raw.IndexOf("  ", StringComparison.Ordinal) >= 0 ? InlineText.Normalize(raw) : raw;
+        return new TextCell(text, raw, map.Span(trimmed.Start, trimmed.End));
+    }
+
     /// <summary>The cell of a run of inlines whose text is already read.</summary>
     public TextCell Cell(IReadOnlyList<Inline> inlines, string text)
     {

@@ -20,14 +20,25 @@ internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
     /// <summary>The entry of a list item's paragraph; null when its first line is empty (or only a checkbox).</summary>
     public TrackingEntry? Read(ParagraphBlock paragraph)
     {
-        var content = FirstLine(paragraph.Inline, out var isChecked);
-        if (content.Count == 0)
+        TextCell cell;
+        bool? isChecked;
+        if (SimpleListItem.IsItem(paragraph) && SimpleListItem.Read(paragraph, out isChecked, out var start, out var end))
         {
-            return null;
+            // Markdig left the line to us: its text is the line after the checkbox, as one literal would give it.
+            cell = cells.Plain(start, end);
+        }
+        else
+        {
+            var content = FirstLine(paragraph.Inline, out isChecked);
+            if (content.Count == 0)
+            {
+                return null;
+            }
+
+            cell = cells.Cell(content, InlineText.OfAll(content));
         }
 
-        var text = InlineText.OfAll(content);
-        var cell = cells.Cell(content, text);
+        var text = cell.Text;
         var numbers = IssueReferenceScanner.Scan(text);
         return new TrackingEntry(cell, numbers, isChecked, StatusText.ParseGlyph(text), ChecklistTitle(cell));
     }
