@@ -14,9 +14,8 @@ internal static class SimpleListItem
 {
     private static readonly object Marker = new();
 
-    /// <summary>ASCII that is text to Markdig's inline parsers here (no `\ & * _ [ ] ! &lt; ` |`), looked up.</summary>
-    private static readonly bool[] PlainAscii = Enumerable.Range(0, 128)
-        .Select(c => c >= ' ' && c < 127 && "\\&*_[]!<`|".IndexOf((char)c) < 0).ToArray();
+    /// <summary>Besides the markup <see cref="SimpleTable"/> declines: code spans and pipes.</summary>
+    private static readonly bool[] PlainAscii = PlainCharacters.Ascii("\\&*_[]!<`|");
 
     /// <summary>Called by Markdig when it closes a block of a plan: a simple item's paragraph is marked and its inlines are not parsed.</summary>
     public static void OnParagraphClosed(BlockProcessor processor, Block block)
@@ -62,31 +61,14 @@ internal static class SimpleListItem
         var blank = true;
         for (var i = start; i <= end; i++)
         {
-            var c = text[i];
-            if (c < PlainAscii.Length ? !PlainAscii[c] : !IsPlainOther(text, i, c))
+            if (!PlainCharacters.IsPlain(text, i, PlainAscii))
             {
                 return false;
             }
 
-            blank &= c == ' ';
+            blank &= text[i] == ' ';
         }
 
         return !blank;
-    }
-
-    /// <summary>Beyond ASCII: anything but controls, whitespace other than the space, U+FFFD and lone surrogates.</summary>
-    private static bool IsPlainOther(string text, int i, char c)
-    {
-        if (char.IsControl(c) || char.IsWhiteSpace(c) || c == '\uFFFD')
-        {
-            return false;
-        }
-
-        if (char.IsHighSurrogate(c))
-        {
-            return i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-        }
-
-        return !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(text[i - 1]));
     }
 }

@@ -17,9 +17,11 @@ internal static class SimpleTable
 {
     private static readonly object Marker = new();
 
-    /// <summary>The printable ASCII characters <see cref="IsPlain"/> takes, looked up rather than tested one by one.</summary>
-    private static readonly bool[] PlainAscii = Enumerable.Range(0, 128)
-        .Select(c => c >= ' ' && c < 127 && "\\&*_[]!<".IndexOf((char)c) < 0).ToArray();
+    /// <summary>Markup outside code spans: escape, entity, emphasis, link, image, autolink or HTML.</summary>
+    private static readonly bool[] PlainAscii = PlainCharacters.Ascii("\\&*_[]!<");
+
+    /// <summary>Inside a code span everything is text, but a pipe would end the cell and a backslash is Markdig's to read.</summary>
+    private static readonly bool[] CodeAscii = PlainCharacters.Ascii("|\\`");
 
     private static readonly char[] PipeOrBacktick = ['|', '`'];
 
@@ -148,12 +150,7 @@ internal static class SimpleTable
     }
 
     /// <summary>Text Markdig reads as itself: no escape, entity, emphasis, link, autolink, HTML or odd whitespace.</summary>
-    private static bool IsPlain(string text, int i)
-    {
-        var c = text[i];
-        return c < PlainAscii.Length ? PlainAscii[c] : IsPlainCharacter(text, i, c);
-    }
-
+    private static bool IsPlain(string text, int i) => PlainCharacters.IsPlain(text, i, PlainAscii);
 
     /// <summary>
     /// A one-backtick code span whose content is not empty, neither starts nor ends with a space (Markdig strips one
@@ -168,35 +165,13 @@ internal static class SimpleTable
 
         for (var i = first; i <= last; i++)
         {
-            var c = text[i];
-            if (c is '|' or '\\' or '`' || !IsPlainCharacter(text, i, c))
+            if (!PlainCharacters.IsPlain(text, i, CodeAscii))
             {
                 return false;
             }
         }
 
         return true;
-    }
-
-    /// <summary>Not a control, tab, line end, whitespace other than the space, replacement character or lone surrogate.</summary>
-    private static bool IsPlainCharacter(string text, int i, char c)
-    {
-        if (c == ' ')
-        {
-            return true;
-        }
-
-        if (char.IsControl(c) || char.IsWhiteSpace(c) || c == '\uFFFD')
-        {
-            return false;
-        }
-
-        if (char.IsHighSurrogate(c))
-        {
-            return i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-        }
-
-        return !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(text[i - 1]));
     }
 
     /// <summary>`|---|:--:|` (every cell dashes with optional colons at either end and spaces around).</summary>
