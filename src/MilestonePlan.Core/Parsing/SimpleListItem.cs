@@ -23,12 +23,11 @@ internal static class SimpleListItem
         if (block is ParagraphBlock { Parent: ListItemBlock item } paragraph && item.Count > 0 && ReferenceEquals(item[0], paragraph)
             && paragraph.Lines.Count == 1 && Read(paragraph, out _, out _, out _))
         {
-            paragraph.ProcessInlines = false;
-            paragraph.SetData(Marker, Marker);
+            UnparsedParagraph.Mark(paragraph, Marker);
         }
     }
 
-    public static bool IsItem(ParagraphBlock paragraph) => !paragraph.ProcessInlines && paragraph.GetData(Marker) is not null;
+    public static bool IsItem(ParagraphBlock paragraph) => UnparsedParagraph.IsMarked(paragraph, Marker);
 
     /// <summary>
     /// The item's checkbox (null when it has none) and the range [<paramref name="start"/>, <paramref name="end"/>] of its

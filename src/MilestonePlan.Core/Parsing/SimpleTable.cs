@@ -34,8 +34,7 @@ internal static class SimpleTable
         if (block is ParagraphBlock { Parent: MarkdownDocument } paragraph && paragraph.Lines.Count >= 2 && StartsWithPipe(paragraph)
             && Read(paragraph, null) is not null)
         {
-            paragraph.ProcessInlines = false;
-            paragraph.SetData(Marker, Marker);
+            UnparsedParagraph.Mark(paragraph, Marker);
         }
     }
 
@@ -47,7 +46,7 @@ internal static class SimpleTable
     }
 
     /// <summary>True when <paramref name="paragraph"/> is a table this reader took over from Markdig.</summary>
-    public static bool IsTable(ParagraphBlock paragraph) => !paragraph.ProcessInlines && paragraph.GetData(Marker) is not null;
+    public static bool IsTable(ParagraphBlock paragraph) => UnparsedParagraph.IsMarked(paragraph, Marker);
 
     /// <summary>The rows of a marked table, header first (the delimiter row is not a row).</summary>
     public static List<TableSourceRow> Rows(ParagraphBlock paragraph, SourceCells cells) => Read(paragraph, cells) ?? [];
