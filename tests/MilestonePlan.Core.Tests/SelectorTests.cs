@@ -1,3 +1,4 @@
+using CsCheck;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Selection;
 using MilestonePlan.Core.Tests.Support;
@@ -7,6 +8,48 @@ namespace MilestonePlan.Core.Tests;
 [TestClass]
 public sealed class SelectorTests
 {
+    [TestMethod]
+    public void Next_alone_is_the_next_of_the_full_decision()
+    {
+        // Issues with random priorities, dependencies (missing, self, cycles), and done / stopped / skipped / open-PR marks.
+        var issue = Gen.Select(Gen.Bool, Gen.Int[1, 10].Array[0, 3], Gen.Int[0, 5]);
+        var chosen = new HashSet<int>();
+        var none = 0;
+        issue.Array[1, 8].Sample(issues =>
+        {
+            var plan = new System.Text.StringBuilder("# M1\n\n### Phase 1: All\n\n| Issue # | Title | Priority | Dependencies |\n|---|---|---|---|\n");
+            for (var i = 0; i < issues.Length; i++)
+            {
+                var (p0, dependencies, _) = issues[i];
+                var written = dependencies.Length == 0 ? "None" : string.Join(", ", dependencies.Select(d => $"#{d:00}"));
+                plan.Append($"| #{i + 1:00} | Issue {i + 1} | {(p0 ? "P0" : "P1")} | {written} |\n");
+            }
+
+            plan.Append("\n## Tracking (agent-updated)\n\n### Completed Issues\n\n");
+            for (var i = 0; i < issues.Length; i++)
+            {
+                plan.Append($"* [{(issues[i].Item3 == 1 ? "x" : " ")}] #{i + 1:00} — Issue {i + 1}\n");
+            }
+
+            foreach (var (heading, mark) in new[] { ("Blocked", 2), ("Skipped", 3), ("Open PRs (autopilot)", 4) })
+            {
+                plan.Append($"\n### {heading}\n\n");
+                for (var i = 0; i < issues.Length; i++)
+                {
+                    plan.Append(issues[i].Item3 == mark ? $"* #{i + 1:00} — PR #{i + 50}\n" : string.Empty);
+                }
+            }
+
+            var status = PlanStatus.Of(Parsing.PlanParser.Parse("/r/docs/m1/IMPLEMENTATION_PLAN.md", plan.ToString()));
+            var next = NextIssueSelector.Next(status);
+            Assert.AreEqual(NextIssueSelector.Select(status).Next, next, plan.ToString());
+            _ = next is null ? none++ : chosen.Add(next.Number.Value) ? 1 : 0;
+        }, iter: 2_000, threads: 1);
+
+        Assert.IsGreaterThan(3, chosen.Count, "the generated plans pick different next issues");
+        Assert.IsGreaterThan(0, none, "and sometimes none");
+    }
+
     private static NextIssueDecision Decide(Func<string, string> mutate)
     {
         var plan = SamplePlan.Workspace(mutate).Validate().Plans.Single();

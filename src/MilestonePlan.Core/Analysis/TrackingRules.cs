@@ -128,7 +128,7 @@ internal sealed class TrackingRules : IPlanRule
         }
 
         var issue = status.Of(row)!;
-        var next = NextIssueSelector.Select(status).Next;
+        var next = NextIssueSelector.Next(status);
         var hint = next is null ? "no issue is eligible" : $"the next issue is {next.Number}";
         var finished = issue.State switch
         {

@@ -12,9 +12,22 @@ internal static class NextIssueSelector
 
     public static NextIssueDecision Select(PlanStatus status)
     {
+        var passed = new List<PassedOver>();
+        var next = Walk(status, passed);
+        return new NextIssueDecision(next, passed, status.Issues.Count(i => i.IsDone), status.Issues.Count);
+    }
+
+    /// <summary>
+    /// The next issue alone: the same walk, stopped at the first eligible issue and without formatting why the others
+    /// were passed over (a rule that only compares the Current Issue with the next one runs this for every plan).
+    /// </summary>
+    public static IssueRow? Next(PlanStatus status) => Walk(status, passed: null);
+
+    /// <summary>Issues in execution order; the first eligible one is next. With <paramref name="passed"/>, every other one is explained there.</summary>
+    private static IssueRow? Walk(PlanStatus status, List<PassedOver>? passed)
+    {
         var plan = status.Plan;
         IssueRow? next = null;
-        var passed = new List<PassedOver>();
         var ordered = status.Issues
             .OrderBy(i => i.Row.Priority.Level)
             .ThenBy(i => i.Row.Order)
@@ -22,48 +35,56 @@ internal static class NextIssueSelector
 
         foreach (var issue in ordered)
         {
-            var row = issue.Row;
-            var reason = issue.State switch
-            {
-                IssueState.Done => null,
-                IssueState.Stopped => $"{row.Number} is stopped (⛔ Needs Review){Detail(issue.Facts.Blocked)}",
-                IssueState.Skipped => $"{row.Number} is skipped (⏭️){Detail(issue.Facts.Skipped)}",
-                IssueState.OpenPullRequest => $"{row.Number} has an open PR{Detail(issue.Facts.OpenPullRequest)}",
-                _ => WhyNotReady(plan, status, row),
-            };
-
             if (issue.State == IssueState.Done)
             {
                 continue;
             }
 
+            var row = issue.Row;
+            var explain = passed is not null;
+            var reason = issue.State switch
+            {
+                IssueState.Stopped => explain ? $"{row.Number} is stopped (⛔ Needs Review){Detail(issue.Facts.Blocked)}" : NotEligible,
+                IssueState.Skipped => explain ? $"{row.Number} is skipped (⏭️){Detail(issue.Facts.Skipped)}" : NotEligible,
+                IssueState.OpenPullRequest => explain ? $"{row.Number} has an open PR{Detail(issue.Facts.OpenPullRequest)}" : NotEligible,
+                _ => WhyNotReady(plan, status, row, explain),
+            };
+
             if (reason is null && next is null)
             {
                 next = row;
+                if (passed is null)
+                {
+                    break;
+                }
+
                 continue;
             }
 
-            passed.Add(new PassedOver(row, issue.State, reason ?? $"{row.Number} comes after {next!.Number} ({row.Priority}, execution order)"));
+            passed?.Add(new PassedOver(row, issue.State, reason ?? $"{row.Number} comes after {next!.Number} ({row.Priority}, execution order)"));
         }
 
-        return new NextIssueDecision(next, passed, status.Issues.Count(i => i.IsDone), status.Issues.Count);
+        return next;
     }
 
+    /// <summary>The reason given when no reason is asked for: only whether there is one counts.</summary>
+    private const string NotEligible = "not eligible";
+
     /// <summary>Null when every dependency is done; otherwise what it waits for.</summary>
-    private static string? WhyNotReady(PlanDocument plan, PlanStatus status, IssueRow row)
+    private static string? WhyNotReady(PlanDocument plan, PlanStatus status, IssueRow row, bool explain)
     {
         if (!row.Dependencies.IsReadable)
         {
-            return $"{row.Number} has dependencies that cannot be read ('{row.Dependencies.Cell?.Text}')";
+            return explain ? $"{row.Number} has dependencies that cannot be read ('{row.Dependencies.Cell?.Text}')" : NotEligible;
         }
 
-        var waits = new List<string>();
+        var waits = explain ? new List<string>() : null;
         foreach (var dependency in row.Dependencies.References)
         {
             var target = plan.ResolveDependency(dependency, out var missing);
             if (missing)
             {
-                return $"{row.Number} depends on {dependency.Number}, which is not in this plan";
+                return explain ? $"{row.Number} depends on {dependency.Number}, which is not in this plan" : NotEligible;
             }
 
             if (target is null)
@@ -73,16 +94,21 @@ internal static class NextIssueSelector
 
             if (target.Number == row.Number)
             {
-                return $"{row.Number} depends on itself";
+                return explain ? $"{row.Number} depends on itself" : NotEligible;
             }
 
             if (status.Of(target) is { IsDone: false })
             {
+                if (waits is null)
+                {
+                    return NotEligible;
+                }
+
                 waits.Add(target.Number.ToString());
             }
         }
 
-        return waits.Count == 0 ? null : $"{row.Number} waits for {string.Join(", ", waits)}";
+        return waits is not { Count: > 0 } ? null : $"{row.Number} waits for {string.Join(", ", waits)}";
     }
 
     private static string Detail(TrackingEntry? entry)
