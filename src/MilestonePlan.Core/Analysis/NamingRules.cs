@@ -57,7 +57,7 @@ internal sealed class NamingRules : IPlanRule
     internal static string? FeatureBranchProblem(string branch, IssueRow row, MilestoneId? milestone)
     {
         // The common case, checked without splitting: `feat/m1-02-` then a lower-case slug.
-        if (milestone is not null && IsConventional(branch, $"feat/{milestone}-{row.Number.Padded}-"))
+        if (milestone is not null && ConventionalPrefixLength(branch, milestone, row.Number) is > 0 and var prefix && IsConventional(branch, prefix))
         {
             return null;
         }
@@ -130,14 +130,42 @@ internal sealed class NamingRules : IPlanRule
         return false;
     }
 
-    private static bool IsConventional(string branch, string prefix)
+    /// <summary>
+    /// The length of `feat/m{n}-{NN}-` when <paramref name="branch"/> starts with it, else 0; compared piece by piece
+    /// (this runs for every row of every plan, and most branches follow the convention).
+    /// </summary>
+    internal static int ConventionalPrefixLength(string branch, MilestoneId milestone, IssueNumber number)
     {
-        if (!branch.StartsWith(prefix, StringComparison.Ordinal) || branch.Length == prefix.Length || branch[branch.Length - 1] == '-')
+        const string Feat = "feat/";
+        var id = milestone.Value;
+        var digits = number.Value is >= 0 and < 100 ? null : number.Padded;
+        var digitCount = digits?.Length ?? 2;
+        var length = Feat.Length + id.Length + 1 + digitCount + 1;
+        if (branch.Length < length || string.CompareOrdinal(branch, 0, Feat, 0, Feat.Length) != 0
+            || string.CompareOrdinal(branch, Feat.Length, id, 0, id.Length) != 0)
+        {
+            return 0;
+        }
+
+        var at = Feat.Length + id.Length;
+        if (branch[at] != '-' || branch[at + 1 + digitCount] != '-')
+        {
+            return 0;
+        }
+
+        return digits is null
+            ? branch[at + 1] == (char)('0' + (number.Value / 10)) && branch[at + 2] == (char)('0' + (number.Value % 10)) ? length : 0
+            : string.CompareOrdinal(branch, at + 1, digits, 0, digitCount) == 0 ? length : 0;
+    }
+
+    private static bool IsConventional(string branch, int prefixLength)
+    {
+        if (branch.Length == prefixLength || branch[branch.Length - 1] == '-')
         {
             return false;
         }
 
-        for (var i = prefix.Length; i < branch.Length; i++)
+        for (var i = prefixLength; i < branch.Length; i++)
         {
             var c = branch[i];
             if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') || (c == '-' && branch[i - 1] == '-'))

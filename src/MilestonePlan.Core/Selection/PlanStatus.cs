@@ -77,7 +77,13 @@ internal sealed class PlanStatus
         var index = new Dictionary<int, TrackingEntry>();
         foreach (var entry in list?.Entries ?? [])
         {
-            var row = entry.IssueCandidates.Select(plan.Resolve).FirstOrDefault(r => r is not null);
+            // The first candidate the plan resolves (a loop: this runs for every tracking entry of every plan).
+            IssueRow? row = null;
+            for (var i = 0; row is null && i < entry.IssueCandidates.Count; i++)
+            {
+                row = plan.Resolve(entry.IssueCandidates[i]);
+            }
+
             if (row is null)
             {
                 if (entry.IssueCandidates.Count > 0)
