@@ -127,9 +127,8 @@ internal sealed class AgentRunner(WorkflowServices services)
     {
         // The run's own git client is cancelled with it; this one finishes the clean-up.
         var git = new GitClient(services.Runner, services.Options.RepositoryRoot, services.Options.Timeout);
-        if (!git.IsWorkTreeClean())
+        if (git.StashAll($"milestoneplan: interrupted agent run for {row.Number}"))
         {
-            git.Run("stash", "push", "--include-untracked", "--message", $"milestoneplan: interrupted agent run for {row.Number}");
             services.Say($"{row.Number}: interrupted; the agent's changes so far are in `git stash list` (milestoneplan: interrupted agent run for {row.Number})");
         }
     }
@@ -149,11 +148,7 @@ internal sealed class AgentRunner(WorkflowServices services)
     /// <summary>After a hard stop: uncommitted changes go to the stash (kept, never pushed) and the feature branch is checked out, so the tree is clean.</summary>
     private void Park(IssueRow row, BranchName branch)
     {
-        if (!Git.IsWorkTreeClean())
-        {
-            Git.Run("stash", "push", "--include-untracked", "--message", $"milestoneplan: stopped agent run for {row.Number}");
-        }
-
+        Git.StashAll($"milestoneplan: stopped agent run for {row.Number}");
         if (Git.CurrentBranch() != branch.Value)
         {
             Git.Checkout(branch);

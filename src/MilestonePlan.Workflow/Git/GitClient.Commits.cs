@@ -17,6 +17,21 @@ internal sealed partial class GitClient
     /// <summary>Stages every change of the work tree, new files included (ignored files stay out).</summary>
     public void AddAll() => Mutate("add", "--all");
 
+    /// <summary>
+    /// Puts every uncommitted change, new files included, in the stash under <paramref name="message"/> (kept, never
+    /// pushed; the work tree is clean after). False when there was nothing to keep.
+    /// </summary>
+    public bool StashAll(string message)
+    {
+        if (IsWorkTreeClean())
+        {
+            return false;
+        }
+
+        Mutate("stash", "push", "--include-untracked", "--message", message);
+        return true;
+    }
+
     /// <summary>True when the index holds something to commit.</summary>
     public bool HasStagedChanges()
     {

@@ -129,9 +129,15 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
 
         var baseBranch = RequireBranches(plan);
         // Two rows naming one branch is the plan's own finding (MP4001); the first row is taken here.
-        var features = plan.Issues.Where(r => BranchNames.Feature(plan, r).Name is not null)
-            .GroupBy(r => BranchNames.Feature(plan, r).Name!.Value, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var features = new Dictionary<string, IssueRow>(StringComparer.Ordinal);
+        foreach (var row in plan.Issues)
+        {
+            if (BranchNames.Feature(plan, row).Name is { } feature && !features.ContainsKey(feature.Value))
+            {
+                features.Add(feature.Value, row);
+            }
+        }
+
         var open = Gh.List(baseBranch.Value).Where(p => p.IsOpen && features.ContainsKey(p.HeadRefName) && !waited.Contains(p.Number))
             .OrderBy(p => p.Number).FirstOrDefault();
         if (open is null)
