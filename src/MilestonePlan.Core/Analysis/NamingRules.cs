@@ -138,9 +138,8 @@ internal sealed class NamingRules : IPlanRule
     {
         const string Feat = "feat/";
         var id = milestone.Value;
-        var digits = number.Value is >= 0 and < 100 ? null : number.Padded;
-        var digitCount = digits?.Length ?? 2;
-        var length = Feat.Length + id.Length + 1 + digitCount + 1;
+        var digits = number.Padded;
+        var length = Feat.Length + id.Length + 1 + digits.Length + 1;
         if (branch.Length < length || string.CompareOrdinal(branch, 0, Feat, 0, Feat.Length) != 0
             || string.CompareOrdinal(branch, Feat.Length, id, 0, id.Length) != 0)
         {
@@ -148,14 +147,7 @@ internal sealed class NamingRules : IPlanRule
         }
 
         var at = Feat.Length + id.Length;
-        if (branch[at] != '-' || branch[at + 1 + digitCount] != '-')
-        {
-            return 0;
-        }
-
-        return digits is null
-            ? branch[at + 1] == (char)('0' + (number.Value / 10)) && branch[at + 2] == (char)('0' + (number.Value % 10)) ? length : 0
-            : string.CompareOrdinal(branch, at + 1, digits, 0, digitCount) == 0 ? length : 0;
+        return branch[at] == '-' && branch[length - 1] == '-' && string.CompareOrdinal(branch, at + 1, digits, 0, digits.Length) == 0 ? length : 0;
     }
 
     private static bool IsConventional(string branch, int prefixLength)

@@ -31,6 +31,12 @@ internal static class InlineText
         return writer.Finish();
     }
 
+    /// <summary>
+    /// The text of trimmed source that Markdig reads as one literal and whose only whitespace is the space (the line
+    /// readers' plain cells and lines): the string itself, unless it holds a run of spaces to collapse.
+    /// </summary>
+    public static string OfPlain(string raw) => raw.IndexOf("  ", StringComparison.Ordinal) >= 0 ? Normalize(raw) : raw;
+
     /// <summary>Collapses runs of whitespace (tabs, non-breaking spaces) into one space and trims.</summary>
     public static string Normalize(string text)
     {

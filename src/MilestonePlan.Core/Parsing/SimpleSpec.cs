@@ -184,8 +184,7 @@ internal static class SimpleSpec
             return string.Empty;
         }
 
-        var plain = text.Substring(start, last - start + 1);
-        return plain.IndexOf("  ", StringComparison.Ordinal) >= 0 ? InlineText.Normalize(plain) : plain;
+        return InlineText.OfPlain(text.Substring(start, last - start + 1));
     }
 
     /// <summary>The 1-based line of the fence closing front matter opened on line 1; 0 when this reader does not take it.</summary>

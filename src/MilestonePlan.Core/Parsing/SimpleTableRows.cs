@@ -76,20 +76,19 @@ internal static class SimpleTableRows
     }
 
     /// <summary>
-    /// The text of a cell's trimmed raw source: code span backticks removed, spaces collapsed. With neither, the text is
-    /// the raw string itself (the common cell: `P0`, `#03`, a title).
+    /// The text of a cell's trimmed raw source: code span backticks removed, spaces collapsed. Without backticks it is
+    /// <see cref="InlineText.OfPlain"/> (the common cell, `P0`, `#03` or a title, is the raw string itself).
     /// </summary>
     private static string Text(string raw)
     {
         var backtick = raw.IndexOf('`');
-        var doubleSpace = raw.IndexOf("  ", StringComparison.Ordinal) >= 0;
-        if (backtick < 0 && !doubleSpace)
+        if (backtick < 0)
         {
-            return raw;
+            return InlineText.OfPlain(raw);
         }
 
         // One code span that is the whole cell (`feat/m1-01-x`): its inside, which has no space at either end.
-        if (backtick == 0 && !doubleSpace && raw.IndexOf('`', 1) == raw.Length - 1)
+        if (backtick == 0 && raw.IndexOf('`', 1) == raw.Length - 1 && raw.IndexOf("  ", StringComparison.Ordinal) < 0)
         {
             return raw.Substring(1, raw.Length - 2);
         }

@@ -31,8 +31,7 @@ internal sealed class SourceCells(SourceMap map)
     {
         var trimmed = map.Trim(start, end) ?? (start, start);
         var raw = map.Slice(trimmed.Start, trimmed.End);
-        var text = raw.IndexOf("  ", StringComparison.Ordinal) >= 0 ? InlineText.Normalize(raw) : raw;
-        return new TextCell(text, raw, map.Span(trimmed.Start, trimmed.End));
+        return new TextCell(InlineText.OfPlain(raw), raw, map.Span(trimmed.Start, trimmed.End));
     }
 
     /// <summary>The cell of a run of inlines whose text is already read.</summary>
