@@ -202,12 +202,10 @@ public sealed class ValidateMilestonePlans : Task
         ValidationReports.Write(Log, sarif, findings, root, Environment);
 
         Log.LogMessage(MessageImportance.Normal,
-            $"MilestonePlan: validated {result.Plans.Count} plan(s): {Count(counts, PlanSeverity.Error)} error(s), {Count(counts, PlanSeverity.Warning)} warning(s).");
+            $"MilestonePlan: validated {result.PlanCount} plan(s): {Count(counts, PlanSeverity.Error)} error(s), {Count(counts, PlanSeverity.Warning)} warning(s).");
 
-        // Files outside the docs tree whose existence matters (linked guides), so creating one re-validates.
-        var extra = result.Plans.SelectMany(p => p.Links.Select(l => Path.GetFullPath(Path.Combine(
-                l.IsRepositoryRelative ? root : p.FolderPath, l.Target.TrimStart('/')))))
-            .Where(f => f.IndexOfAny(Path.GetInvalidPathChars()) < 0)
+        // Files outside the docs tree that matter (linked guides, specs kept elsewhere), so a change to one re-validates.
+        var extra = result.ExtraInputs
             .Concat(configs.FilesRead)
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -40,6 +40,28 @@ public sealed class CorpusTests
     }
 
     [TestMethod]
+    public void A_build_gets_the_same_findings_and_extra_inputs_without_keeping_the_plans()
+    {
+        var workspace = LoadCorpus("blake-goodwyn__sloppy-pancakes");
+        var kept = workspace.Validate(keepPlans: true);
+        var findingsOnly = workspace.Validate(keepPlans: false);
+
+        Assert.AreEqual(Dump.Of(kept.Diagnostics), Dump.Of(findingsOnly.Diagnostics));
+        CollectionAssert.AreEqual(kept.ExtraInputs.ToList(), findingsOnly.ExtraInputs.ToList());
+        Assert.AreEqual(2, kept.PlanCount);
+        Assert.AreEqual(2, findingsOnly.PlanCount);
+        Assert.HasCount(2, kept.Plans);
+        Assert.IsEmpty(findingsOnly.Plans);
+
+        // The link from the plan's folder (../../../guides/...) and the required reads from the root name the same
+        // files, once each: a build re-validates when one of them appears.
+        var guides = findingsOnly.ExtraInputs.Where(f => f.Contains("guides", StringComparison.Ordinal)).ToList();
+        CollectionAssert.Contains(guides, Path.GetFullPath(Path.Combine(PlanWorkspace.Root, "docs/guides/implementation-workflow.md")));
+        CollectionAssert.Contains(guides, Path.GetFullPath(Path.Combine(PlanWorkspace.Root, "docs/guides/dev-cadence.md")));
+        Assert.HasCount(guides.Distinct().Count(), guides);
+    }
+
+    [TestMethod]
     public void Current_format_plan_is_read_completely()
     {
         var plan = LoadCorpus("blake-goodwyn__sloppy-pancakes").Validate().Plans

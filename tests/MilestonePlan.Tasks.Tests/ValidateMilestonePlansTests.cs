@@ -102,6 +102,35 @@ public sealed class ValidateMilestonePlansTests
     }
 
     [TestMethod]
+    public void A_spec_kept_outside_the_docs_tree_is_an_input_too()
+    {
+        // The Issue File points out of the docs tree (inside the repository): editing that spec must re-validate,
+        // although nothing under the docs root changed.
+        var root = Repository();
+        File.WriteAllText(Path.Combine(root, "docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md"), Plan
+            .Replace("| Issue # | Title | Priority | Dependencies |", "| Issue # | Title | Priority | Dependencies | Issue File |", StringComparison.Ordinal)
+            .Replace("|---|---|---|---|", "|---|---|---|---|---|", StringComparison.Ordinal)
+            .Replace("| #01 | Parser | P0 | None |", "| #01 | Parser | P0 | None | ../../../specs/01-parser.md |", StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.Combine(root, "specs"));
+        var spec = Path.Combine(root, "specs/01-parser.md");
+        File.WriteAllText(spec, "# Issue #01: Parser\n");
+        Assert.IsTrue(Task(root).Task.Execute());
+
+        var (unchanged, unchangedEngine) = Task(root);
+        Assert.IsTrue(unchanged.Execute());
+        Assert.IsTrue(unchangedEngine.Messages.Any(m => m.Message!.StartsWith("MilestonePlan: plans unchanged", StringComparison.Ordinal)));
+
+        File.WriteAllText(spec, "# Issue #01: Parser, now longer\n");
+        var (edited, editedEngine) = Task(root);
+        Assert.IsTrue(edited.Execute());
+        Assert.IsFalse(editedEngine.Messages.Any(m => m.Message!.StartsWith("MilestonePlan: plans unchanged", StringComparison.Ordinal)),
+            string.Join("\n", editedEngine.Messages.Select(m => m.Message)));
+        Assert.IsTrue(editedEngine.Messages.Any(m => m.Message!.StartsWith("MilestonePlan: validated 1 plan(s)", StringComparison.Ordinal)));
+        Assert.IsFalse(editedEngine.Warnings.Any(w => w.Code is "MP2001" or "MP2006"), "the spec was found and read");
+        Directory.Delete(root, recursive: true);
+    }
+
+    [TestMethod]
     public void An_internal_failure_is_one_MP0001_never_an_exception()
     {
         var root = Repository();

@@ -35,6 +35,13 @@ internal sealed class LinkCheckCache(IFileSystemView inner) : IFileSystemView
 
     public IEnumerable<string> EnumerateFiles(string directory, bool recursive) => inner.EnumerateFiles(directory, recursive);
 
+    /// <summary>
+    /// Asks about a file without remembering the answer. A file is asked about once or twice per run, while the
+    /// folders above it are shared; remembering every spec's path kept them all alive until the run ended, and the
+    /// collector copied them on each collection of the run.
+    /// </summary>
+    public bool? IsSymbolicLinkOnce(string path) => links.TryGetValue(path, out var answer) ? answer : inner.IsSymbolicLink(path);
+
     public bool? IsSymbolicLink(string path)
     {
         if (!links.TryGetValue(path, out var answer))

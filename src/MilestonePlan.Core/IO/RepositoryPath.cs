@@ -84,13 +84,17 @@ internal static class RepositoryPath
             var parent = fullPath.LastIndexOf(Path.DirectorySeparatorChar);
             var cache = files as LinkCheckCache;
             var from = cache is not null && parent > root.Length && cache.IsSafeFolder(fullPath, parent) ? parent + 1 : root.Length + 1;
-            for (var end = from; end <= fullPath.Length; end++)
+            for (var end = from; end < fullPath.Length; end++)
             {
-                if ((end == fullPath.Length || fullPath[end] == Path.DirectorySeparatorChar)
-                    && files.IsSymbolicLink(fullPath.Substring(0, end)) == true)
+                if (fullPath[end] == Path.DirectorySeparatorChar && files.IsSymbolicLink(fullPath.Substring(0, end)) == true)
                 {
                     return "goes through a symbolic link";
                 }
+            }
+
+            if ((cache is not null ? cache.IsSymbolicLinkOnce(fullPath) : files.IsSymbolicLink(fullPath)) == true)
+            {
+                return "goes through a symbolic link";
             }
 
             if (cache is not null && parent > root.Length)

@@ -64,7 +64,25 @@ internal sealed record PlanDocument(
         }
     }
 
+    private static readonly char[] InvalidPathCharacters = System.IO.Path.GetInvalidPathChars();
+
     public IEnumerable<IssueRow> Issues => Phases.SelectMany(p => p.Issues);
+
+    /// <summary>
+    /// Full paths of the files the plan links to: links from the plan's folder, required reads from
+    /// <paramref name="repositoryRoot"/>. A target no path can hold (a NUL, say) is left out, never thrown on.
+    /// </summary>
+    public IEnumerable<string> LinkedFiles(string repositoryRoot)
+    {
+        foreach (var link in Links)
+        {
+            var target = link.Target.TrimStart('/');
+            if (target.IndexOfAny(InvalidPathCharacters) < 0)
+            {
+                yield return System.IO.Path.GetFullPath(System.IO.Path.Combine(link.IsRepositoryRelative ? repositoryRoot : FolderPath, target));
+            }
+        }
+    }
 
     public bool HasIssueTable => Phases.Count > 0;
 

@@ -19,13 +19,21 @@ internal static class RepositoryValidator
         new TrackingRules(),
     ];
 
-    public static ValidationResult Validate(IFileSystemView files, ValidationOptions options)
+    /// <summary>Validates every plan; the result holds the findings, not the parsed plans (what a build needs).</summary>
+    public static ValidationResult Validate(IFileSystemView files, ValidationOptions options) => Run(files, options, keepPlans: false);
+
+    /// <summary>Validates every plan and keeps each parsed plan, for the workflow targets that act on them.</summary>
+    public static ValidationResult ValidateAndKeepPlans(IFileSystemView files, ValidationOptions options) =>
+        Run(files, options, keepPlans: true);
+
+    private static ValidationResult Run(IFileSystemView files, ValidationOptions options, bool keepPlans)
     {
         // One answer per path to "is it a link" for this run: the folders above every spec are the same few.
         files = files as LinkCheckCache ?? new LinkCheckCache(files);
         var diagnostics = new List<PlanDiagnostic>();
         var plans = new List<PlanDocument>();
-        var inputs = new List<string>();
+        var planCount = 0;
+        var extraInputs = new List<string>();
         IReadOnlyList<string> planPaths;
         try
         {
@@ -34,20 +42,31 @@ internal static class RepositoryValidator
         catch (Exception e)
         {
             diagnostics.Add(PlanDiagnostic.Create(Rules.MP0001, options.DocsRootFullPath, SourceSpan.FileStart, Describe(e)));
-            return new ValidationResult(diagnostics, plans, inputs);
+            return new ValidationResult(diagnostics, 0, extraInputs);
         }
 
+        var docsRoot = options.DocsRootFullPath;
         foreach (var path in planPaths)
         {
-            inputs.Add(path);
             var result = ValidatePlan(files, options, path);
-            if (result.Plan is not null)
+            if (result.Plan is { } plan)
             {
-                plans.Add(result.Plan);
+                planCount++;
+                extraInputs.AddRange(plan.LinkedFiles(options.RepositoryRoot));
+                if (keepPlans)
+                {
+                    plans.Add(plan);
+                }
             }
 
             diagnostics.AddRange(result.Diagnostics);
-            inputs.AddRange(result.FilesRead);
+            foreach (var read in result.FilesRead)
+            {
+                if (!IO.RepositoryPath.IsUnder(docsRoot, read))
+                {
+                    extraInputs.Add(read);
+                }
+            }
         }
 
         var ordered = diagnostics
@@ -57,7 +76,10 @@ internal static class RepositoryValidator
             .ThenBy(d => d.Span.Column)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
-        return new ValidationResult(ordered, plans, inputs.Distinct(StringComparer.Ordinal).ToList());
+        return new ValidationResult(ordered, planCount, extraInputs.Distinct(StringComparer.Ordinal).ToList())
+        {
+            Plans = plans,
+        };
     }
 
     /// <summary>Parses and checks one plan. Never throws: a failure inside becomes one MP0001 naming the file.</summary>

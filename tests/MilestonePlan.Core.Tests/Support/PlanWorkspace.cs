@@ -22,8 +22,9 @@ internal sealed class PlanWorkspace
     public string PlanPath(string milestone = "m1") =>
         Path.GetFullPath(Path.Combine(Root, "docs/03-build-notes", milestone, "IMPLEMENTATION_PLAN.md"));
 
-    public ValidationResult Validate(bool complete = true) =>
-        RepositoryValidator.Validate(new InMemoryFileSystem(files, complete), new ValidationOptions { RepositoryRoot = Root });
+    public ValidationResult Validate(bool complete = true, bool keepPlans = true) => keepPlans
+        ? RepositoryValidator.ValidateAndKeepPlans(new InMemoryFileSystem(files, complete), new ValidationOptions { RepositoryRoot = Root })
+        : RepositoryValidator.Validate(new InMemoryFileSystem(files, complete), new ValidationOptions { RepositoryRoot = Root });
 
     public IReadOnlyList<PlanDiagnostic> Diagnostics(bool complete = true) => Validate(complete).Diagnostics;
 }

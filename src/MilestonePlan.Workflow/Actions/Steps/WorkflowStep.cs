@@ -55,7 +55,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
         return choice.Plan ?? throw WorkflowException.Tool(choice.Error!);
     }
 
-    protected ValidationResult Validate() => RepositoryValidator.Validate(DiskFileSystem.Instance,
+    protected ValidationResult Validate() => RepositoryValidator.ValidateAndKeepPlans(DiskFileSystem.Instance,
         new ValidationOptions { RepositoryRoot = Options.RepositoryRoot, DocsRoot = Options.DocsRoot, MaxPlanBytes = Options.MaxPlanBytes, MaxSpecBytes = Options.MaxSpecBytes });
 
     protected void RequireGit()
