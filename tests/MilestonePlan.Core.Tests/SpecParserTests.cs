@@ -1,4 +1,6 @@
+using CsCheck;
 using MilestonePlan.Core.Diagnostics;
+using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Parsing;
 
 namespace MilestonePlan.Core.Tests;
@@ -67,5 +69,26 @@ public sealed class SpecParserTests
         Assert.IsEmpty(spec.FrontMatter);
         Assert.IsNull(spec.Title);
         Assert.IsNull(spec.AcceptanceCriteria);
+    }
+
+    /// <summary>
+    /// Which heading is the Done Definition or the Acceptance Criteria: compared ignoring ASCII case without a lower-cased
+    /// copy, the answer is the lower-cased comparison's, for Kelvin signs, dotted capital I and every other casing.
+    /// </summary>
+    [TestMethod]
+    public void Section_headings_are_recognised_as_by_lower_casing_them()
+    {
+        var piece = Gen.OneOf(new[] { "done", "DONE", "Done", " definition", "Definition of ", "of", " when", " criteria", "acceptance",
+            "ACCEPTANCE", " Criteria", "criteria", ":", " ", "\u212A", "\u0130", "\u0131", "é", "x", "ǅ" }.Select(Gen.Const).ToArray());
+        piece.Array[1, 6].Select(p => string.Concat(p)).Sample(text =>
+        {
+            var lower = text.ToLowerInvariant().TrimEnd(':');
+            var sections = new SpecParser.Sections();
+            sections.Heading(2, new TextCell(text, "## " + text, SourceSpan.FileStart));
+            var spec = sections.Build("/s.md", [], null, null);
+            var done = lower is "done" or "done definition" or "definition of done" or "done when" or "done criteria";
+            Assert.AreEqual(done, spec.DoneDefinition is not null, text);
+            Assert.AreEqual(!done && lower.Contains("acceptance criteria", StringComparison.Ordinal), spec.AcceptanceCriteria is not null, text);
+        }, iter: 20_000);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class DependencyRules : IPlanRule
     public IEnumerable<PlanDiagnostic> Analyze(PlanContext context)
     {
         var plan = context.Plan;
-        var rows = plan.Issues.GroupBy(r => r.Number.Value).Select(g => g.First()).ToList();
+        var rows = plan.FirstRows;
         // Keyed by number, not by row: a record's hash walks every cell of the row.
         var index = new Dictionary<int, int>();
         for (var i = 0; i < rows.Count; i++)

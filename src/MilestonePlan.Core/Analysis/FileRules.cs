@@ -13,6 +13,8 @@ internal sealed class FileRules : IPlanRule
     {
         var plan = context.Plan;
         var folder = context.RepositoryRelative(plan.FolderPath) + "/";
+        // One list for every row's spec findings (an iterator per row and check cost more than the checks).
+        var found = new List<PlanDiagnostic>();
         foreach (var row in plan.Issues)
         {
             if (row.File is not { IsEmpty: false } file || Placeholders.Any(file))
@@ -48,15 +50,14 @@ internal sealed class FileRules : IPlanRule
                 continue;
             }
 
-            foreach (var d in SpecContent(spec, row))
+            SpecContent(spec, row, found);
+            FrontMatter(context, spec, row, found);
+            foreach (var d in found)
             {
                 yield return d;
             }
 
-            foreach (var d in FrontMatter(context, spec, row))
-            {
-                yield return d;
-            }
+            found.Clear();
         }
 
         foreach (var d in Orphans(context))
@@ -87,43 +88,43 @@ internal sealed class FileRules : IPlanRule
         }
     }
 
-    private static IEnumerable<PlanDiagnostic> SpecContent(IssueSpec spec, IssueRow row)
+    private static void SpecContent(IssueSpec spec, IssueRow row, List<PlanDiagnostic> found)
     {
         var name = Path.GetFileName(spec.Path);
         var top = spec.Title?.Span ?? SourceSpan.FileStart;
         if (spec.DoneDefinition is null)
         {
-            yield return PlanDiagnostic.Create(RuleMessages.MP2004NoDoneDefinition, spec.Path, top, name, row.Number);
+            found.Add(PlanDiagnostic.Create(RuleMessages.MP2004NoDoneDefinition, spec.Path, top, name, row.Number));
         }
 
         if (spec.AcceptanceCriteria is null)
         {
-            yield return PlanDiagnostic.Create(MP2004, spec.Path, top, name, row.Number);
+            found.Add(PlanDiagnostic.Create(MP2004, spec.Path, top, name, row.Number));
         }
         else if (spec.AcceptanceItems.Count == 0)
         {
-            yield return PlanDiagnostic.Create(RuleMessages.MP2004NoCheckbox, spec.Path, spec.AcceptanceCriteria.Span, name);
+            found.Add(PlanDiagnostic.Create(RuleMessages.MP2004NoCheckbox, spec.Path, spec.AcceptanceCriteria.Span, name));
         }
     }
 
-    private static IEnumerable<PlanDiagnostic> FrontMatter(PlanContext context, IssueSpec spec, IssueRow row)
+    private static void FrontMatter(PlanContext context, IssueSpec spec, IssueRow row, List<PlanDiagnostic> found)
     {
         if (spec.FrontMatterError is { } error)
         {
-            yield return error;
-            yield break;
+            found.Add(error);
+            return;
         }
 
         if (spec.Get("title") is { Scalar: { Length: > 0 } title } titleValue && row.Title is { IsEmpty: false } rowTitle
             && !Placeholders.Any(rowTitle) && !TextMatching.SameTitle(title, rowTitle.Text))
         {
-            yield return PlanDiagnostic.Create(MP2005, spec.Path, titleValue.Span, $"title '{title}'", $"title '{rowTitle.Text}'", row.Number);
+            found.Add(PlanDiagnostic.Create(MP2005, spec.Path, titleValue.Span, $"title '{title}'", $"title '{rowTitle.Text}'", row.Number));
         }
 
         if (spec.Get("priority") is { Scalar: { Length: > 0 } priorityText } priorityValue && row.PriorityCell is not null
             && Priority.TryParse(priorityText, out var priority) && row.Priority.IsKnown && priority != row.Priority)
         {
-            yield return PlanDiagnostic.Create(MP2005, spec.Path, priorityValue.Span, $"priority {priority}", row.Priority, row.Number);
+            found.Add(PlanDiagnostic.Create(MP2005, spec.Path, priorityValue.Span, $"priority {priority}", row.Priority, row.Number));
         }
 
         if (spec.Get("dependencies") is { } dependencyValue && row.Dependencies is { IsReadable: true, Cell: not null })
@@ -135,7 +136,7 @@ internal sealed class FileRules : IPlanRule
                 var planSet = PlanDependencies(context.Plan, row);
                 if (!specSet.SequenceEqual(planSet))
                 {
-                    yield return PlanDiagnostic.Create(MP2005, spec.Path, dependencyValue.Span, $"dependencies [{Format(specSet)}]", $"[{Format(planSet)}]", row.Number);
+                    found.Add(PlanDiagnostic.Create(MP2005, spec.Path, dependencyValue.Span, $"dependencies [{Format(specSet)}]", $"[{Format(planSet)}]", row.Number));
                 }
             }
         }
@@ -143,7 +144,7 @@ internal sealed class FileRules : IPlanRule
         if (spec.Get("github_issue") is { Scalar: { Length: > 0 } gitHubText } gitHubValue && row.GitHubNumber is { } rowGitHub
             && IssueNumber.TryParse(gitHubText, out var gitHub) && gitHub.Value != rowGitHub)
         {
-            yield return PlanDiagnostic.Create(MP2005, spec.Path, gitHubValue.Span, $"github_issue #{gitHub.Value}", $"GitHub #{rowGitHub}", row.Number);
+            found.Add(PlanDiagnostic.Create(MP2005, spec.Path, gitHubValue.Span, $"github_issue #{gitHub.Value}", $"GitHub #{rowGitHub}", row.Number));
         }
     }
 

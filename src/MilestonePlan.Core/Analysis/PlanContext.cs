@@ -13,6 +13,10 @@ internal sealed class PlanContext
     private readonly Dictionary<string, IssueSpec?> specs = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PathResolution> specPaths = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> readProblems = new(StringComparer.Ordinal);
+
+    // The spec of each Issue File name as written: rules ask once per row and rule, and the path dictionary above hashes
+    // a whole full path ignoring case on every ask.
+    private readonly Dictionary<string, IssueSpec?> specsByName = new(StringComparer.Ordinal);
     private PlanStatus? status;
 
     public PlanContext(PlanDocument plan, IFileSystemView files, ValidationOptions options)
@@ -69,6 +73,21 @@ internal sealed class PlanContext
 
     /// <summary>The parsed spec of a row; null when missing or unreadable (MP2001 reports that).</summary>
     public IssueSpec? Spec(IssueRow row)
+    {
+        if (row.FileName is not { } name)
+        {
+            return null;
+        }
+
+        if (!specsByName.TryGetValue(name, out var spec))
+        {
+            specsByName[name] = spec = SpecAt(row);
+        }
+
+        return spec;
+    }
+
+    private IssueSpec? SpecAt(IssueRow row)
     {
         if (SpecPath(row) is not { } path)
         {

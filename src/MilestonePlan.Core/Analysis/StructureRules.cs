@@ -47,7 +47,9 @@ internal sealed class StructureRules : IPlanRule
             yield return d;
         }
 
-        foreach (var group in plan.Issues.GroupBy(i => i.Number.Value).Where(g => g.Count() > 1))
+        // Grouping only when some number repeats: the first rows are every row otherwise.
+        var duplicated = plan.FirstRows.Count < plan.Phases.Sum(p => p.Issues.Count);
+        foreach (var group in duplicated ? plan.Issues.GroupBy(i => i.Number.Value).Where(g => g.Count() > 1) : [])
         {
             var first = group.First();
             foreach (var duplicate in group.Skip(1))

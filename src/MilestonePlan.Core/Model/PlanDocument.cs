@@ -24,7 +24,7 @@ internal sealed record PlanDocument(
 {
     // Indexes of the rows, each remembering the phases it was built from: a copy made with `with` (new phases, e.g.
     // GitHub numbers from the specs) must not answer from the original's index.
-    private (IReadOnlyList<Phase> For, Dictionary<int, IssueRow> Index)? byNumber;
+    private (IReadOnlyList<Phase> For, Dictionary<int, IssueRow> Index, List<IssueRow> First)? byNumber;
     private (IReadOnlyList<Phase> For, Dictionary<int, IssueRow> Index)? byGitHub;
 
     // Same idea for the folder: rules ask for it once per row, and a copy with another path must not reuse it.
@@ -92,12 +92,18 @@ internal sealed record PlanDocument(
     public MilestoneId? Milestone => MilestoneId.Parse(Field(FieldKeys.Milestone)?.Value.Text) ?? FolderMilestone;
 
     /// <summary>The first row with that plan number (duplicates are MP1004).</summary>
-    public IssueRow? Find(IssueNumber number)
+    public IssueRow? Find(IssueNumber number) => NumberIndex().Index.TryGetValue(number.Value, out var row) ? row : null;
+
+    /// <summary>The first row of each number, in document order (as GroupBy + First would give).</summary>
+    public IReadOnlyList<IssueRow> FirstRows => NumberIndex().First;
+
+    private (IReadOnlyList<Phase> For, Dictionary<int, IssueRow> Index, List<IssueRow> First) NumberIndex()
     {
         if (byNumber is not { } index || !ReferenceEquals(index.For, Phases))
         {
-            // The first row of each number, in document order (as GroupBy + First would give).
-            var rows = new Dictionary<int, IssueRow>(Phases.Sum(p => p.Issues.Count));
+            var count = Phases.Sum(p => p.Issues.Count);
+            var rows = new Dictionary<int, IssueRow>(count);
+            var first = new List<IssueRow>(count);
             foreach (var phase in Phases)
             {
                 foreach (var issue in phase.Issues)
@@ -105,14 +111,15 @@ internal sealed record PlanDocument(
                     if (!rows.ContainsKey(issue.Number.Value))
                     {
                         rows.Add(issue.Number.Value, issue);
+                        first.Add(issue);
                     }
                 }
             }
 
-            byNumber = index = (Phases, rows);
+            byNumber = index = (Phases, rows, first);
         }
 
-        return index.Index.TryGetValue(number.Value, out var row) ? row : null;
+        return index;
     }
 
     /// <summary>

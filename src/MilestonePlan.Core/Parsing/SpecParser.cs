@@ -75,7 +75,6 @@ internal static class SpecParser
 
         public void Heading(int level, TextCell cell)
         {
-            var name = cell.Text.ToLowerInvariant().TrimEnd(':');
             if (acceptance is not null && acceptanceLevel > 0 && level <= acceptanceLevel)
             {
                 acceptanceLevel = 0;
@@ -85,15 +84,55 @@ internal static class SpecParser
             {
                 title = cell;
             }
-            else if (done is null && (name is "done" or "done definition" or "definition of done" or "done when" or "done criteria"))
+            else if (done is null && IsDoneHeading(cell.Text))
             {
                 done = cell;
             }
-            else if (acceptance is null && name.Contains("acceptance criteria"))
+            else if (acceptance is null && IsAcceptanceHeading(cell.Text))
             {
                 acceptance = cell;
                 acceptanceLevel = level;
             }
+        }
+
+        // Headings are compared in lower case. An ASCII heading (nearly all) is compared ignoring ASCII case, which is
+        // the same answer without a lower-cased copy; any other goes through ToLowerInvariant, whose mappings into
+        // ASCII (the Kelvin sign to `k`, ...) decide then as they always did.
+        private static bool IsDoneHeading(string text)
+        {
+            if (!IsAscii(text))
+            {
+                return text.ToLowerInvariant().TrimEnd(':') is "done" or "done definition" or "definition of done" or "done when" or "done criteria";
+            }
+
+            var length = text.Length;
+            while (length > 0 && text[length - 1] == ':')
+            {
+                length--;
+            }
+
+            return Is(text, length, "done") || Is(text, length, "done definition") || Is(text, length, "definition of done")
+                || Is(text, length, "done when") || Is(text, length, "done criteria");
+        }
+
+        private static bool IsAcceptanceHeading(string text) => IsAscii(text)
+            ? text.IndexOf("acceptance criteria", StringComparison.OrdinalIgnoreCase) >= 0
+            : text.ToLowerInvariant().TrimEnd(':').Contains("acceptance criteria");
+
+        private static bool Is(string text, int length, string name) =>
+            length == name.Length && string.Compare(text, 0, name, 0, length, StringComparison.OrdinalIgnoreCase) == 0;
+
+        private static bool IsAscii(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         public IssueSpec Build(string path, Dictionary<string, FrontMatterValue> frontMatter, Diagnostics.SourceSpan? frontMatterSpan,
