@@ -16,6 +16,21 @@ if (args.Length > 1 && args[0] == "--isolated")
     var precise = new MarkdownPipelineBuilder().UsePipeTables().UseTaskLists().UseYamlFrontMatter().UsePreciseSourceLocation().Build();
     var fs = new InMemoryFileSystem(tree, isComplete: true);
     var options = new ValidationOptions { RepositoryRoot = SyntheticPlans.Root };
+    // The same tree on disk (a fresh temporary folder), for the pair a build sees.
+    var diskRoot = Path.Combine(Path.GetTempPath(), "mp-isolated-" + Environment.ProcessId);
+    var diskFiles = new List<string>();
+    if (args[1].EndsWith("-disk", StringComparison.Ordinal))
+    {
+        foreach (var (path, text) in tree)
+        {
+            var file = Path.Combine(diskRoot, path.Substring(SyntheticPlans.Root.Length + 1));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, text);
+            diskFiles.Add(file);
+        }
+    }
+
+    var diskOptions = new ValidationOptions { RepositoryRoot = diskRoot };
     Action work = args[1] switch
     {
         "markdig-plans" => () => { foreach (var f in plans) { Markdown.Parse(f.Value, precise); } },
@@ -24,6 +39,8 @@ if (args.Length > 1 && args[0] == "--isolated")
         "planparser" => () => { foreach (var f in plans) { PlanParser.Parse(f.Key, f.Value); } },
         "specparser" => () => { foreach (var f in specs) { SpecParser.Parse(f.Key, f.Value); } },
         "validate-keep" => () => RepositoryValidator.ValidateAndKeepPlans(fs, options),
+        "markdig-disk" => () => { foreach (var f in diskFiles) { Markdown.Parse(File.ReadAllText(f), precise); } },
+        "validate-disk" => () => RepositoryValidator.Validate(DiskFileSystem.Instance, diskOptions),
         _ => () => RepositoryValidator.Validate(fs, options),
     };
     for (var i = 0; i < 300; i++) { work(); }
@@ -37,6 +54,11 @@ if (args.Length > 1 && args[0] == "--isolated")
     var perRun = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 500.0 / 1024;
     Console.WriteLine($"{args[1],-15} {watch.Elapsed.TotalMilliseconds / 500,8:F2} ms {perRun,8:F0} KB  gen0 {GC.CollectionCount(0) - gc0,5}  gen1 {GC.CollectionCount(1) - gc1,5}"
         + $"  gen2 {GC.CollectionCount(2) - gc2,4}  GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / 500,5:F2} ms");
+    if (Directory.Exists(diskRoot))
+    {
+        Directory.Delete(diskRoot, recursive: true);
+    }
+
     return;
 }
 

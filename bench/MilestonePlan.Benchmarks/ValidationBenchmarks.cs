@@ -25,6 +25,9 @@ public class ValidationBenchmarks
     private static readonly ValidationOptions ChainOptions = new() { RepositoryRoot = SyntheticPlans.Root, MaxPlanBytes = 16L * 1024 * 1024 };
 
     private Dictionary<string, string> tree = [];
+    private string diskRoot = string.Empty;
+    private List<string> diskFiles = [];
+    private ValidationOptions diskOptions = null!;
     private InMemoryFileSystem treeFiles = null!;
     private InMemoryFileSystem chainFiles = null!;
     private InMemoryFileSystem layeredFiles = null!;
@@ -36,6 +39,27 @@ public class ValidationBenchmarks
         treeFiles = new InMemoryFileSystem(tree, isComplete: true);
         chainFiles = new InMemoryFileSystem(SyntheticPlans.Chain(10_000), isComplete: true);
         layeredFiles = new InMemoryFileSystem(SyntheticPlans.Layered(60, 3), isComplete: true);
+
+        // The same tree on disk, for the pair a build sees: every file read from disk, then parsed or validated.
+        diskRoot = Path.Combine(Path.GetTempPath(), "mp-bench-" + Environment.ProcessId);
+        foreach (var (path, text) in tree)
+        {
+            var file = Path.Combine(diskRoot, path.Substring(SyntheticPlans.Root.Length + 1));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, text);
+            diskFiles.Add(file);
+        }
+
+        diskOptions = new ValidationOptions { RepositoryRoot = diskRoot };
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (Directory.Exists(diskRoot))
+        {
+            Directory.Delete(diskRoot, recursive: true);
+        }
     }
 
     [Benchmark(Baseline = true, Description = "Markdig bare parse, 40x15 tree")]
@@ -52,6 +76,21 @@ public class ValidationBenchmarks
 
     [Benchmark(Description = "MilestonePlan validate, 40x15 tree")]
     public int ValidateTree() => RepositoryValidator.Validate(treeFiles, Options).Diagnostics.Count;
+
+    [Benchmark(Description = "Markdig bare parse, 40x15 tree read from disk")]
+    public int MarkdigParseFromDisk()
+    {
+        var blocks = 0;
+        foreach (var file in diskFiles)
+        {
+            blocks += Markdown.Parse(File.ReadAllText(file), BarePipeline).Count;
+        }
+
+        return blocks;
+    }
+
+    [Benchmark(Description = "MilestonePlan validate, 40x15 tree on disk")]
+    public int ValidateTreeOnDisk() => RepositoryValidator.Validate(DiskFileSystem.Instance, diskOptions).Diagnostics.Count;
 
     [Benchmark(Description = "10,000-issue chain")]
     public int ValidateChain() => RepositoryValidator.Validate(chainFiles, ChainOptions).Diagnostics.Count;

@@ -28,7 +28,7 @@ internal sealed class FileRules : IPlanRule
                 continue;
             }
 
-            if (context.SpecPath(row) is not { } path || context.Files.FileExists(path) == false)
+            if (context.SpecPath(row) is null || context.SpecExists(row) == false)
             {
                 yield return context.Report(MP2001, file.Span, row.Number, file.Text, folder);
                 continue;

@@ -64,6 +64,10 @@ internal sealed class PlanContext
         return location;
     }
 
+    /// <summary>Whether a row's spec file exists: known without asking the disk again once it was read.</summary>
+    public bool? SpecExists(IssueRow row) =>
+        SpecPath(row) is not { } path ? false : Spec(row) is not null ? true : Files.FileExists(path);
+
     /// <summary>Full path of a spec named by a row; null when the row names none or its path is refused.</summary>
     public string? SpecPath(IssueRow row) => SpecLocation(row)?.FullPath;
 
@@ -96,7 +100,8 @@ internal sealed class PlanContext
 
         if (!specs.TryGetValue(path, out var spec))
         {
-            var file = Files.FileExists(path) == true ? Files.Read(path, Options.MaxSpecBytes) : FileText.Missing;
+            // Read says "missing" itself; whether the file exists is asked only when it was not read (a syscall each).
+            var file = Files.Read(path, Options.MaxSpecBytes);
             if (file.Text is { } text)
             {
                 FilesRead.Add(path);

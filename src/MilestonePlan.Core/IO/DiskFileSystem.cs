@@ -35,7 +35,7 @@ internal sealed class DiskFileSystem : IFileSystemView
 
             var bytes = new byte[(int)info.Length + 1];
             var count = 0;
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan))
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None))
             {
                 int read;
                 while (count < bytes.Length && (read = stream.Read(bytes, count, bytes.Length - count)) > 0)
