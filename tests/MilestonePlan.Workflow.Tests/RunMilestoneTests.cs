@@ -99,6 +99,37 @@ public sealed class RunMilestoneTests
     }
 
     [TestMethod]
+    public void The_agents_output_is_in_the_log_as_it_runs_redacted_and_before_its_end()
+    {
+        // The agent prints a line, a token and a blank line, then blocks until the log has its first line: it ends only
+        // if its output reaches the log while it runs (the log's writer creates the file the agent waits for).
+        using var repo = new WorkflowRepository();
+        repo.Gh.Configure(s => s["autoMergeMode"] = "onview");
+        var seenFile = Path.Combine(repo.Gh.Folder, "agent-line-seen");
+        var agent = "#!/bin/sh\necho \"working on $MILESTONEPLAN_ISSUE\"\necho 'token ghp_0123456789abcdefghijklmnopqrstuvwxyzAB' >&2\necho\n"
+            + $"while [ ! -e '{seenFile}' ]; do sleep 0.05; done\n" + Implements.Substring(Implements.IndexOf('\n') + 1);
+        void Say(string line)
+        {
+            repo.Output.Add(line);
+            if (line == "agent> working on #01")
+            {
+                File.WriteAllText(seenFile, string.Empty);
+            }
+        }
+
+        var outcome = ScriptedAgent.Loop(repo, agent, maxIssues: 1, agentTimeout: TimeSpan.FromSeconds(40), say: Say).RunMilestone().Single();
+
+        var output = repo.Output.ToArray();
+        Assert.AreEqual(IssueOutcomeState.Done, outcome.State, string.Join("\n", output));
+        var first = Array.IndexOf(output, "agent> working on #01");
+        var ended = Array.FindIndex(output, l => l.StartsWith("#01: the agent ended after", StringComparison.Ordinal));
+        Assert.IsTrue(first >= 0 && ended > first, string.Join("\n", output));
+        Assert.IsTrue(output.Any(l => l.StartsWith("agent> token ", StringComparison.Ordinal)), string.Join("\n", output));
+        Assert.IsFalse(output.Any(l => l.Contains("ghp_0123456789", StringComparison.Ordinal)), "the token is redacted");
+        Assert.IsFalse(output.Any(l => l.TrimEnd() == "agent>"), "blank lines are left out");
+    }
+
+    [TestMethod]
     public void An_agent_that_runs_past_its_timeout_is_ended_and_a_soft_stop()
     {
         using var repo = new WorkflowRepository();

@@ -56,20 +56,21 @@ internal sealed class AgentRunner(WorkflowServices services)
         Processes.ProcessResult result;
         try
         {
+            // Its output goes to the log as it comes (an agent runs for minutes): each line redacted by Say, never kept.
             result = services.Runner.Run(program, command.Arguments, options.RepositoryRoot, options.AgentTimeout,
-                AgentCommand.Environment(values), options.Cancellation);
+                AgentCommand.Environment(values), options.Cancellation, line =>
+                {
+                    if (line.Trim().Length > 0)
+                    {
+                        services.Say("agent> " + line);
+                    }
+                });
         }
         catch (OperationCanceledException)
         {
             KeepInterruptedWork(row);
             throw;
         }
-        var lines = (result.StandardOutput + result.StandardError).Split('\n').Where(l => l.Trim().Length > 0).ToList();
-        foreach (var line in lines.Skip(Math.Max(0, lines.Count - 200)))
-        {
-            services.Say("agent> " + line.TrimEnd('\r'));
-        }
-
         services.Say($"{row.Number}: the agent ended after {clock.Elapsed.TotalSeconds:0} s (exit code {result.ExitCode})");
 
         // What git says the agent did, hard stops first: they are about the repository, not the issue.

@@ -10,6 +10,12 @@ internal interface IProcessRunner
     /// </summary>
     /// <param name="environment">Variables added to (or replacing) the inherited environment; its PATH is also where the
     /// program is looked up.</param>
+    /// <param name="onLine">
+    /// When given, each line the program writes (standard output and error, as they arrive) is passed to it on the
+    /// calling thread while the program runs, bounded as <see cref="OutputLines"/> says, and the result holds no output:
+    /// for a long run whose output is read by a person (the coding agent), not by the workflow.
+    /// </param>
     ProcessResult Run(string program, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default);
+        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default,
+        Action<string>? onLine = null);
 }

@@ -12,9 +12,15 @@ internal sealed class OutputCapture
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     private readonly MemoryStream buffer = new();
+    private readonly LineSplitter? lines;
     private readonly Task pump;
 
-    public OutputCapture(Stream stream) => pump = Task.Run(() => Pump(stream));
+    /// <param name="lines">When given, the output is split into lines for it as it arrives, and not kept here.</param>
+    public OutputCapture(Stream stream, OutputLines? lines = null)
+    {
+        this.lines = lines is null ? null : new LineSplitter(lines);
+        pump = Task.Run(() => Pump(stream));
+    }
 
     /// <summary>Waits up to <paramref name="timeout"/> for the end of the stream; false when it did not come.</summary>
     public bool WaitForEnd(TimeSpan timeout)
@@ -38,6 +44,12 @@ internal sealed class OutputCapture
             int read;
             while ((read = await stream.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false)) > 0)
             {
+                if (lines is not null)
+                {
+                    lines.Write(chunk, read);
+                    continue;
+                }
+
                 lock (buffer)
                 {
                     buffer.Write(chunk, 0, read);
@@ -48,5 +60,7 @@ internal sealed class OutputCapture
         {
             // The pipe broke, or the runner gave up waiting and disposed the process: what was read is kept.
         }
+
+        lines?.End();
     }
 }

@@ -15,8 +15,12 @@ internal sealed class ProcessRunner : IProcessRunner
     /// <summary>How long output is still read after the program ended, for grandchildren that kept the pipe open.</summary>
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often the lines of a streamed run are handed to the caller while it waits.</summary>
+    private static readonly TimeSpan LineInterval = TimeSpan.FromMilliseconds(200);
+
     public ProcessResult Run(string program, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default,
+        Action<string>? onLine = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var display = CommandLine.Display(program, arguments);
@@ -61,8 +65,9 @@ internal sealed class ProcessRunner : IProcessRunner
             return new ProcessResult(display, -1, string.Empty, $"{resolved}: {e.Message}", TimedOut: false, NotFound: true);
         }
 
-        var output = new OutputCapture(process.StandardOutput.BaseStream);
-        var error = new OutputCapture(process.StandardError.BaseStream);
+        var lines = onLine is null ? null : new OutputLines();
+        var output = new OutputCapture(process.StandardOutput.BaseStream, lines);
+        var error = new OutputCapture(process.StandardError.BaseStream, lines);
         try
         {
             // Nothing is ever typed in: a program that asks (a credential prompt) reads end-of-file and gives up.
@@ -76,7 +81,17 @@ internal sealed class ProcessRunner : IProcessRunner
         bool exited;
         using (cancellationToken.Register(() => ProcessTree.Kill(process)))
         {
-            exited = process.WaitForExit(Milliseconds(timeout));
+            try
+            {
+                exited = lines is null ? process.WaitForExit(Milliseconds(timeout)) : WaitHandingOver(process, timeout, lines, onLine!);
+            }
+            catch
+            {
+                // The caller's line handler failed: the program must not outlive the run that started it.
+                ProcessTree.Kill(process);
+                throw;
+            }
+
             if (!exited)
             {
                 ProcessTree.Kill(process);
@@ -86,10 +101,40 @@ internal sealed class ProcessRunner : IProcessRunner
 
         output.WaitForEnd(DrainGrace);
         error.WaitForEnd(DrainGrace);
+        if (lines is not null)
+        {
+            lines.Drain(onLine!);
+            if (lines.NotShown > 0)
+            {
+                onLine!($"({lines.NotShown:N0} more lines were not shown)");
+            }
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         return exited
             ? new ProcessResult(display, process.ExitCode, output.Text(), error.Text(), TimedOut: false, NotFound: false)
             : new ProcessResult(display, -1, output.Text(), error.Text(), TimedOut: true, NotFound: false);
+    }
+
+    /// <summary>Waits for the program like WaitForExit(timeout), handing its lines to <paramref name="onLine"/> meanwhile.</summary>
+    private static bool WaitHandingOver(Process process, TimeSpan timeout, OutputLines lines, Action<string> onLine)
+    {
+        var clock = Stopwatch.StartNew();
+        var forever = Milliseconds(timeout) == Timeout.Infinite;
+        while (true)
+        {
+            var slice = forever ? LineInterval : TimeSpan.FromTicks(Math.Min(LineInterval.Ticks, Math.Max(0, (timeout - clock.Elapsed).Ticks)));
+            if (process.WaitForExit(Milliseconds(slice)))
+            {
+                return true;
+            }
+
+            lines.Drain(onLine);
+            if (!forever && clock.Elapsed >= timeout)
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>A variable as the child will see it: the caller's value if given (any casing on Windows), else inherited.</summary>

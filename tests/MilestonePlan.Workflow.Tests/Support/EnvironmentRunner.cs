@@ -11,7 +11,8 @@ internal sealed class EnvironmentRunner(IProcessRunner inner, IReadOnlyDictionar
     }
 
     public ProcessResult Run(string program, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default,
+        Action<string>? onLine = null)
     {
         var merged = new Dictionary<string, string>(extra);
         foreach (var pair in environment ?? new Dictionary<string, string>())
@@ -19,6 +20,6 @@ internal sealed class EnvironmentRunner(IProcessRunner inner, IReadOnlyDictionar
             merged[pair.Key] = pair.Value;
         }
 
-        return inner.Run(program, arguments, workingDirectory, timeout, merged, cancellationToken);
+        return inner.Run(program, arguments, workingDirectory, timeout, merged, cancellationToken, onLine);
     }
 }

@@ -23,7 +23,7 @@ internal static class ScriptedAgent
 
     /// <summary>A runner for RunMilestone with <paramref name="script"/> as the agent (`$AGENT_LOG` is replaced by the log's path).</summary>
     public static WorkflowRunner Loop(WorkflowRepository repo, string script, int maxIssues = 0, double mergeTimeoutSeconds = 20,
-        TimeSpan? agentTimeout = null, CancellationToken cancellation = default)
+        TimeSpan? agentTimeout = null, CancellationToken cancellation = default, Action<string>? say = null)
     {
         var path = Path.Combine(repo.Gh.Folder, "agent-" + Guid.NewGuid().ToString("N") + ".sh");
         File.WriteAllText(path, script.Replace("$AGENT_LOG", Log(repo)) + "\n");
@@ -44,6 +44,6 @@ internal static class ScriptedAgent
             MergeTimeout = TimeSpan.FromSeconds(mergeTimeoutSeconds),
             MaxIssues = maxIssues,
             Cancellation = cancellation,
-        }, repo.Gh.Runner, repo.Output.Add);
+        }, repo.Gh.Runner, say ?? repo.Output.Add);
     }
 }
