@@ -107,6 +107,9 @@ public sealed class SubmitIssueTests
         Assert.AreEqual(("checks-failed", StopKind.Soft), (stops.Single().Code, stops.Single().Kind));
         StringAssert.Contains(stops.Single().Reason, "git no-such-check failed (exit 1)");
         CollectionAssert.Contains(repo.Output, "Running checks: true");
+        // The check's own output is in the log, line by line, after its command line and before the stop.
+        var said = repo.Output.FindIndex(l => l.StartsWith("check> git: 'no-such-check' is not a git command", StringComparison.Ordinal));
+        Assert.IsGreaterThan(repo.Output.IndexOf("Running checks: git no-such-check"), said, string.Join("\n", repo.Output));
         Assert.IsFalse(repo.Git.RemoteHas("feat/m1-01-parser"));
         StringAssert.Contains(repo.PlanText, "* #01 — Parser — Skipped: checks still fail:");
     }

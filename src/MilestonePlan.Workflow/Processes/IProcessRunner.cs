@@ -12,8 +12,9 @@ internal interface IProcessRunner
     /// program is looked up.</param>
     /// <param name="onLine">
     /// When given, each line the program writes (standard output and error, as they arrive) is passed to it on the
-    /// calling thread while the program runs, bounded as <see cref="OutputLines"/> says, and the result holds no output:
-    /// for a long run whose output is read by a person (the coding agent), not by the workflow.
+    /// calling thread while the program runs, bounded as <see cref="OutputLines"/> says, and the result holds only the
+    /// first <see cref="OutputCapture.StreamedKeptBytes"/> bytes of each stream (for <see cref="ProcessResult.Describe"/>):
+    /// for a long run whose output is read by a person (the coding agent, the checks), not parsed by the workflow.
     /// </param>
     ProcessResult Run(string program, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default,

@@ -15,7 +15,13 @@ internal sealed class OutputCapture
     private readonly LineSplitter? lines;
     private readonly Task pump;
 
-    /// <param name="lines">When given, the output is split into lines for it as it arrives, and not kept here.</param>
+    /// <summary>What a streamed capture keeps of its stream, from the start: enough for the first line of an error.</summary>
+    public const int StreamedKeptBytes = 4096;
+
+    /// <param name="lines">
+    /// When given, the output is split into lines for it as it arrives, and only its first <see cref="StreamedKeptBytes"/>
+    /// bytes are kept here.
+    /// </param>
     public OutputCapture(Stream stream, OutputLines? lines = null)
     {
         this.lines = lines is null ? null : new LineSplitter(lines);
@@ -44,15 +50,11 @@ internal sealed class OutputCapture
             int read;
             while ((read = await stream.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false)) > 0)
             {
-                if (lines is not null)
-                {
-                    lines.Write(chunk, read);
-                    continue;
-                }
-
+                lines?.Write(chunk, read);
                 lock (buffer)
                 {
-                    buffer.Write(chunk, 0, read);
+                    var keep = lines is null ? read : (int)Math.Min(read, Math.Max(0, StreamedKeptBytes - buffer.Length));
+                    buffer.Write(chunk, 0, keep);
                 }
             }
         }

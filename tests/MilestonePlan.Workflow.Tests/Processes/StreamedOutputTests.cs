@@ -36,8 +36,8 @@ public sealed class StreamedOutputTests
         CollectionAssert.AreEqual(new[] { "first ü", "second", "third" }, seen);
         Assert.AreEqual(1, threads.Count, "every line is handed over on one thread");
         Assert.AreEqual(Environment.CurrentManagedThreadId, threads.Single(), "the caller's thread (MSBuild logs from the task's thread)");
-        Assert.AreEqual(string.Empty, result.StandardOutput, "streamed output is not kept");
-        Assert.AreEqual(string.Empty, result.StandardError);
+        Assert.AreEqual("first ü\n", result.StandardOutput, "the start of each stream is kept, for the error's first line");
+        Assert.AreEqual("second\r\nthird", result.StandardError);
     }
 
     [TestMethod]
@@ -59,7 +59,8 @@ public sealed class StreamedOutputTests
         StringAssert.StartsWith(seen[OutputLines.MaxLines], "(the program goes on writing;");
         // 30,000 - 20,000 lines, the long line in three pieces (4,096 + 4,096 + 1,808) and "last".
         Assert.AreEqual("(10,004 more lines were not shown)", seen[^1]);
-        Assert.AreEqual(string.Empty, result.StandardOutput);
+        Assert.AreEqual(OutputCapture.StreamedKeptBytes, result.StandardOutput.Length, "only the start is kept");
+        StringAssert.StartsWith(result.StandardOutput, "line 0\nline 1\n");
     }
 
     [TestMethod]

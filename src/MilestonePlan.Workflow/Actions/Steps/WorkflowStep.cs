@@ -111,7 +111,15 @@ internal abstract class WorkflowStep(WorkflowServices services)
             }
 
             Say("Running checks: " + CommandLine.Display(parts[0], parts.Skip(1)));
-            var result = Runner.Run(parts[0], parts.Skip(1).ToList(), Options.RepositoryRoot, TimeSpan.FromMinutes(30));
+            // Printed as it runs (a test run takes minutes, and a failure is read there); the result keeps its start only.
+            var result = Runner.Run(parts[0], parts.Skip(1).ToList(), Options.RepositoryRoot, TimeSpan.FromMinutes(30),
+                cancellationToken: Options.Cancellation, onLine: line =>
+                {
+                    if (line.Trim().Length > 0)
+                    {
+                        Say("check> " + line);
+                    }
+                });
             if (!result.Succeeded)
             {
                 return result.Describe().Split('\n')[0];
