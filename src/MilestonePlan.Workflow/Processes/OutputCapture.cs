@@ -13,6 +13,8 @@ internal sealed class OutputCapture
 
     private readonly MemoryStream buffer = new();
     private readonly LineSplitter? lines;
+    private readonly long limit;
+    private readonly Action onOverflow;
     private readonly Task pump;
 
     /// <summary>What a streamed capture keeps of its stream, from the start: enough for the first line of an error.</summary>
@@ -22,11 +24,17 @@ internal sealed class OutputCapture
     /// When given, the output is split into lines for it as it arrives, and only its first <see cref="StreamedKeptBytes"/>
     /// bytes are kept here.
     /// </param>
-    public OutputCapture(Stream stream, OutputLines? lines = null)
+    /// <param name="limit">At most this many bytes are kept; one more and <paramref name="onOverflow"/> runs (once).</param>
+    public OutputCapture(Stream stream, OutputLines? lines = null, long limit = long.MaxValue, Action? onOverflow = null)
     {
         this.lines = lines is null ? null : new LineSplitter(lines);
+        this.limit = limit;
+        this.onOverflow = onOverflow ?? (() => { });
         pump = Task.Run(() => Pump(stream));
     }
+
+    /// <summary>The stream held more than the limit: what is kept is its start.</summary>
+    public bool Overflowed { get; private set; }
 
     /// <summary>Waits up to <paramref name="timeout"/> for the end of the stream; false when it did not come.</summary>
     public bool WaitForEnd(TimeSpan timeout)
@@ -51,10 +59,20 @@ internal sealed class OutputCapture
             while ((read = await stream.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false)) > 0)
             {
                 lines?.Write(chunk, read);
+                bool overflowNow;
                 lock (buffer)
                 {
                     var keep = lines is null ? read : (int)Math.Min(read, Math.Max(0, StreamedKeptBytes - buffer.Length));
-                    buffer.Write(chunk, 0, keep);
+                    var room = Math.Max(0, limit - buffer.Length);
+                    overflowNow = !Overflowed && keep > room;
+                    buffer.Write(chunk, 0, (int)Math.Min(keep, room));
+                    Overflowed |= overflowNow;
+                }
+
+                if (overflowNow)
+                {
+                    // Reading on (and dropping) lets the program's writes fail once it is ended, instead of blocking it.
+                    onOverflow();
                 }
             }
         }

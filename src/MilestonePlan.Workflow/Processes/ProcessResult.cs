@@ -7,9 +7,14 @@ namespace MilestonePlan.Workflow.Processes;
 /// <param name="StandardError">The same for stderr; when the program could not be started, why.</param>
 /// <param name="TimedOut">The program (and its children) were killed at the timeout.</param>
 /// <param name="NotFound">The program is not on PATH or could not be started at all (the tool is missing).</param>
-internal sealed record ProcessResult(string CommandLine, int ExitCode, string StandardOutput, string StandardError, bool TimedOut, bool NotFound)
+/// <param name="OutputLimit">
+/// When not null, the program wrote more than this many bytes to one stream and was ended there (the output holds the
+/// first that many): never a success, whatever its exit code.
+/// </param>
+internal sealed record ProcessResult(string CommandLine, int ExitCode, string StandardOutput, string StandardError, bool TimedOut, bool NotFound,
+    long? OutputLimit = null)
 {
-    public bool Succeeded => !TimedOut && !NotFound && ExitCode == 0;
+    public bool Succeeded => !TimedOut && !NotFound && OutputLimit is null && ExitCode == 0;
 
     /// <summary>One line for an error message: what ran and how it failed, with the tool's own stderr.</summary>
     public string Describe()
@@ -18,6 +23,11 @@ internal sealed record ProcessResult(string CommandLine, int ExitCode, string St
         {
             var why = StandardError.Trim();
             return $"{CommandLine}: the program was not found on PATH" + (why.Length > 0 ? " (" + why + ")" : string.Empty);
+        }
+
+        if (OutputLimit is { } limit)
+        {
+            return $"{CommandLine} wrote more than {limit / (1024 * 1024.0):0.##} MiB of output and was ended";
         }
 
         if (TimedOut)

@@ -10,8 +10,15 @@ namespace MilestonePlan.Workflow.Processes;
 /// arrives unchanged (no shell is involved), captures UTF-8 output, closes stdin so nothing waits for a prompt, and
 /// kills the whole process tree on timeout or cancellation.
 /// </summary>
-internal sealed class ProcessRunner : IProcessRunner
+internal sealed class ProcessRunner(long maxOutputBytes = ProcessRunner.DefaultMaxOutputBytes) : IProcessRunner
 {
+    /// <summary>
+    /// 64 MiB per stream. Untrusted content flows through git's output (an agent's change read as a patch for the secret
+    /// scanner, a file's blob): a program writing more is ended and its result is a failure, so nothing it wrote is
+    /// judged on a part, and a multi-gigabyte file cannot take the build's memory. Real outputs here are kilobytes.
+    /// </summary>
+    public const long DefaultMaxOutputBytes = 64L * 1024 * 1024;
+
     /// <summary>How long output is still read after the program ended, for grandchildren that kept the pipe open.</summary>
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(5);
 
@@ -66,8 +73,8 @@ internal sealed class ProcessRunner : IProcessRunner
         }
 
         var lines = onLine is null ? null : new OutputLines();
-        var output = new OutputCapture(process.StandardOutput.BaseStream, lines);
-        var error = new OutputCapture(process.StandardError.BaseStream, lines);
+        var output = new OutputCapture(process.StandardOutput.BaseStream, lines, maxOutputBytes, () => ProcessTree.Kill(process));
+        var error = new OutputCapture(process.StandardError.BaseStream, lines, maxOutputBytes, () => ProcessTree.Kill(process));
         try
         {
             // Nothing is ever typed in: a program that asks (a credential prompt) reads end-of-file and gives up.
@@ -111,6 +118,11 @@ internal sealed class ProcessRunner : IProcessRunner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (output.Overflowed || error.Overflowed)
+        {
+            return new ProcessResult(display, -1, output.Text(), error.Text(), TimedOut: false, NotFound: false, OutputLimit: maxOutputBytes);
+        }
+
         return exited
             ? new ProcessResult(display, process.ExitCode, output.Text(), error.Text(), TimedOut: false, NotFound: false)
             : new ProcessResult(display, -1, output.Text(), error.Text(), TimedOut: true, NotFound: false);

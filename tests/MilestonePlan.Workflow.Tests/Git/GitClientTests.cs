@@ -301,4 +301,23 @@ public sealed class GitClientTests
         Assert.AreEqual("MP9001", error.Rule.Id);
         StringAssert.Contains(error.Message, "git was not found on PATH");
     }
+
+    [TestMethod]
+    public void A_change_too_large_to_read_as_a_patch_fails_closed()
+    {
+        // An agent's change of a few hundred kilobytes against a 64 KiB limit stands for a multi-gigabyte one against
+        // the real 64 MiB: the patch the secret scanner reads is not judged on a part, the submit stops with the reason.
+        using var repo = new TempGitRepository();
+        repo.Write("README.md", "base\n");
+        repo.CommitAll("base", push: true);
+        repo.Git("checkout", "--quiet", "-b", "feat/m1-01-big");
+        repo.Write("data/generated.txt", string.Concat(Enumerable.Repeat("line of generated data 0123456789\n", 10_000)));
+        repo.CommitAll("big");
+        var git = new GitClient(new ProcessRunner(maxOutputBytes: 64 * 1024), repo.Path_, Timeout);
+
+        var e = Assert.ThrowsExactly<Workflow.WorkflowException>(() => git.DiffAddedLines("main", "HEAD"));
+
+        StringAssert.Contains(e.Message, "wrote more than 0.06 MiB of output and was ended");
+        Assert.HasCount(1, Client(repo).DiffAddedLines("main", "HEAD"), "under the real limit the same patch is read");
+    }
 }

@@ -96,6 +96,37 @@ public sealed class StreamedOutputTests
         Assert.IsTrue(HasEnded(pid), "the program outlived the run");
     }
 
+    [TestMethod]
+    public void A_program_writing_past_the_output_limit_is_ended_and_fails()
+    {
+        // Without the limit this program writes until its timeout, and all of it would be held in memory.
+        using var folder = new TempFolder();
+        var script = folder.Script("endless", "while true; do echo 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'; done");
+        var limited = new ProcessRunner(maxOutputBytes: 64 * 1024);
+
+        var result = limited.Run(script, [], folder.Path, TimeSpan.FromMinutes(5));
+
+        Assert.AreEqual(64L * 1024, result.OutputLimit);
+        Assert.IsFalse(result.Succeeded);
+        Assert.IsFalse(result.TimedOut, "ended at the limit, not at the timeout");
+        Assert.AreEqual(64 * 1024, result.StandardOutput.Length, "the start is kept, up to the limit");
+        StringAssert.EndsWith(result.Describe(), "wrote more than 0.06 MiB of output and was ended");
+    }
+
+    [TestMethod]
+    public void The_limit_applies_to_standard_error_too_and_not_to_a_program_under_it()
+    {
+        using var folder = new TempFolder();
+        var flood = folder.Script("flood-err", "head -c 200000 /dev/zero >&2; echo done");
+        var small = folder.Script("small", "head -c 60000 /dev/zero; echo done");
+        var limited = new ProcessRunner(maxOutputBytes: 64 * 1024);
+
+        Assert.IsNotNull(limited.Run(flood, [], folder.Path, Generous).OutputLimit);
+        var fine = limited.Run(small, [], folder.Path, Generous);
+        Assert.IsTrue(fine.Succeeded, fine.Describe());
+        Assert.AreEqual(60_005, fine.StandardOutput.Length);
+    }
+
     private static bool HasEnded(int pid)
     {
         try
