@@ -107,6 +107,7 @@ public sealed class RunMilestoneTests
         repo.Gh.Configure(s => s["autoMergeMode"] = "onview");
         var seenFile = Path.Combine(repo.Gh.Folder, "agent-line-seen");
         var agent = "#!/bin/sh\necho \"working on $MILESTONEPLAN_ISSUE\"\necho 'token ghp_0123456789abcdefghijklmnopqrstuvwxyzAB' >&2\necho\n"
+            + "printf -- '-----BEGIN RSA PRIVATE KEY-----\\nMIIEowKEYBODYLINE\\n-----END RSA PRIVATE KEY-----\\n'\n"
             + $"while [ ! -e '{seenFile}' ]; do sleep 0.05; done\n" + Implements.Substring(Implements.IndexOf('\n') + 1);
         void Say(string line)
         {
@@ -126,6 +127,8 @@ public sealed class RunMilestoneTests
         Assert.IsTrue(first >= 0 && ended > first, string.Join("\n", output));
         Assert.IsTrue(output.Any(l => l.StartsWith("agent> token ", StringComparison.Ordinal)), string.Join("\n", output));
         Assert.IsFalse(output.Any(l => l.Contains("ghp_0123456789", StringComparison.Ordinal)), "the token is redacted");
+        Assert.IsFalse(output.Any(l => l.Contains("KEYBODYLINE", StringComparison.Ordinal)), "a private key's body lines are redacted too");
+        Assert.AreEqual(3, output.Count(l => l == "agent> [redacted: private key block]"), string.Join("\n", output));
         Assert.IsFalse(output.Any(l => l.TrimEnd() == "agent>"), "blank lines are left out");
     }
 

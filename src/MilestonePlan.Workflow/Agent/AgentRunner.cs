@@ -56,15 +56,9 @@ internal sealed class AgentRunner(WorkflowServices services)
         Processes.ProcessResult result;
         try
         {
-            // Its output goes to the log as it comes (an agent runs for minutes): each line redacted by Say, never kept.
+            // Its output goes to the log as it comes (an agent runs for minutes), redacted line by line, never kept.
             result = services.Runner.Run(program, command.Arguments, options.RepositoryRoot, options.AgentTimeout,
-                AgentCommand.Environment(values), options.Cancellation, line =>
-                {
-                    if (line.Trim().Length > 0)
-                    {
-                        services.Say("agent> " + line);
-                    }
-                });
+                AgentCommand.Environment(values), options.Cancellation, new Publishing.StreamedText("agent> ", services.Say).Line);
         }
         catch (OperationCanceledException)
         {

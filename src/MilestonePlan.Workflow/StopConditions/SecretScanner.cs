@@ -10,6 +10,16 @@ internal static class SecretScanner
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(250);
 
+    // A private key's body lines are plain base64 with no marker of their own: in a whole text the block is redacted
+    // from its BEGIN line to its END line (or to the end of the text when it has none).
+    private static readonly Regex PrivateKeyWhole = new(
+        @"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----|\z)",
+        RegexOptions.CultureInvariant, Budget);
+
+    private static readonly Regex PrivateKeyBegin = new(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----", RegexOptions.CultureInvariant, Budget);
+
+    private static readonly Regex PrivateKeyEnd = new(@"-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----", RegexOptions.CultureInvariant, Budget);
+
     private static readonly (string Kind, Regex Pattern)[] Patterns =
     [
         ("GitHub token", new Regex(@"\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})", RegexOptions.CultureInvariant, Budget)),
@@ -17,7 +27,7 @@ internal static class SecretScanner
         ("AWS secret access key", new Regex(@"(?i)aws_?secret_?(access_?)?key[""']?\s*[:=]\s*[""']?[A-Za-z0-9/+]{40}\b", RegexOptions.CultureInvariant, Budget)),
         ("OpenAI-style API key", new Regex(@"\bsk-(proj-|ant-)?[A-Za-z0-9_\-]{20,}", RegexOptions.CultureInvariant, Budget)),
         ("Slack token", new Regex(@"\bxox[abposr]-[A-Za-z0-9\-]{10,}", RegexOptions.CultureInvariant, Budget)),
-        ("private key block", new Regex(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----", RegexOptions.CultureInvariant, Budget)),
+        ("private key block", PrivateKeyBegin),
         ("password assignment", new Regex(
             @"(?i)\b(password|passwd|pwd|secret|token|access[_-]?token|auth[_-]?token|api[_-]?key|client[_-]?secret)\b[""']?\s*[:=]\s*[""'][^""'\s]{6,}[""']",
             RegexOptions.CultureInvariant, Budget)),
@@ -57,9 +67,48 @@ internal static class SecretScanner
         return null;
     }
 
+    /// <summary>
+    /// For text that arrives a line at a time: whether <paramref name="line"/> opens a private key block it does not
+    /// also close, so the lines after it are key material until one <see cref="ClosesPrivateKey"/>.
+    /// </summary>
+    public static bool OpensPrivateKey(string line)
+    {
+        if (Find(PrivateKeyBegin, line) is not { } open)
+        {
+            return true;
+        }
+
+        return open.Success && Find(PrivateKeyEnd, line.Substring(open.Index + open.Length)) is not { Success: true };
+    }
+
+    /// <summary>Whether <paramref name="line"/> ends a private key block (a line too costly to scan counts as not).</summary>
+    public static bool ClosesPrivateKey(string line) => Find(PrivateKeyEnd, line) is { Success: true };
+
+    /// <summary>The match, or a failed one; null when the scan ran out of time (callers then assume the worst).</summary>
+    private static Match? Find(Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.Match(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
     /// <summary><paramref name="text"/> with every secret replaced by `[redacted: kind]`.</summary>
     public static string Redact(string text)
     {
+        try
+        {
+            text = PrivateKeyWhole.Replace(text, "[redacted: private key block]");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return $"[redacted: text too long to scan ({text.Length} characters)]";
+        }
+
         foreach (var (kind, pattern) in Patterns)
         {
             try

@@ -56,4 +56,46 @@ public sealed class RedactionTests
         Assert.DoesNotContain("ghp_0123", error.Message);
         StringAssert.Contains(error.Message, "[redacted: GitHub token]");
     }
+
+    private const string Key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAxyzBODYLINEONE\nQ2hlY2sgdGhpcyBCT0RZTElORVRXTw==\n-----END RSA PRIVATE KEY-----";
+
+    [TestMethod]
+    public void A_private_key_is_redacted_with_its_body_lines_in_a_whole_text()
+    {
+        var text = PublishedText.Log("stderr: loading key\n" + Key + "\nafter the key");
+
+        Assert.DoesNotContain("BODYLINE", text);
+        Assert.DoesNotContain("Q2hlY2sg", text);
+        StringAssert.StartsWith(text, "stderr: loading key\n[redacted: private key block]");
+        StringAssert.EndsWith(text, "\nafter the key");
+        Assert.AreEqual("[redacted: private key block]", PublishedText.Log("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nno end"),
+            "a block that never ends is redacted to the end of the text");
+    }
+
+    [TestMethod]
+    public void Output_read_a_line_at_a_time_redacts_every_line_of_a_private_key()
+    {
+        var said = new List<string>();
+        var stream = new StreamedText("check> ", said.Add);
+        foreach (var line in ("before\n\n" + Key + "\nafter\n-----BEGIN OPENSSH PRIVATE KEY----- inline -----END OPENSSH PRIVATE KEY----- tail\nlast\n"
+            + "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBODYWITHOUTEND\nstill key").Split('\n'))
+        {
+            stream.Line(line);
+        }
+
+        CollectionAssert.AreEqual(new[]
+        {
+            "check> before",
+            "check> [redacted: private key block]",
+            "check> [redacted: private key block]",
+            "check> [redacted: private key block]",
+            "check> [redacted: private key block]",
+            "check> after",
+            "check> [redacted: private key block] tail",
+            "check> last",
+            "check> [redacted: private key block]",
+            "check> [redacted: private key block]",
+            "check> [redacted: private key block]",
+        }, said, string.Join("\n", said));
+    }
 }

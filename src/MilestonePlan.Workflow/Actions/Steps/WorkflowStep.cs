@@ -113,13 +113,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
             Say("Running checks: " + CommandLine.Display(parts[0], parts.Skip(1)));
             // Printed as it runs (a test run takes minutes, and a failure is read there); the result keeps its start only.
             var result = Runner.Run(parts[0], parts.Skip(1).ToList(), Options.RepositoryRoot, TimeSpan.FromMinutes(30),
-                cancellationToken: Options.Cancellation, onLine: line =>
-                {
-                    if (line.Trim().Length > 0)
-                    {
-                        Say("check> " + line);
-                    }
-                });
+                cancellationToken: Options.Cancellation, onLine: new Publishing.StreamedText("check> ", Say).Line);
             if (!result.Succeeded)
             {
                 return result.Describe().Split('\n')[0];
