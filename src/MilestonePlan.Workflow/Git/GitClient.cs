@@ -133,8 +133,6 @@ internal sealed partial class GitClient(IProcessRunner runner, string repository
     private static bool Answer(string[] arguments, ProcessResult result, int no) =>
         result.Succeeded || (result.ExitCode == no && !result.NotFound && !result.TimedOut ? false : throw Failure(arguments, result));
 
-    private const int MaxDetail = 2000;
-
     private static WorkflowException Failure(IReadOnlyList<string> arguments, ProcessResult result)
     {
         var command = CommandLine.Display("git", arguments);
@@ -144,10 +142,10 @@ internal sealed partial class GitClient(IProcessRunner runner, string repository
                 + (result.StandardError.Trim().Length > 0 ? ": " + result.StandardError.Trim() : string.Empty));
         }
 
-        if (result.OutputLimit is not null)
+        if (result.OverLimit is { } over)
         {
             // What it wrote is the repository's content (a patch, a blob): none of it belongs in the message.
-            return WorkflowException.Tool($"`{command}` {result.Describe().Substring(result.CommandLine.Length + 1)}; nothing was changed on its account");
+            return WorkflowException.Tool($"`{command}` {over}; nothing was changed on its account");
         }
 
         if (result.TimedOut)
@@ -156,13 +154,7 @@ internal sealed partial class GitClient(IProcessRunner runner, string repository
                 + (result.StandardError.Trim().Length > 0 ? ": " + result.StandardError.Trim() : string.Empty));
         }
 
-        var detail = result.StandardError.Trim().Length > 0 ? result.StandardError.Trim() : result.StandardOutput.Trim();
-        // A message, not a dump: git's own words come first in what it wrote.
-        if (detail.Length > MaxDetail)
-        {
-            detail = detail.Substring(0, char.IsHighSurrogate(detail[MaxDetail - 1]) ? MaxDetail - 1 : MaxDetail) + "…";
-        }
-
+        var detail = result.FailureDetail();
         return WorkflowException.Tool($"`{command}` failed (exit code {result.ExitCode})" + (detail.Length > 0 ? ": " + detail : string.Empty));
     }
 }

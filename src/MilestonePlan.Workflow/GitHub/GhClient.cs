@@ -189,6 +189,12 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
                 + (stderr.Length > 0 ? " (" + stderr + ")" : string.Empty));
         }
 
+        if (result.OverLimit is { } over)
+        {
+            // gh prints what anyone who can open a PR wrote (titles, bodies): none of it belongs in the message.
+            return WorkflowException.Tool($"`{command}` {over}");
+        }
+
         if (result.TimedOut)
         {
             return WorkflowException.Tool($"`{command}` did not finish in time and was stopped" + (stderr.Length > 0 ? ": " + stderr : string.Empty));
@@ -199,7 +205,7 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
             return WorkflowException.Tool($"gh is not authenticated (`{command}`): {stderr} — run `gh auth login` (or set GH_TOKEN)");
         }
 
-        var detail = stderr.Length > 0 ? stderr : result.StandardOutput.Trim();
+        var detail = result.FailureDetail();
         return WorkflowException.Tool($"`{command}` failed (exit code {result.ExitCode})" + (detail.Length > 0 ? ": " + detail : string.Empty));
     }
 }

@@ -25,9 +25,9 @@ internal sealed record ProcessResult(string CommandLine, int ExitCode, string St
             return $"{CommandLine}: the program was not found on PATH" + (why.Length > 0 ? " (" + why + ")" : string.Empty);
         }
 
-        if (OutputLimit is { } limit)
+        if (OverLimit is { } over)
         {
-            return $"{CommandLine} wrote more than {limit / (1024 * 1024.0):0.##} MiB of output and was ended";
+            return $"{CommandLine} {over}";
         }
 
         if (TimedOut)
@@ -35,7 +35,24 @@ internal sealed record ProcessResult(string CommandLine, int ExitCode, string St
             return $"{CommandLine} timed out" + (StandardError.Trim().Length > 0 ? ": " + StandardError.Trim() : string.Empty);
         }
 
-        var detail = StandardError.Trim().Length > 0 ? StandardError.Trim() : StandardOutput.Trim();
+        var detail = FailureDetail();
         return $"{CommandLine} failed (exit {ExitCode})" + (detail.Length > 0 ? ": " + detail : string.Empty);
     }
+
+    /// <summary>`wrote more than 64 MiB of output and was ended`, or null when the program stayed under the limit.</summary>
+    public string? OverLimit => OutputLimit is { } limit ? $"wrote more than {limit / (1024 * 1024.0):0.##} MiB of output and was ended" : null;
+
+    /// <summary>
+    /// What the program said about its failure, for a message: its stderr, else its stdout, trimmed, at most
+    /// <see cref="MaxDetail"/> characters (a failing `git diff` would otherwise put a whole patch in the message).
+    /// </summary>
+    public string FailureDetail()
+    {
+        var detail = StandardError.Trim().Length > 0 ? StandardError.Trim() : StandardOutput.Trim();
+        return detail.Length <= MaxDetail
+            ? detail
+            : detail.Substring(0, char.IsHighSurrogate(detail[MaxDetail - 1]) ? MaxDetail - 1 : MaxDetail) + "…";
+    }
+
+    private const int MaxDetail = 2000;
 }

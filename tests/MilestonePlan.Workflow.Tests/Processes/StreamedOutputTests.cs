@@ -127,6 +127,18 @@ public sealed class StreamedOutputTests
         Assert.AreEqual(60_005, fine.StandardOutput.Length);
     }
 
+    [TestMethod]
+    public void A_failure_message_quotes_at_most_2000_characters_of_what_the_program_wrote()
+    {
+        var long_ = new ProcessResult("git diff", 1, string.Empty, new string('e', 1999) + "😀" + new string('f', 5000), TimedOut: false, NotFound: false);
+        var fromStdout = new ProcessResult("git diff", 1, new string('o', 3000), "  ", TimedOut: false, NotFound: false);
+
+        Assert.AreEqual(new string('e', 1999) + "…", long_.FailureDetail(), "cut before a surrogate pair, never inside it");
+        Assert.AreEqual(new string('o', 2000) + "…", fromStdout.FailureDetail());
+        Assert.AreEqual("git diff failed (exit 1): " + new string('o', 2000) + "…", fromStdout.Describe());
+        Assert.AreEqual("x", new ProcessResult("git diff", 1, string.Empty, " x\n", TimedOut: false, NotFound: false).FailureDetail());
+    }
+
     private static bool HasEnded(int pid)
     {
         try
