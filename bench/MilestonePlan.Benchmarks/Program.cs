@@ -18,17 +18,7 @@ if (args.Length > 1 && args[0] == "--isolated")
     var options = new ValidationOptions { RepositoryRoot = SyntheticPlans.Root };
     // The same tree on disk (a fresh temporary folder), for the pair a build sees.
     var diskRoot = Path.Combine(Path.GetTempPath(), "mp-isolated-" + Environment.ProcessId);
-    var diskFiles = new List<string>();
-    if (args[1].EndsWith("-disk", StringComparison.Ordinal))
-    {
-        foreach (var (path, text) in tree)
-        {
-            var file = Path.Combine(diskRoot, path.Substring(SyntheticPlans.Root.Length + 1));
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, text);
-            diskFiles.Add(file);
-        }
-    }
+    var diskFiles = args[1].EndsWith("-disk", StringComparison.Ordinal) ? SyntheticPlans.WriteTo(diskRoot, tree) : [];
 
     var diskOptions = new ValidationOptions { RepositoryRoot = diskRoot };
     Action work = args[1] switch

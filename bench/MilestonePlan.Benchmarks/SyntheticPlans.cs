@@ -25,6 +25,24 @@ public static class SyntheticPlans
     }
 
     /// <summary>
+    /// Writes <paramref name="tree"/> under <paramref name="root"/> (its paths with <see cref="Root"/> replaced), for the
+    /// pair a build sees: the same files read from disk. Returns the files written, in the tree's order.
+    /// </summary>
+    public static List<string> WriteTo(string root, Dictionary<string, string> tree)
+    {
+        var written = new List<string>();
+        foreach (var (path, text) in tree)
+        {
+            var file = Path.Combine(root, path.Substring(Root.Length + 1));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, text);
+            written.Add(file);
+        }
+
+        return written;
+    }
+
+    /// <summary>
     /// One plan whose issues form a chain: each depends on the one before. Its Completed Issues list is loose
     /// (a blank line between items): a tight list of 10,000 `* [ ]` lines is one block of 10,000 `[`, which the
     /// parser refuses (NestingLimit.MaxBracketsPerBlock, 5,000) before Markdig sees it.

@@ -42,13 +42,7 @@ public class ValidationBenchmarks
 
         // The same tree on disk, for the pair a build sees: every file read from disk, then parsed or validated.
         diskRoot = Path.Combine(Path.GetTempPath(), "mp-bench-" + Environment.ProcessId);
-        foreach (var (path, text) in tree)
-        {
-            var file = Path.Combine(diskRoot, path.Substring(SyntheticPlans.Root.Length + 1));
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, text);
-            diskFiles.Add(file);
-        }
+        diskFiles = SyntheticPlans.WriteTo(diskRoot, tree);
 
         diskOptions = new ValidationOptions { RepositoryRoot = diskRoot };
     }

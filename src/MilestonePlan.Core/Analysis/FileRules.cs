@@ -28,7 +28,7 @@ internal sealed class FileRules : IPlanRule
                 continue;
             }
 
-            if (context.SpecPath(row) is null || context.SpecExists(row) == false)
+            if (context.SpecExists(row) == false)
             {
                 yield return context.Report(MP2001, file.Span, row.Number, file.Text, folder);
                 continue;
@@ -67,7 +67,7 @@ internal sealed class FileRules : IPlanRule
 
         foreach (var link in plan.Links)
         {
-            if (link.Target.IndexOfAny(['{', '<', '*']) >= 0 || link.Target.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            if (link.Target.IndexOfAny(['{', '<', '*']) >= 0 || !link.CanBeAPath)
             {
                 continue;
             }

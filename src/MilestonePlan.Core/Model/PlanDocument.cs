@@ -64,8 +64,6 @@ internal sealed record PlanDocument(
         }
     }
 
-    private static readonly char[] InvalidPathCharacters = System.IO.Path.GetInvalidPathChars();
-
     public IEnumerable<IssueRow> Issues => Phases.SelectMany(p => p.Issues);
 
     /// <summary>
@@ -76,10 +74,9 @@ internal sealed record PlanDocument(
     {
         foreach (var link in Links)
         {
-            var target = link.Target.TrimStart('/');
-            if (target.IndexOfAny(InvalidPathCharacters) < 0)
+            if (link.CanBeAPath)
             {
-                yield return System.IO.Path.GetFullPath(System.IO.Path.Combine(link.IsRepositoryRelative ? repositoryRoot : FolderPath, target));
+                yield return System.IO.Path.GetFullPath(System.IO.Path.Combine(link.IsRepositoryRelative ? repositoryRoot : FolderPath, link.Target.TrimStart('/')));
             }
         }
     }

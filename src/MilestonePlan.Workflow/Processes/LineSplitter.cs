@@ -9,7 +9,7 @@ namespace MilestonePlan.Workflow.Processes;
 /// </summary>
 internal sealed class LineSplitter(OutputLines target)
 {
-    private readonly Decoder decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetDecoder();
+    private readonly Decoder decoder = OutputCapture.Utf8.GetDecoder();
     private readonly StringBuilder pending = new();
     private char[] chars = [];
 

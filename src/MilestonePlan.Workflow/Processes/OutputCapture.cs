@@ -9,7 +9,8 @@ namespace MilestonePlan.Workflow.Processes;
 /// </summary>
 internal sealed class OutputCapture
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    /// <summary>How every program's output is decoded, kept or streamed: UTF-8, invalid bytes as U+FFFD.</summary>
+    internal static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     private readonly MemoryStream buffer = new();
     private readonly LineSplitter? lines;

@@ -17,7 +17,7 @@ internal sealed class OutputLines
     private long offered;
 
     /// <summary>Lines written after the first <see cref="MaxLines"/>: counted, not kept.</summary>
-    public long NotShown => Math.Max(0, Interlocked.Read(ref offered) - MaxLines);
+    private long NotShown => Math.Max(0, Interlocked.Read(ref offered) - MaxLines);
 
     /// <summary>From a pipe's reader: one line, without its line ending.</summary>
     public void Add(string line)
@@ -30,6 +30,16 @@ internal sealed class OutputLines
         else if (number == MaxLines + 1)
         {
             lines.Enqueue($"(the program goes on writing; after {MaxLines:N0} lines the rest is not shown)");
+        }
+    }
+
+    /// <summary>After the program and its pipes ended: the last lines, then how many were not shown, if any.</summary>
+    public void Finish(Action<string> onLine)
+    {
+        Drain(onLine);
+        if (NotShown > 0)
+        {
+            onLine($"({NotShown:N0} more lines were not shown)");
         }
     }
 

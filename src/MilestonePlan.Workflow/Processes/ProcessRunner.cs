@@ -108,14 +108,7 @@ internal sealed class ProcessRunner(long maxOutputBytes = ProcessRunner.DefaultM
 
         output.WaitForEnd(DrainGrace);
         error.WaitForEnd(DrainGrace);
-        if (lines is not null)
-        {
-            lines.Drain(onLine!);
-            if (lines.NotShown > 0)
-            {
-                onLine!($"({lines.NotShown:N0} more lines were not shown)");
-            }
-        }
+        lines?.Finish(onLine!);
 
         cancellationToken.ThrowIfCancellationRequested();
         if (output.Overflowed || error.Overflowed)
