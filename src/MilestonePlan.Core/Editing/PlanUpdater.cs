@@ -1,4 +1,3 @@
-using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Core.Model;
 
 namespace MilestonePlan.Core.Editing;
@@ -6,63 +5,67 @@ namespace MilestonePlan.Core.Editing;
 /// <summary>
 /// The tracking updates the workflow makes, as line edits computed from the parsed plan. Pure: it reads the
 /// plan and its lines and says what to change; writing is someone else's job. Only the value part of a field
-/// is replaced, so the author's prefix, bullets and spacing stay as written.
+/// is replaced, so the author's prefix, bullets and spacing stay as written. Every edit also says what it means
+/// (<see cref="Intents"/>), so the result can be read back; an edit it cannot make surgically, or on a row the plan
+/// makes ambiguous, is refused (<see cref="EditRefusedException"/>).
 /// </summary>
 internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
 {
-    private static readonly HashSet<string> NonePlaceholders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "(none)", "none", "none yet", "*none yet*", "-", "—", "_none_", "*none*",
-    };
+    private readonly List<EditIntent> intents = [];
+    private readonly TrackingListEditor lists = new(lines);
 
     public PlanDocument Plan { get; } = plan;
+
+    /// <summary>What the edits returned so far mean to change.</summary>
+    public IReadOnlyList<EditIntent> Intents => intents;
 
     /// <summary>Current Phase and Current Issue point at <paramref name="row"/>.</summary>
     public IEnumerable<LineEdit> SetCurrent(IssueRow row)
     {
+        RequireUnambiguous(row);
         var phase = Plan.Phases.FirstOrDefault(p => p.Index == row.PhaseIndex);
+        var edits = new List<LineEdit>();
         if (Plan.Tracking.CurrentPhase is { } phaseField && phase is { Name.Length: > 0 })
         {
-            yield return ReplaceValue(phaseField.Value, phase.Name, $"Current Phase → {phase.Name}");
+            edits.Add(ReplaceValue(phaseField.Value, phase.Name, TrackingFields.Phase, $"Current Phase → {phase.Name}"));
         }
 
         if (Plan.Tracking.CurrentIssue is { } issueField)
         {
-            yield return ReplaceValue(issueField.Value, row.Number.ToString(), $"Current Issue → {row.Number}");
+            edits.Add(ReplaceValue(issueField.Value, row.Number.ToString(), TrackingFields.CurrentIssue, $"Current Issue → {row.Number}"));
+            Intend(EditIntent.ForRow(IntentKind.CurrentIssue, row, issueField.Value.Span.Line, $"Current Issue → {row.Number}"));
         }
         else if (Plan.Tracking.CurrentPhaseHeading is { } heading)
         {
-            yield return LineEdit.InsertAfter(heading.Span.Line,
-                ["", $"* **Phase:** {phase?.Name}", $"* **Current Issue:** {row.Number}"], $"Current Issue → {row.Number}");
+            var why = $"Current Issue → {row.Number}";
+            edits.Add(LineEdit.InsertAfter(heading.Span.Line, ["", $"* **Phase:** {phase?.Name}", $"* **Current Issue:** {row.Number}"], why));
+            Intend(EditIntent.ForRow(IntentKind.CurrentIssue, row, heading.Span.Line, why));
+            Intend(new EditIntent(IntentKind.FieldValue, heading.Span.Line, why, Field: TrackingFields.Phase, Value: phase?.Name ?? string.Empty));
         }
+
+        return edits;
     }
 
     /// <summary>The Completed Issues checkbox of <paramref name="row"/> is ticked (added when missing).</summary>
     public IEnumerable<LineEdit> MarkDone(IssueRow row)
     {
-        var entry = Plan.Tracking.Completed?.Entries.FirstOrDefault(e => e.IssueCandidates.Any(c => Plan.Resolve(c) == row));
-        if (entry is { Checked: false })
+        RequireUnambiguous(row);
+        var why = $"{row.Number} done";
+        var edits = new List<LineEdit>();
+        var entry = Plan.Tracking.Completed?.Entries.FirstOrDefault(e => Names(e, row));
+        if (entry is { Checked: false } or { Checked: null, Status: not IssueState.Done })
         {
-            var line = lines[entry.Line.Span.Line];
-            var box = line.IndexOf("[ ]", StringComparison.Ordinal);
-            if (box >= 0)
-            {
-                yield return LineEdit.Replace(entry.Line.Span.Line, line.Substring(0, box) + "[x]" + line.Substring(box + 3), $"{row.Number} done");
-            }
+            edits.Add(Tick(entry, row, why));
         }
         else if (entry is null && Plan.Tracking.Completed is { } completed)
         {
-            foreach (var edit in AddToList(completed, $"* [x] {row.Number} — {row.TitleText}", $"{row.Number} done"))
-            {
-                yield return edit;
-            }
+            edits.AddRange(lists.Add(completed, $"* [x] {row.Number} — {row.TitleText}", why, []));
+            Intend(EditIntent.ForRow(IntentKind.Done, row, completed.Heading.Span.Line, why));
         }
 
         // Whatever state the tracking gave the issue before (a stop can sit beside an open PR), its Open PRs entry goes.
-        foreach (var edit in RemoveFrom(Plan.Tracking.OpenPullRequests, row, $"{row.Number} merged: no longer an open PR"))
-        {
-            yield return edit;
-        }
+        edits.AddRange(RemoveFrom(Plan.Tracking.OpenPullRequests, row, IntentKind.NoOpenPullRequest, $"{row.Number} merged: no longer an open PR"));
+        return edits;
     }
 
     /// <summary>
@@ -72,6 +75,8 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
     public IEnumerable<LineEdit> AddOpenPullRequest(IssueRow row, int number, string url, CheckState checks = CheckState.Unknown,
         DateTimeOffset? created = null)
     {
+        RequireUnambiguous(row);
+
         // A rerun finds the entry an earlier run wrote: never a second one.
         if (Plan.Tracking.OpenPullRequests is not { } list || EntriesOf(list, row).Any())
         {
@@ -95,7 +100,9 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
             details.Add("  - Created: " + at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return AddToList(list, $"* [PR #{number}]({url}) — {row.TitleText} ({issue})", $"{row.Number}: PR #{number} open", details);
+        var why = $"{row.Number}: PR #{number} open";
+        Intend(EditIntent.ForRow(IntentKind.OpenPullRequest, row, list.Heading.Span.Line, why));
+        return lists.Add(list, $"* [PR #{number}]({url}) — {row.TitleText} ({issue})", why, details);
     }
 
     /// <summary>
@@ -104,6 +111,7 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
     /// </summary>
     public IEnumerable<LineEdit> RecordStop(IssueRow row, bool hard, string reason, string needs)
     {
+        RequireUnambiguous(row);
         var list = hard ? Plan.Tracking.Blocked : Plan.Tracking.Skipped;
         if (list is null)
         {
@@ -114,169 +122,222 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
             ? $"* {row.Number} — {row.TitleText} — STOP: {reason} — Needs: {needs}"
             : $"* {row.Number} — {row.TitleText} — Skipped: {reason}";
         var why = hard ? $"{row.Number} stopped" : $"{row.Number} skipped";
-        if (EntriesOf(list, row).FirstOrDefault() is { } earlier)
-        {
-            // A rerun that stops again replaces the issue's entry (and what is nested under it): one entry per issue.
-            var line = earlier.Line.Span.Line;
-            var current = lines[line];
-            var indent = current.Substring(0, current.Length - current.TrimStart().Length);
-            var bullet = current.TrimStart() is { Length: > 0 } t && t[0] is '-' or '*' ? t[0] : '*';
-            return new[] { LineEdit.Replace(line, indent + bullet + text.Substring(1), why) }
-                .Concat(Enumerable.Range(line + 1, EntryEnd(line) - line).Select(n => LineEdit.Delete(n, why)));
-        }
+        Intend(EditIntent.ForRow(hard ? IntentKind.Stopped : IntentKind.Skipped, row, list.Heading.Span.Line, why));
 
-        return AddToList(list, text, why);
+        // A rerun that stops again replaces the issue's entry (and what is nested under it): one entry per issue.
+        return EntriesOf(list, row).FirstOrDefault() is { } earlier ? lists.Replace(earlier, text, why) : lists.Add(list, text, why, []);
     }
 
     /// <summary>The issue's Blocked and Skipped entries removed: a submission that passed every stop clears earlier ones.</summary>
-    public IEnumerable<LineEdit> ClearStops(IssueRow row) =>
-        RemoveFrom(Plan.Tracking.Blocked, row, $"{row.Number}: earlier stop cleared").Concat(RemoveFrom(Plan.Tracking.Skipped, row, $"{row.Number}: earlier skip cleared"));
-
-    private IEnumerable<TrackingEntry> EntriesOf(TrackingList? list, IssueRow row) =>
-        list?.Entries.Where(e => e.IssueCandidates.Any(c => Plan.Resolve(c) == row)) ?? [];
+    public IEnumerable<LineEdit> ClearStops(IssueRow row)
+    {
+        RequireUnambiguous(row);
+        return RemoveFrom(Plan.Tracking.Blocked, row, IntentKind.NoStop, $"{row.Number}: earlier stop cleared")
+            .Concat(RemoveFrom(Plan.Tracking.Skipped, row, IntentKind.NoStop, $"{row.Number}: earlier skip cleared")).ToList();
+    }
 
     /// <summary>Total Issues says <paramref name="total"/>, keeping any note after the number (`(including epic)`).</summary>
     public IEnumerable<LineEdit> SetTotalIssues(int total)
     {
         if (Plan.Field(FieldKeys.TotalIssues) is not { } field)
         {
-            yield break;
+            return [];
         }
 
         var text = field.Value.Text;
         var digits = AsciiNumber.CountDigits(text);
-        yield return ReplaceValue(field.Value, total.ToString(System.Globalization.CultureInfo.InvariantCulture) + text.Substring(digits),
-            $"Total Issues → {total}");
+        var number = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var edit = ReplaceValue(field.Value, number + text.Substring(digits), null, $"Total Issues → {total}");
+        Intend(new EditIntent(IntentKind.TotalIssues, field.Value.Span.Line, edit.Why, Field: TrackingFields.Overview(FieldKeys.TotalIssues), Value: number));
+        return [edit];
     }
 
     /// <summary>An unchecked Completed Issues line for a row that has none.</summary>
-    public IEnumerable<LineEdit> AddChecklistEntry(IssueRow row) =>
-        Plan.Tracking.Completed is { } completed ? AddToList(completed, $"* [ ] {row.Number} — {row.TitleText}", $"{row.Number} added to Completed Issues") : [];
+    public IEnumerable<LineEdit> AddChecklistEntry(IssueRow row)
+    {
+        RequireUnambiguous(row);
+        if (Plan.Tracking.Completed is not { } completed)
+        {
+            return [];
+        }
+
+        var why = $"{row.Number} added to Completed Issues";
+        Intend(EditIntent.ForRow(IntentKind.InChecklist, row, completed.Heading.Span.Line, why));
+        return lists.Add(completed, $"* [ ] {row.Number} — {row.TitleText}", why, []);
+    }
 
     /// <summary>The title part of a checklist line replaced by the table's title.</summary>
     public IEnumerable<LineEdit> SetChecklistTitle(TrackingEntry entry, string title)
     {
-        if (entry.Title is not { } current || current.Span.Line != current.Span.EndLine)
+        if (entry.Title is not { } current || current.Span.Line != current.Span.EndLine
+            || Plan.Issues.FirstOrDefault(r => Names(entry, r)) is not { } row)
         {
-            yield break;
+            return [];
         }
 
+        RequireUnambiguous(row);
         var line = lines[current.Span.Line];
         var start = current.Span.Column - 1;
         var end = Math.Min(current.Span.EndColumn, line.Length);
-        yield return LineEdit.Replace(current.Span.Line, line.Substring(0, start) + title + line.Substring(end), $"checklist title → {title}");
+        var why = $"checklist title → {title}";
+        Intend(EditIntent.ForRow(IntentKind.ChecklistTitle, row, current.Span.Line, why, title));
+        return [LineEdit.Replace(current.Span.Line, line.Substring(0, start) + title + line.Substring(end), why)];
     }
 
     public IEnumerable<LineEdit> SetLastUpdated(string date) =>
-        Plan.Tracking.LastUpdated is { } field ? [ReplaceValue(field.Value, date, $"Last Updated → {date}")] : [];
+        Plan.Tracking.LastUpdated is { } field ? [ReplaceValue(field.Value, date, TrackingFields.LastUpdated, $"Last Updated → {date}")] : [];
 
     /// <summary>The Overview Status and the closing Status both say <paramref name="status"/>.</summary>
     public IEnumerable<LineEdit> SetStatus(string status)
     {
+        var edits = new List<LineEdit>();
         if (Plan.Field(FieldKeys.Status) is { } overview && overview.Value.Text != status)
         {
-            yield return ReplaceValue(overview.Value, status, $"Status → {status}");
+            edits.Add(ReplaceValue(overview.Value, status, TrackingFields.Overview(FieldKeys.Status), $"Status → {status}"));
         }
 
         if (Plan.Tracking.FooterStatus is { } footer && footer.Value.Text != status)
         {
-            yield return ReplaceValue(footer.Value, status, $"Status → {status}");
+            edits.Add(ReplaceValue(footer.Value, status, TrackingFields.FooterStatus, $"Status → {status}"));
         }
+
+        return edits;
+    }
+
+    /// <summary>The row's GitHub # cell set to `#N` (the text between its pipes replaced).</summary>
+    public IEnumerable<LineEdit> SetGitHubCell(IssueRow row, int number)
+    {
+        if (row.GitHubCell is not { } cell || cell.Span.Line != cell.Span.EndLine)
+        {
+            return [];
+        }
+
+        var line = lines[cell.Span.Line];
+        var at = Math.Min(Math.Max(cell.Span.Column - 1, 0), line.Length - 1);
+        var open = at < 0 ? -1 : line.LastIndexOf('|', line[at] == '|' ? Math.Max(at - 1, 0) : at);
+        var close = open < 0 ? -1 : line.IndexOf('|', Math.Max(at, open + 1));
+        if (open < 0 || close < 0)
+        {
+            throw Refuse(cell.Span.Line, $"{row.Number}: the GitHub # cell has no pipes around it to write between");
+        }
+
+        var why = $"{row.Number}: GitHub #{number}";
+        Intend(EditIntent.ForRow(IntentKind.GitHubNumber, row, cell.Span.Line, why, number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return [LineEdit.Replace(cell.Span.Line, line.Substring(0, open + 1) + $" #{number} " + line.Substring(close), why)];
     }
 
     /// <summary>Edits that touch the same line are merged, later ones on top of earlier ones.</summary>
     public static IReadOnlyList<LineEdit> Combine(IEnumerable<LineEdit> edits) =>
         edits.GroupBy(e => (e.Line, e.Kind)).Select(g => g.Last()).OrderBy(e => e.Line).ToList();
 
-    private LineEdit ReplaceValue(TextCell value, string newValue, string why)
+    private void Intend(EditIntent intent) => intents.Add(intent);
+
+    private EditRefusedException Refuse(int line, string reason) => new(Plan.Path, line, reason);
+
+    /// <summary>
+    /// An edit for a row whose number another row also has (MP1004) would land on whichever entry reading resolves
+    /// first, not necessarily this row's: refused until a person makes the plan say which is which.
+    /// </summary>
+    private void RequireUnambiguous(IssueRow row)
     {
+        var twin = Plan.Issues.FirstOrDefault(r => r.Order != row.Order
+            && (r.Number.Value == row.Number.Value || (row.GitHubNumber is { } gh && r.GitHubNumber == gh)));
+        if (twin is not null)
+        {
+            var what = twin.Number.Value == row.Number.Value ? $"issue number {row.Number}" : $"GitHub number #{row.GitHubNumber}";
+            throw Refuse(row.RowSpan.Line, $"two rows have {what} (lines {Math.Min(row.RowSpan.Line, twin.RowSpan.Line)} and "
+                + $"{Math.Max(row.RowSpan.Line, twin.RowSpan.Line)}, MP1004), so which one a tracking entry names is not known; fix the plan first");
+        }
+    }
+
+    /// <summary>The entry's checkbox ticked: `[ ]` becomes `[x]`; an entry written without one gets `[x]` after its bullet.</summary>
+    private LineEdit Tick(TrackingEntry entry, IssueRow row, string why)
+    {
+        var number = entry.Line.Span.Line;
+        var line = lines[number];
+        var box = line.IndexOf("[ ]", StringComparison.Ordinal);
+        var trimmed = line.TrimStart();
+        string ticked;
+        if (entry.Checked == false && box >= 0)
+        {
+            ticked = line.Substring(0, box) + "[x]" + line.Substring(box + 3);
+        }
+        else if (entry.Checked is null && entry.Line.Span.Line == entry.Line.Span.EndLine && trimmed.Length > 1 && trimmed[0] is '-' or '*' or '+' && trimmed[1] == ' ')
+        {
+            var bullet = line.Length - trimmed.Length;
+            ticked = line.Substring(0, bullet + 2) + "[x] " + line.Substring(bullet + 2).TrimStart();
+        }
+        else
+        {
+            throw Refuse(number, $"{row.Number}: its Completed Issues entry has no checkbox this editor can tick");
+        }
+
+        Intend(EditIntent.ForRow(IntentKind.Done, row, number, why));
+        return LineEdit.Replace(number, ticked, why);
+    }
+
+    private bool Names(TrackingEntry entry, IssueRow row)
+    {
+        foreach (var candidate in entry.IssueCandidates)
+        {
+            if (Plan.Resolve(candidate) == row)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private IEnumerable<TrackingEntry> EntriesOf(TrackingList? list, IssueRow row) => list?.Entries.Where(e => Names(e, row)) ?? [];
+
+    private IEnumerable<LineEdit> RemoveFrom(TrackingList? list, IssueRow row, IntentKind intent, string why)
+    {
+        var entries = EntriesOf(list, row).ToList();
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        Intend(EditIntent.ForRow(intent, row, entries[0].Line.Span.Line, why));
+        return lists.Remove(list!, entries, why).ToList();
+    }
+
+    /// <summary>
+    /// The value of a field replaced, exactly: from where its value starts to where it ends on its line. A value that
+    /// spans lines is not edited surgically and is refused.
+    /// </summary>
+    private LineEdit ReplaceValue(TextCell value, string newValue, string? field, string why)
+    {
+        if (value.Span.EndLine != value.Span.Line)
+        {
+            throw Refuse(value.Span.Line, $"the value to replace ('{Shorten(value.Raw)}') runs over more than one line");
+        }
+
         var line = lines[value.Span.Line];
         var start = Math.Min(value.Span.Column - 1, line.Length);
-        var end = value.Span.EndLine == value.Span.Line ? Math.Min(value.Span.EndColumn, line.Length) : line.Length;
+        var end = Math.Min(value.Span.EndColumn, line.Length);
+        var written = newValue;
         if (value.IsEmpty)
         {
             // An empty value's span points at the label; write after the label's closing '**' and colon.
             start = end = line.Length;
-            newValue = (line.EndsWith(" ", StringComparison.Ordinal) ? string.Empty : " ") + newValue;
+            written = (line.EndsWith(" ", StringComparison.Ordinal) ? string.Empty : " ") + newValue;
         }
         else if (start > 0 && !char.IsWhiteSpace(line[start - 1]) && newValue.Length > 0 && !char.IsWhiteSpace(newValue[0]))
         {
             // A value glued to its label (`**Status:**! Complete`) keeps the label's closing `**` closing only while
             // punctuation follows it; `**Status:**In Progress` is not bold at all. A space always closes it.
-            newValue = " " + newValue;
+            written = " " + newValue;
         }
 
-        return LineEdit.Replace(value.Span.Line, line.Substring(0, start) + newValue + line.Substring(end), why);
+        if (field is not null)
+        {
+            Intend(new EditIntent(IntentKind.FieldValue, value.Span.Line, why, Field: field, Value: newValue));
+        }
+
+        return LineEdit.Replace(value.Span.Line, line.Substring(0, start) + written + line.Substring(end), why);
     }
 
-    private IEnumerable<LineEdit> AddToList(TrackingList list, string text, string why) => AddToList(list, text, why, []);
-
-    /// <summary><paramref name="text"/> as a new entry of the list, with <paramref name="nested"/> lines under it.</summary>
-    private IEnumerable<LineEdit> AddToList(TrackingList list, string text, string why, IReadOnlyList<string> nested)
-    {
-        var placeholder = list.Entries.FirstOrDefault(e => e.IssueCandidates.Count == 0 && NonePlaceholders.Contains(e.Line.Text.Trim()));
-        if (placeholder is not null)
-        {
-            var line = lines[placeholder.Line.Span.Line];
-            var indent = line.Substring(0, line.Length - line.TrimStart().Length);
-            var bullet = line.TrimStart().Length > 0 && line.TrimStart()[0] is '-' or '*' ? line.TrimStart()[0] : '*';
-            return [new LineEdit(placeholder.Line.Span.Line, LineEditKind.Replace, [indent + bullet + text.Substring(1), .. nested.Select(n => indent + n)], why)];
-        }
-
-        var last = list.Entries.Where(e => e.IssueCandidates.Count > 0).Select(e => e.Line.Span.EndLine).DefaultIfEmpty(0).Max();
-        if (last > 0)
-        {
-            var entryLine = list.Entries.Where(e => e.IssueCandidates.Count > 0).Select(e => e.Line.Span.Line).Max();
-            var bullet = lines[entryLine].TrimStart() is { Length: > 0 } t && t[0] is '-' or '*' ? t[0] : '*';
-            return [LineEdit.InsertAfter(EntryEnd(entryLine), [bullet + text.Substring(1), .. nested], why)];
-        }
-
-        return [LineEdit.InsertAfter(list.Heading.Span.Line, [string.Empty, text, .. nested], why)];
-    }
-
-    private IEnumerable<LineEdit> RemoveFrom(TrackingList? list, IssueRow row, string why)
-    {
-        var entries = EntriesOf(list, row).ToList();
-        if (entries.Count == 0)
-        {
-            yield break;
-        }
-
-        var remaining = list!.Entries.Count(e => e.IssueCandidates.Count > 0) - entries.Count;
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var line = entries[i].Line.Span.Line;
-            if (remaining == 0 && i == 0)
-            {
-                var text = lines[line];
-                var indent = text.Substring(0, text.Length - text.TrimStart().Length);
-                yield return LineEdit.Replace(line, indent + (text.TrimStart() is { Length: > 0 } t ? t[0] : '*') + " (none)", why);
-            }
-            else
-            {
-                yield return LineEdit.Delete(line, why);
-            }
-
-            // The entry's nested lines (Status, Created, Reason, Findings ...) go with it.
-            for (var nested = line + 1; nested <= EntryEnd(line); nested++)
-            {
-                yield return LineEdit.Delete(nested, why);
-            }
-        }
-    }
-
-    /// <summary>The last line of the entry starting at <paramref name="line"/>: its more indented lines below belong to it.</summary>
-    private int EntryEnd(int line)
-    {
-        var indent = Indentation(lines[line]);
-        var end = line;
-        while (end + 1 <= lines.Count && lines[end + 1].Trim().Length > 0 && Indentation(lines[end + 1]) > indent)
-        {
-            end++;
-        }
-
-        return end;
-    }
-
-    private static int Indentation(string line) => line.Length - line.TrimStart(' ', '\t').Length;
+    private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 }

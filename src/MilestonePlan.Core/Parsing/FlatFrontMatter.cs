@@ -24,6 +24,11 @@ internal static class FlatFrontMatter
     /// </summary>
     public static bool TryRead(string text, int start, int end, int firstLine, Dictionary<string, FrontMatterValue> values)
     {
+        if (HasYamlOnlyBreak(text, start, end))
+        {
+            return false;
+        }
+
         var lineNumber = firstLine;
         for (var lineStart = start; lineStart <= end; lineNumber++)
         {
@@ -39,6 +44,24 @@ internal static class FlatFrontMatter
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A line break this path does not count (it splits at `\n`): a lone `\r`, or U+0085, U+2028, U+2029, which YAML
+    /// reads as line breaks. YamlDotNet reads such front matter, and its positions are mapped to the file's lines.
+    /// </summary>
+    private static bool HasYamlOnlyBreak(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c is '\u0085' or '\u2028' or '\u2029' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One line [<paramref name="start"/>, <paramref name="end"/>): blank, or a new key with a value this path takes.</summary>

@@ -189,18 +189,27 @@ internal static class SpecParser
         }
 
         var yamlText = map.Slice(yamlStart, yamlEnd - 1);
-        return ReadWithYamlDotNet(path, map, blockStart, yamlText, firstLine, values);
+        return ReadWithYamlDotNet(path, map, blockStart, yamlStart, yamlText, firstLine, values);
     }
 
     /// <summary>The general reader, for everything the flat fast path declines.</summary>
     internal static PlanDiagnostic? ReadWithYamlDotNet(string path, SourceMap? map, YamlFrontMatterBlock? block, string yamlText, int firstLine,
         Dictionary<string, FrontMatterValue> values) =>
-        ReadWithYamlDotNet(path, block is null ? null : map, block?.Span.Start ?? 0, yamlText, firstLine, values);
+        ReadWithYamlDotNet(path, block is null ? null : map, block?.Span.Start ?? 0, -1, yamlText, firstLine, values);
 
-    /// <summary>As above; <paramref name="map"/> null reports a problem of the whole block at the file start.</summary>
-    private static PlanDiagnostic? ReadWithYamlDotNet(string path, SourceMap? map, int blockStart, string yamlText, int firstLine,
+    /// <summary>
+    /// As above; <paramref name="map"/> null reports a problem of the whole block at the file start. With
+    /// <paramref name="yamlStart"/> (the offset of <paramref name="yamlText"/> in the map's text), positions are the
+    /// file's lines: YAML also ends lines at U+0085, U+2028 and U+2029, Markdig does not, so YamlDotNet's own line
+    /// numbers name other lines of the file once one of them appears (an editor writing there overwrote a wrong line).
+    /// </summary>
+    private static PlanDiagnostic? ReadWithYamlDotNet(string path, SourceMap? map, int blockStart, int yamlStart, string yamlText, int firstLine,
         Dictionary<string, FrontMatterValue> values)
     {
+        Diagnostics.SourceSpan Span(Mark start, Mark end, int firstLine) => map is not null && yamlStart >= 0
+            ? map.Span(yamlStart + (int)start.Index, Math.Max(yamlStart + (int)start.Index, yamlStart + (int)end.Index - 1))
+            : LineSpan(start, end, firstLine);
+
         try
         {
             // The event parser, not the representation model: front matter is a flat map of scalars and
@@ -263,8 +272,10 @@ internal static class SpecParser
         catch (YamlException e)
         {
             var line = (int)e.Start.Line + firstLine - 1;
-            return PlanDiagnostic.Create(RuleMessages.MP2005Unreadable, path, Diagnostics.SourceSpan.At(Math.Max(line, 1), Math.Max(1, (int)e.Start.Column)),
-                FirstSentence(e.Message));
+            var at = map is not null && yamlStart >= 0
+                ? map.Span(yamlStart + (int)Math.Min(e.Start.Index, yamlText.Length), yamlStart + (int)Math.Min(e.Start.Index, yamlText.Length))
+                : Diagnostics.SourceSpan.At(Math.Max(line, 1), Math.Max(1, (int)e.Start.Column));
+            return PlanDiagnostic.Create(RuleMessages.MP2005Unreadable, path, at, FirstSentence(e.Message));
         }
         catch (Exception e)
         {
@@ -276,7 +287,7 @@ internal static class SpecParser
         }
     }
 
-    private static Diagnostics.SourceSpan Span(Mark start, Mark end, int firstLine) => new(
+    private static Diagnostics.SourceSpan LineSpan(Mark start, Mark end, int firstLine) => new(
         (int)start.Line + firstLine - 1, (int)start.Column,
         Math.Max((int)end.Line, (int)start.Line) + firstLine - 1, Math.Max(1, (int)end.Column - 1));
 

@@ -29,11 +29,25 @@ internal sealed record PlanTransition(string Before, string After, IReadOnlyList
         }
 
         var lines = TextLines.Split(text);
+        var updater = new PlanUpdater(plan, lines);
         // An edit that writes what is already there is no change, and is not reported as one.
-        var combined = PlanUpdater.Combine(edits(new PlanUpdater(plan, lines), plan))
+        var combined = PlanUpdater.Combine(edits(updater, plan))
             .Where(e => !(e.Kind == LineEditKind.Replace && e.Text.Count == 1 && e.Line <= lines.Count && e.Text[0] == lines[e.Line]))
             .ToList();
-        return new PlanTransition(text, lines.Apply(combined), combined.Select(e => $"line {e.Line}: {e.Why}").ToList())
+        var after = lines.Apply(combined, path);
+        if (combined.Count > 0)
+        {
+            // Read back: the text parsed again shows what the edits meant and nothing else, or nothing is written.
+            var reread = PlanParser.Parse(path, after);
+            if (specGitHubNumbers is { Count: > 0 })
+            {
+                reread = reread.WithSpecGitHubNumbers(row => specGitHubNumbers.TryGetValue(row.Number.Value, out var n) ? n : null);
+            }
+
+            EditReadBack.Check(plan, reread, updater.Intents);
+        }
+
+        return new PlanTransition(text, after, combined.Select(e => $"line {e.Line}: {e.Why}").ToList())
         {
             SpecGitHubNumbers = specGitHubNumbers,
         };

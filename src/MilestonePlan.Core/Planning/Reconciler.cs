@@ -21,16 +21,20 @@ internal static class Reconciler
             foreach (var issue in status.Issues)
             {
                 var pr = Match(plan, issue.Row, pullRequests);
-                if (pr is null || issue.IsDone)
+                if (pr is null)
                 {
                     continue;
                 }
 
                 if (pr.IsMerged)
                 {
-                    edits.AddRange(updater.MarkDone(issue.Row));
+                    // Done already, but still listed under Open PRs: the plan would say a merged PR is open.
+                    if (!issue.IsDone || issue.Facts.OpenPullRequest is not null)
+                    {
+                        edits.AddRange(updater.MarkDone(issue.Row));
+                    }
                 }
-                else if (pr.IsOpen && issue.Facts.OpenPullRequest is null)
+                else if (!issue.IsDone && pr.IsOpen && issue.Facts.OpenPullRequest is null)
                 {
                     edits.AddRange(updater.AddOpenPullRequest(issue.Row, pr.Number, pr.Url));
                 }

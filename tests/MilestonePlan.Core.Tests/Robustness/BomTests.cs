@@ -13,9 +13,7 @@ public sealed class BomTests
     [DataRow("\uFEFF")]
     public void Front_matter_added_to_a_spec_keeps_the_bom_first(string text)
     {
-        var spec = SpecParser.Parse("/r/01-x.md", text);
-        var lines = TextLines.Split(text);
-        var edited = lines.Apply(SpecUpdater.SetGitHubIssue(spec, lines, 42));
+        var edited = SpecUpdater.SetGitHubIssue("/r/01-x.md", text, 42);
         Assert.AreEqual('\uFEFF', edited[0]);
         Assert.AreEqual(1, edited.Count(c => c == '\uFEFF'));
         Assert.AreEqual("42", SpecParser.Parse("/r/01-x.md", edited).Get("github_issue")?.Scalar);

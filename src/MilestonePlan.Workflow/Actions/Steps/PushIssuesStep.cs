@@ -66,6 +66,10 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
                     continue;
                 }
 
+                // The number must be writable into the spec before an issue is created for it: a spec whose front matter
+                // cannot be edited so that it reads back is refused now (MP9002), not after GitHub holds an issue the
+                // spec does not record.
+                SpecUpdater.SetGitHubIssue(path, specFile.Text, int.MaxValue);
                 var marker = IssueMarker(path);
                 var labels = spec.Get("labels")?.Items ?? [];
                 if (Options.DryRun)
@@ -108,14 +112,12 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
             }
 
             // Written back at once, spec then plan, before the next spec is pushed.
-            var specLines = TextLines.Split(specFile.Text);
-            Save(specFile, new PlanTransition(specFile.Text, specLines.Apply(SpecUpdater.SetGitHubIssue(spec, specLines, number)), [$"github_issue → {number}"]));
+            Save(specFile, new PlanTransition(specFile.Text, SpecUpdater.SetGitHubIssue(path, specFile.Text, number), [$"github_issue → {number}"]));
             if (row.GitHubNumber is null && row.GitHubCell is not null)
             {
                 var planFile = PlanFile.Read(RequireInside(plan.Path), Options.MaxPlanBytes);
                 var current = PlanParser.Parse(plan.Path, planFile.Text).Find(row.Number)!;
-                var planLines = TextLines.Split(planFile.Text);
-                Save(planFile, new PlanTransition(planFile.Text, planLines.Apply(SpecUpdater.SetGitHubCell(current, planLines, number)), [$"{row.Number}: GitHub #{number}"]));
+                Save(planFile, PlanTransition.Edit(plan.Path, planFile.Text, (updater, _) => updater.SetGitHubCell(current, number)));
             }
         }
 
