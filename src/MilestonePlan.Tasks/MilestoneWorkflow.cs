@@ -122,12 +122,6 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
             var span = e.Span ?? default;
             Log.LogError(null, e.Rule.Id, e.Rule.HelpLink, e.Rule.HelpLink, e.File, span.Line, span.Column, span.EndLine, span.EndColumn, e.Message);
         }
-        catch (MilestonePlan.Core.Editing.EditRefusedException e)
-        {
-            // An edit that would not read back as intended: refused, nothing written (MP9002 at the line it concerned).
-            var rule = Rules.MP9002;
-            Log.LogError(null, rule.Id, rule.HelpLink, rule.HelpLink, e.Path, e.Line, 0, e.Line, 0, rule.Format(Workflow.Publishing.PublishedText.Log(e.Message)));
-        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Text.Json.JsonException)
         {
             var rule = Rules.MP9001;

@@ -56,4 +56,22 @@ public sealed class PushIssuesTests
         repo.Runner().PushIssues();
         Assert.HasCount(2, repo.IssueGhCalls.Where(c => c[0] == "issue" && c[1] == "create").ToList(), "a second run creates nothing");
     }
+
+    [TestMethod]
+    public void A_spec_whose_front_matter_cannot_take_the_number_is_refused_before_any_issue_is_created()
+    {
+        using var repo = new WorkflowRepository(plan: Plan);
+        const string Spec = "---\ntitle: \"Parser\"\n\tpriority: P0\n---\n\n# Parser\n";
+        repo.Git.Write("docs/03-build-notes/m1/01-parser.md", Spec);
+        repo.Git.CommitAll("specs", push: true);
+
+        var error = Assert.ThrowsExactly<WorkflowException>(() => repo.Runner().PushIssues());
+
+        Assert.AreEqual("MP9002", error.Rule.Id);
+        StringAssert.EndsWith(error.File, "01-parser.md");
+        Assert.AreEqual(2, error.Span?.Line, error.Message);
+        StringAssert.Contains(error.Message, "front matter does not read as YAML");
+        Assert.IsEmpty(repo.IssueGhCalls.Where(c => c[0] == "issue" && c[1] == "create").ToList(), "no GitHub issue the spec could not record");
+        Assert.AreEqual(Spec, repo.TrackedText("docs/03-build-notes/m1/01-parser.md"));
+    }
 }

@@ -2,6 +2,7 @@ using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Actions.Steps;
+using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Processes;
@@ -63,31 +64,31 @@ internal sealed class WorkflowRunner
     /// <summary>MP5007 findings of the last <see cref="ReconcileMilestone"/>: where the tracking disagrees with git.</summary>
     public IReadOnlyList<Core.Diagnostics.PlanDiagnostic> Drift { get; private set; } = [];
 
-    public NextIssueDecision NextIssue() => new NextIssueStep(services).Run();
+    public NextIssueDecision NextIssue() => Refusals.AsWorkflowErrors(() => new NextIssueStep(services).Run());
 
-    public IssueRow? RunNextIssue() => new RunNextIssueStep(services).Run();
+    public IssueRow? RunNextIssue() => Refusals.AsWorkflowErrors(() => new RunNextIssueStep(services).Run());
 
-    public IReadOnlyList<Agent.IssueOutcome> RunMilestone() => new RunMilestoneStep(services).Run();
+    public IReadOnlyList<Agent.IssueOutcome> RunMilestone() => Refusals.AsWorkflowErrors(() => new RunMilestoneStep(services).Run());
 
-    public IReadOnlyList<StopFinding> SubmitIssue() => new SubmitIssueStep(services).Run();
+    public IReadOnlyList<StopFinding> SubmitIssue() => Refusals.AsWorkflowErrors(() => new SubmitIssueStep(services).Run());
 
     public PlanTransition ReconcileMilestone()
     {
         var step = new ReconcileMilestoneStep(services);
-        var transition = step.Run();
+        var transition = Refusals.AsWorkflowErrors(step.Run);
         Drift = step.Drift;
         return transition;
     }
 
-    public string CompleteMilestone() => new CompleteMilestoneStep(services).Run();
+    public string CompleteMilestone() => Refusals.AsWorkflowErrors(() => new CompleteMilestoneStep(services).Run());
 
-    public IReadOnlyList<(IssueRow Row, int Number)> PushIssues() => new PushIssuesStep(services).Run();
+    public IReadOnlyList<(IssueRow Row, int Number)> PushIssues() => Refusals.AsWorkflowErrors(() => new PushIssuesStep(services).Run());
 
-    public string NewMilestonePlan() => new NewMilestonePlanStep(services).Run();
+    public string NewMilestonePlan() => Refusals.AsWorkflowErrors(() => new NewMilestonePlanStep(services).Run());
 
-    public int FixMilestonePlans() => new FixMilestonePlansStep(services).Run();
+    public int FixMilestonePlans() => Refusals.AsWorkflowErrors(() => new FixMilestonePlansStep(services).Run());
 
-    public IReadOnlyList<MilestoneSummary> MilestoneStatus() => new MilestoneStatusStep(services).Run();
+    public IReadOnlyList<MilestoneSummary> MilestoneStatus() => Refusals.AsWorkflowErrors(() => new MilestoneStatusStep(services).Run());
 
     /// <summary>The git directory of the repository, or null outside a git work tree (nothing to lock then: no git step can run).</summary>
     private string? GitDirectory()
