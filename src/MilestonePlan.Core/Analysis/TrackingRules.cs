@@ -99,7 +99,8 @@ internal sealed class TrackingRules : IPlanRule
         }
     }
 
-    private static IEnumerable<PlanDiagnostic> Current(PlanContext context)
+    /// <summary>MP5004's findings alone: what the editor asks before it leaves Current Issue as it is.</summary>
+    internal static IEnumerable<PlanDiagnostic> Current(PlanContext context)
     {
         var plan = context.Plan;
         var status = context.Status;

@@ -32,7 +32,7 @@ internal enum IntentKind
     /// <summary>The row has neither a Blocked nor a Skipped entry.</summary>
     NoStop,
 
-    /// <summary>The row has a Completed Issues line.</summary>
+    /// <summary>The row has a Completed Issues line (naming <see cref="EditIntent.Value"/>, its title, as MP5002 reads it, when set).</summary>
     InChecklist,
 
     /// <summary>The row's Completed Issues title is <see cref="EditIntent.Value"/>.</summary>

@@ -46,6 +46,31 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
         return edits;
     }
 
+    /// <summary>
+    /// No issue is current: Current Issue says `None` (the template's word for nothing) and Blockers says why, so the
+    /// plan never names a finished issue as current (MP5004) once nothing is eligible.
+    /// </summary>
+    public IEnumerable<LineEdit> ClearCurrent(string blockers)
+    {
+        var edits = new List<LineEdit>();
+        if (Plan.Tracking.CurrentIssue is { } issueField)
+        {
+            edits.Add(ReplaceValue(issueField.Value, "None", TrackingFields.CurrentIssue, "Current Issue → None (nothing eligible)"));
+        }
+
+        if (Plan.Tracking.CurrentIssue is not null)
+        {
+            edits.AddRange(SetBlockers(blockers));
+        }
+
+        return edits;
+    }
+
+    /// <summary>The Current Phase block's Blockers field says <paramref name="blockers"/> (when the plan has one).</summary>
+    public IEnumerable<LineEdit> SetBlockers(string blockers) => Plan.Tracking.Blockers is { } field && field.Value.Text != blockers
+        ? [ReplaceValue(field.Value, blockers, TrackingFields.Blockers, $"Blockers → {blockers}")]
+        : [];
+
     /// <summary>The Completed Issues checkbox of <paramref name="row"/> is ticked (added when missing).</summary>
     public IEnumerable<LineEdit> MarkDone(IssueRow row)
     {
@@ -61,6 +86,7 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
         {
             edits.AddRange(lists.Add(completed, $"* [x] {row.Number} — {row.TitleText}", why, []));
             Intend(EditIntent.ForRow(IntentKind.Done, row, completed.Heading.Span.Line, why));
+            Intend(EditIntent.ForRow(IntentKind.InChecklist, row, completed.Heading.Span.Line, why, row.Title?.Text));
         }
 
         // Whatever state the tracking gave the issue before (a stop can sit beside an open PR), its Open PRs entry goes.
@@ -162,7 +188,7 @@ internal sealed class PlanUpdater(PlanDocument plan, TextLines lines)
         }
 
         var why = $"{row.Number} added to Completed Issues";
-        Intend(EditIntent.ForRow(IntentKind.InChecklist, row, completed.Heading.Span.Line, why));
+        Intend(EditIntent.ForRow(IntentKind.InChecklist, row, completed.Heading.Span.Line, why, row.Title?.Text));
         return lists.Add(completed, $"* [ ] {row.Number} — {row.TitleText}", why, []);
     }
 

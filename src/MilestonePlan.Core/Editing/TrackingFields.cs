@@ -9,6 +9,7 @@ internal static class TrackingFields
     public const string CurrentIssue = "tracking:currentissue";
     public const string LastUpdated = "tracking:lastupdated";
     public const string FooterStatus = "tracking:status";
+    public const string Blockers = "tracking:blockers";
 
     public static string Overview(string key) => "overview:" + key;
 
@@ -19,6 +20,7 @@ internal static class TrackingFields
         yield return (CurrentIssue, plan.Tracking.CurrentIssue?.Value.Text);
         yield return (LastUpdated, plan.Tracking.LastUpdated?.Value.Text);
         yield return (FooterStatus, plan.Tracking.FooterStatus?.Value.Text);
+        yield return (Blockers, plan.Tracking.Blockers?.Value.Text);
         foreach (var key in plan.OverviewFields.Select(f => f.Key).Distinct())
         {
             yield return (Overview(key), plan.Field(key)?.Value.Text);

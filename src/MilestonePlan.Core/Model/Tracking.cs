@@ -27,7 +27,8 @@ internal sealed record Tracking(
     OverviewField? CurrentPhase,
     OverviewField? CurrentIssue,
     OverviewField? LastUpdated,
-    OverviewField? FooterStatus)
+    OverviewField? FooterStatus,
+    OverviewField? Blockers = null)
 {
     public static Tracking Empty { get; } = new(null, null, null, null, null, null, null, null, null, null);
 

@@ -20,6 +20,9 @@ internal sealed class PlanFieldReader(PlanParseContext context)
 
     public OverviewField? FooterStatus { get; private set; }
 
+    /// <summary>The Current Phase block's `**Blockers:**`: what keeps the loop from going on, when nothing is eligible.</summary>
+    public OverviewField? Blockers { get; private set; }
+
     /// <summary>Keeps the fields of a paragraph that mean something in the section <paramref name="kind"/>.</summary>
     public void Read(ParagraphBlock paragraph, SectionKind kind)
     {
@@ -41,6 +44,9 @@ internal sealed class PlanFieldReader(PlanParseContext context)
                 case FieldKeys.CurrentIssue:
                     CurrentIssue = field;
                     context.Placeholders.Add(field.Value);
+                    break;
+                case FieldKeys.Blockers when SectionClassifier.IsTracking(kind):
+                    Blockers = field;
                     break;
                 case FieldKeys.LastUpdated:
                     LastUpdated = field;

@@ -89,6 +89,7 @@ internal sealed class TrackingSections(PlanParseContext context)
             fields.CurrentPhase,
             fields.CurrentIssue,
             fields.LastUpdated,
-            fields.FooterStatus);
+            fields.FooterStatus,
+            fields.Blockers);
     }
 }

@@ -72,7 +72,8 @@ internal static class EditReadBack
             IntentKind.Stopped => facts!.Blocked is not null ? null : "no Blocked entry reads back for it",
             IntentKind.Skipped => facts!.Skipped is not null ? null : "no Skipped entry reads back for it",
             IntentKind.NoStop => facts!.Blocked is null && facts.Skipped is null ? null : "a Blocked or Skipped entry still names it",
-            IntentKind.InChecklist => facts!.Checklist is not null ? null : "no Completed Issues line reads back for it",
+            IntentKind.InChecklist => facts!.Checklist is null ? "no Completed Issues line reads back for it"
+                : intent.Value is { Length: > 0 } title && !Parsing.TrackingEntryGrammar.NamesTitle(facts.Checklist, title) ? $"the line written does not read back as naming '{title}' (MP5002)" : null,
             IntentKind.ChecklistTitle => facts!.Checklist?.Title?.Text == intent.Value ? null : $"the title reads back as '{facts.Checklist?.Title?.Text}'",
             IntentKind.GitHubNumber => issue!.Row.GitHubNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) == intent.Value
                 ? null : $"the GitHub # cell reads back as '{issue.Row.GitHubCell?.Text}'",

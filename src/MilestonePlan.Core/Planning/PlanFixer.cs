@@ -47,15 +47,7 @@ internal static class PlanFixer
         }
 
         var current = Parsing.MilestoneStatusText.Of(plan.Field(FieldKeys.Status)?.Value.Text ?? string.Empty);
-        var allDone = status.Issues.Count > 0 && status.Issues.All(i => i.IsDone);
-        var started = status.Issues.Any(i => i.IsDone || i.State == IssueState.OpenPullRequest);
-        var wanted = current switch
-        {
-            "complete" when !allDone => "In Progress",
-            "not started" when started => "In Progress",
-            _ => null,
-        };
-        if (wanted is not null)
+        if (WantedStatus(status) is { } wanted)
         {
             edits.AddRange(updater.SetStatus(wanted));
         }
@@ -67,4 +59,21 @@ internal static class PlanFixer
 
         return edits;
     });
+
+    /// <summary>
+    /// The Status the issues call for when the one written contradicts them (MP5003): `In Progress` for a milestone
+    /// said Complete with an issue open, or said Not Started with an issue done or in a PR; null when it may stay.
+    /// </summary>
+    public static string? WantedStatus(PlanStatus status)
+    {
+        var current = Parsing.MilestoneStatusText.Of(status.Plan.Field(FieldKeys.Status)?.Value.Text ?? string.Empty);
+        var allDone = status.Issues.Count > 0 && status.Issues.All(i => i.IsDone);
+        var started = status.Issues.Any(i => i.IsDone || i.State == IssueState.OpenPullRequest);
+        return current switch
+        {
+            "complete" when !allDone => "In Progress",
+            "not started" when started => "In Progress",
+            _ => null,
+        };
+    }
 }

@@ -62,10 +62,10 @@ internal sealed record PlanTransition(string Before, string After, IReadOnlyList
         return new PlanTransition(Before, next.After, Changes.Concat(next.Changes).ToList()) { SpecGitHubNumbers = SpecGitHubNumbers };
     }
 
-    /// <summary>Current Issue moves to the next eligible issue (or stays when none is), Last Updated is today.</summary>
+    /// <summary>
+    /// Current Issue moves to the next eligible issue, or to `None` (Blockers saying why) when none is and the issue it
+    /// names is finished (<see cref="CurrentIssueMove"/>); Last Updated is today.
+    /// </summary>
     public PlanTransition MoveCurrentToNext(string path, string today) => Then(path, (updater, plan) =>
-    {
-        var next = NextIssueSelector.Select(plan).Next;
-        return (next is null ? [] : updater.SetCurrent(next)).Concat(updater.SetLastUpdated(today));
-    });
+        CurrentIssueMove.Edits(updater, plan).Concat(updater.SetLastUpdated(today)));
 }

@@ -117,6 +117,7 @@ internal static class EditOracle
             ["current"] = plan.Tracking.CurrentIssue?.Value.Text,
             ["updated"] = plan.Tracking.LastUpdated?.Value.Text,
             ["footer"] = plan.Tracking.FooterStatus?.Value.Text,
+            ["blockers"] = plan.Tracking.Blockers?.Value.Text,
         };
         foreach (var field in plan.OverviewFields)
         {

@@ -174,7 +174,7 @@ public sealed class EveryEditReadsBackTests
             Op.GitHubCell => row is null ? [] : [row.RowSpan.Line],
             Op.Fixer or Op.ReconcileMerged or Op.ReconcileOpen => EditOracle.TrackingLines(plan, text, null)
                 .Concat(EditOracle.FieldLines(tracking.CurrentIssue, tracking.CurrentPhase, tracking.LastUpdated, tracking.FooterStatus,
-                    plan.Field(FieldKeys.Status), plan.Field(FieldKeys.TotalIssues))).ToHashSet(),
+                    tracking.Blockers, plan.Field(FieldKeys.Status), plan.Field(FieldKeys.TotalIssues))).ToHashSet(),
             _ => EditOracle.TrackingLines(plan, text, row),
         };
     }
@@ -234,7 +234,8 @@ public sealed class EveryEditReadsBackTests
             Op.Status => ["footer", "overview:status"],
             Op.TotalIssues => ["overview:totalissues"],
             Op.Fixer => ["footer", "overview:status", "overview:totalissues"],
-            Op.ReconcileMerged or Op.ReconcileOpen => ["current", "phase", "updated"],
+            // The reconciler ends with the Current Issue move: Current Issue, Blockers, and a Status still saying Not Started.
+            Op.ReconcileMerged or Op.ReconcileOpen => ["current", "phase", "updated", "blockers", "footer", "overview:status"],
             _ => [],
         };
         foreach (var (key, value) in fieldsBefore)

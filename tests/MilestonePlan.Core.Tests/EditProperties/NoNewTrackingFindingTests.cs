@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using CsCheck;
+using MilestonePlan.Core.Editing;
+using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
+using MilestonePlan.Core.Planning;
+using MilestonePlan.Core.Selection;
+using MilestonePlan.Core.Tests.Support;
+
+namespace MilestonePlan.Core.Tests.EditProperties;
+
+/// <summary>
+/// Property (issue #21): whatever the loop writes validates without an MP5xxx that was not there before. The loop's
+/// edits, on the issue it would work on: start it; open its PR; it merged; it stopped (hard or soft); reconcile a
+/// merged PR; the fixer. Each edit that changes issue states ends with the one Current Issue move.
+/// </summary>
+[TestClass]
+public sealed class NoNewTrackingFindingTests
+{
+    private const string Relative = "docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md";
+    private static readonly string Path = PlanWorkspace.Root + "/" + Relative;
+    private const string Today = "2030-01-02";
+
+    private enum Step { Start, OpenPullRequest, Merged, HardStop, SoftStop, Reconcile, Fixer }
+
+    [TestMethod]
+    public void No_edit_of_the_loop_adds_a_tracking_finding()
+    {
+        var counts = new Dictionary<string, int>();
+        Gen.Select(EditInputs.Plan, Gen.Enum<Step>().Array[1, 4]).Sample((text, steps) =>
+        {
+            foreach (var step in steps)
+            {
+                var before = TrackingFindings(text);
+                string after;
+                try
+                {
+                    after = Apply(step, text) ?? text;
+                }
+                catch (EditRefusedException)
+                {
+                    Count(counts, "refused");
+                    return;
+                }
+
+                var added = after == text ? [] : TrackingFindings(after).Except(before).ToList();
+                Assert.IsEmpty(added, $"{step} added {string.Join(" | ", added)}\nbefore:\n{EditOracle.Escape(text)}\n\nafter:\n{EditOracle.Escape(after)}");
+                Count(counts, after == text ? "unchanged" : step.ToString());
+                text = after;
+            }
+        }, iter: 2_000, threads: 1);
+        Console.WriteLine(string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")));
+        Assert.IsTrue(counts.GetValueOrDefault(nameof(Step.HardStop)) > 50 && counts.GetValueOrDefault(nameof(Step.Merged)) > 50, string.Join(", ", counts));
+    }
+
+    [TestMethod]
+    public void When_nothing_is_eligible_Current_Issue_says_None_and_Blockers_says_why()
+    {
+        var text = SamplePlan.Plan.Replace("* [ ] #02 — Rules", "* [x] #02 — Rules", StringComparison.Ordinal);
+        var stopped = PlanTransition.Edit(Path, text, (u, p) => u.RecordStop(p.Find(new IssueNumber(3))!, hard: true, "a migration", "a review"))
+            .MoveCurrentToNext(Path, Today).After;
+
+        StringAssert.Contains(stopped, "* **Current Issue:** None\n* **Blockers:** Nothing eligible: #03 stopped (⛔ Needs Review)\n");
+        Assert.IsEmpty(TrackingFindings(stopped), string.Join(", ", TrackingFindings(stopped)));
+
+        // Cleared and eligible again: the next move names it and Blockers goes back to None.
+        var cleared = PlanTransition.Edit(Path, stopped, (u, p) => u.ClearStops(p.Find(new IssueNumber(3))!)).MoveCurrentToNext(Path, Today).After;
+        StringAssert.Contains(cleared, "* **Current Issue:** #03\n* **Blockers:** None\n");
+    }
+
+    private static string? Apply(Step step, string text)
+    {
+        var next = NextIssueSelector.Select(PlanParser.Parse(Path, text)).Next;
+        if (next is null && step is not (Step.Fixer or Step.Reconcile))
+        {
+            return null;
+        }
+
+        IssueRow Next(PlanDocument plan) => plan.Issues.First(r => r.Order == next!.Order);
+        PlanTransition Then(Func<PlanUpdater, PlanDocument, IEnumerable<LineEdit>> edit) =>
+            PlanTransition.Edit(Path, text, edit).MoveCurrentToNext(Path, Today);
+        return step switch
+        {
+            Step.Start => PlanTransition.Edit(Path, text, (u, p) => u.SetCurrent(Next(p)).Concat(u.SetLastUpdated(Today))
+                .Concat(MilestoneStatusText.Of(p.Field(FieldKeys.Status)?.Value.Text ?? string.Empty) == "not started" ? u.SetStatus("In Progress") : [])).After,
+            Step.OpenPullRequest => Then((u, p) => u.AddOpenPullRequest(Next(p), 7, "https://github.com/o/r/pull/7").Concat(u.ClearStops(Next(p)))).After,
+            Step.Merged => Then((u, p) => u.MarkDone(Next(p)).Concat(u.ClearStops(Next(p)))).After,
+            Step.HardStop => Then((u, p) => u.RecordStop(Next(p), hard: true, "a migration", "a review")).After,
+            Step.SoftStop => Then((u, p) => u.RecordStop(Next(p), hard: false, "checks fail", "-")).After,
+            Step.Reconcile => next is null ? null : Reconciler.Reconcile(Path, text, [new PullRequestInfo(9, $"feat(m1): x ({next.Number})", "MERGED",
+                $"feat/m1-{next.Number.Padded}-x", "milestone/m1-core", "https://github.com/o/r/pull/9", DateTimeOffset.UnixEpoch)], Today).After,
+            _ => PlanFixer.Fix(Path, text).After,
+        };
+    }
+
+    /// <summary>MP5xxx findings by rule and words (line numbers left out: an inserted line moves every later one).</summary>
+    private static List<string> TrackingFindings(string text)
+    {
+        var workspace = new PlanWorkspace();
+        workspace.Add(Relative, text);
+        return workspace.Validate(complete: false, keepPlans: false).Diagnostics.Where(d => d.Id.StartsWith("MP5", StringComparison.Ordinal))
+            .Select(d => d.Id + ": " + Regex.Replace(d.Message, @"line \d+", "line N")).ToList();
+    }
+
+    private static void Count(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+}
