@@ -8,7 +8,7 @@ namespace MilestonePlan.Workflow.Tests;
 [TestClass]
 public sealed class SubmitIssueTests
 {
-    private static WorkflowRepository StartIssueOne(string? plan = null, bool installGh = true)
+    internal static WorkflowRepository StartIssueOne(string? plan = null, bool installGh = true)
     {
         var repo = new WorkflowRepository(installGh, plan);
         repo.Runner().RunNextIssue();

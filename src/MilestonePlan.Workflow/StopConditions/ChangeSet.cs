@@ -32,8 +32,11 @@ internal sealed record FileChange(
     public bool IsSubmodule => OldMode == GitFileMode.Submodule || NewMode == GitFileMode.Submodule;
 }
 
-/// <summary>What a feature branch changes against its base (`git diff base...head`).</summary>
-internal sealed record ChangeSet(string BaseRef, string HeadRef, IReadOnlyList<FileChange> Files)
+/// <summary>
+/// What a feature branch changes against its base (`git diff base...head`), and the commits a push of it publishes
+/// (<paramref name="Commits"/>: each message and each commit's added lines, scanned for secrets too).
+/// </summary>
+internal sealed record ChangeSet(string BaseRef, string HeadRef, IReadOnlyList<FileChange> Files, IReadOnlyList<PublishedCommit>? Commits = null)
 {
     public int ChangedLines => Files.Sum(f => f.Added + f.Removed);
 }

@@ -43,6 +43,6 @@ internal static class ChangeSetLoader
                 mode?.NewMode));
         }
 
-        return new ChangeSet(baseRef, head, files);
+        return new ChangeSet(baseRef, head, files, PublishedHistory.Load(git, baseRef, head));
     }
 }

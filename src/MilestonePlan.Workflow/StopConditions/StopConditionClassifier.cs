@@ -19,6 +19,18 @@ internal static class StopConditionClassifier
                 "set the plan's Milestone Branch"));
         }
 
+        // What a push publishes is each commit and its message: a secret added and removed again, or in a message,
+        // never shows in the net diff. A path whose secret is still in the diff is reported once, by the diff, below.
+        var secretInDiff = new HashSet<string>(changes.Files.Where(f => SecretScanner.Scan(f.AddedLines).Any()).Select(f => f.Path), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var finding in HistorySecrets.Find(changes.Commits ?? []))
+        {
+            if ((finding.Path is null || !secretInDiff.Contains(finding.Path)) && seen.Add(finding.ToString()))
+            {
+                findings.Add(finding);
+            }
+        }
+
         foreach (var file in changes.Files)
         {
             foreach (var (kind, line) in SecretScanner.Scan(file.AddedLines))
