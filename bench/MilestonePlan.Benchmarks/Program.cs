@@ -52,6 +52,18 @@ if (args.Length > 1 && args[0] == "--isolated")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--chars")
+{
+    MarkdigCharProbe.Run(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--pipes")
+{
+    PipeRowsProbe.Run(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--loop")
 {
     // For a sampling profiler (perf with DOTNET_PerfMapEnabled=1): validate the 40x15 tree for a while.

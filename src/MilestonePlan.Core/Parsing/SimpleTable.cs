@@ -30,12 +30,20 @@ internal static class SimpleTable
     /// </summary>
     public static void OnParagraphClosed(BlockProcessor processor, Block block)
     {
-        if (block is ParagraphBlock { Parent: MarkdownDocument } paragraph && paragraph.Lines.Count >= 2 && StartsWithPipe(paragraph)
-            && Read(paragraph, null) is not null)
+        if (block is ParagraphBlock paragraph && IsSimple(paragraph))
         {
             UnparsedParagraph.Mark(paragraph, Marker);
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="paragraph"/> is a simple table, whether or not this pipeline's hook took it over: its
+    /// cost is linear either way (<see cref="PipeLimit"/> does not count its pipes).
+    /// </summary>
+    public static bool Takes(ParagraphBlock paragraph) => IsTable(paragraph) || IsSimple(paragraph);
+
+    private static bool IsSimple(ParagraphBlock paragraph) =>
+        paragraph is { Parent: MarkdownDocument } && paragraph.Lines.Count >= 2 && StartsWithPipe(paragraph) && Read(paragraph, null) is not null;
 
     /// <summary>The cheap first test, before anything is allocated: most paragraphs are prose.</summary>
     private static bool StartsWithPipe(ParagraphBlock paragraph)
