@@ -21,10 +21,23 @@ public static class PipeRows
         ["backslash-runs"] = n => "|" + Repeat("\\\\|", n / 3),
         ["code-pipes"] = n => "| #04 | " + Repeat("`|` ", n / 4) + " |",
         ["numbered-cells"] = n => "| #04 | 04-x.md | X | P0 | None |" + Repeat(" `feat/m1-04-x` |", n / 17),
+
+        // Other markup runs, for "the largest time any input under the caps took" (no pipes but the place's own).
+        ["code-spans"] = n => Repeat("`a", n / 2),
+        ["underscores"] = n => Repeat("_a", n / 2),
+        ["angles"] = n => Repeat("<a", n / 2),
+        ["backslashes"] = n => new string('\\', n),
+        ["closing-brackets"] = n => new string(']', n),
+        ["entities"] = n => Repeat("&amp;", n / 5),
+        ["letters"] = n => Repeat("ab ", n / 3),
     };
 
-    /// <summary>Where the row goes: the issue table, a tracking section, a table of no concern, a paragraph, or the header.</summary>
-    public static readonly string[] Places = ["issue-table", "tracking-table", "other-table", "paragraph", "header", "many-rows"];
+    /// <summary>
+    /// Where the row goes: the issue table, a tracking section, a table of no concern, a paragraph, the header (with a
+    /// delimiter and a body row as wide), rows of a thousand characters. The two wide places ignore the shape: an issue
+    /// table in the template's plain shape with thousands of columns, one body row or many, which the line reader takes.
+    /// </summary>
+    public static readonly string[] Places = ["issue-table", "tracking-table", "other-table", "paragraph", "header", "many-rows", "wide-issue-table", "wide-many-rows", "empty-many-rows"];
 
     public static string Plan(string shape, string place, int length)
     {
@@ -39,6 +52,9 @@ public static class PipeRows
             "issue-table" => header + delimiter + issueRows + row + "\n",
             "header" => row + "\n" + Delimiter(row) + "\n" + row + "\n\n" + header + delimiter + issueRows,
             "many-rows" => header + delimiter + issueRows + ManyRows(row, length),
+            "wide-issue-table" => WideIssueTable(length / 12, 1),
+            "wide-many-rows" => WideIssueTable(80, length / 300),
+            "empty-many-rows" => EmptyIssueTable(1_000, length / 1_003),
             _ => header + delimiter + issueRows,
         };
         var tracking = place == "tracking-table" ? "| Issue | Status |\n|---|---|\n| #01 | ✅ |\n" + row + "\n" : "* [ ] #01 — A\n* [ ] #02 — B\n";
@@ -57,6 +73,11 @@ public static class PipeRows
             + notes;
     }
 
+    /// <summary>An issue spec holding the same text after its sections (its cap is 256 KiB).</summary>
+    public static string Spec(string shape, string place, int length) =>
+        "---\ntitle: \"A\"\npriority: P0\ndependencies: []\n---\n\n# A\n\n## Done Definition\n\nDone.\n\n## Acceptance Criteria\n\n- [ ] Works\n\n"
+        + Plan(shape, place, length);
+
     public static Dictionary<string, string> Tree(string shape, string place, int length) => new() { [PlanPath] = Plan(shape, place, length) };
 
     /// <summary>Rows of about a thousand characters each, as many as make <paramref name="length"/>.</summary>
@@ -71,6 +92,25 @@ public static class PipeRows
 
         return b.ToString();
     }
+
+    /// <summary>
+    /// An issue table of <paramref name="extra"/> columns besides number and title, and <paramref name="rows"/> body rows
+    /// (4 characters a cell): every row has the header's cell count, so it is a simple table.
+    /// </summary>
+    private static string WideIssueTable(int extra, int rows)
+    {
+        var b = new StringBuilder("| Issue # | Title |").Append(Repeat(" x |", extra)).Append("\n|---|---|").Append(Repeat("---|", extra)).Append('\n');
+        for (var r = 1; r <= rows; r++)
+        {
+            b.Append($"| #{r:00} | Wide {r} |").Append(Repeat(" y |", extra)).Append('\n');
+        }
+
+        return b.ToString();
+    }
+
+    /// <summary>The most cells a plain table holds in its length: empty cells of one character, in rows of 1,002 cells.</summary>
+    private static string EmptyIssueTable(int extra, int rows) =>
+        "| Issue # | Title |" + new string('|', extra) + "\n|---|---|" + Repeat("-|", extra) + "\n" + Repeat("|" + new string('|', extra + 2) + "\n", rows);
 
     /// <summary>A delimiter row with a cell per pipe gap of <paramref name="row"/>.</summary>
     private static string Delimiter(string row)
