@@ -24,7 +24,7 @@ internal static class PipeRowsProbe
         var lengths = args.Length > 3 ? args[3].Split(',').Select(int.Parse).ToArray() : [10_000, 100_000, 300_000, 520_000];
         var options = new ValidationOptions { RepositoryRoot = SyntheticPlans.Root };
         var prs = new[] { new PullRequestInfo(7, "feat(m1): A (#01)", "MERGED", "feat/m1-01-a", "main", "https://x/7", DateTimeOffset.UnixEpoch) };
-        Console.WriteLine($"{"shape",-15} {"place",-15} {"length",8} {"bytes",8} {"markdig",9} {"parse",9} {"validate",9} {"reconcile",9} {"spec",9}  findings");
+        Console.WriteLine($"{"shape",-15} {"place",-15} {"length",8} {"bytes",8} {"markdig",9} {"blocks",9} {"parse",9} {"validate",9} {"reconcile",9} {"spec",9}  findings");
         foreach (var shape in shapes)
         {
             foreach (var place in places)
@@ -36,13 +36,14 @@ internal static class PipeRowsProbe
                     var fs = new InMemoryFileSystem(new Dictionary<string, string> { [PipeRows.PlanPath] = plan }, isComplete: true);
                     var findings = RepositoryValidator.Validate(fs, options).Diagnostics;
                     var markdig = Fastest(() => Markdown.Parse(plan, Precise));
+                    var blocks = Fastest(() => MarkdownPipelines.TryParse(plan, MarkdownPipelines.PlanWithSimpleTables, out _, out _));
                     var parse = Fastest(() => PlanParser.Parse(PipeRows.PlanPath, plan));
                     var validate = Fastest(() => RepositoryValidator.Validate(fs, options));
                     var reconcile = Fastest(() => Reconciler.Reconcile(PipeRows.PlanPath, plan, prs, "2027-01-01"));
                     var specText = PipeRows.Spec(shape, place, length);
                     var spec = System.Text.Encoding.UTF8.GetByteCount(specText) <= FileLimits.DefaultMaxSpecBytes ? Fastest(() => SpecParser.Parse(PipeRows.PlanPath.Replace("IMPLEMENTATION_PLAN", "01-a"), specText)) : double.NaN;
                     var ids = string.Join(",", findings.Select(d => d.Id).Distinct());
-                    Console.WriteLine($"{shape,-15} {place,-15} {length,8} {bytes,8} {markdig,9:F1} {parse,9:F1} {validate,9:F1} {reconcile,9:F1} {spec,9:F1}  {ids}");
+                    Console.WriteLine($"{shape,-15} {place,-15} {length,8} {bytes,8} {markdig,9:F1} {blocks,9:F1} {parse,9:F1} {validate,9:F1} {reconcile,9:F1} {spec,9:F1}  {ids}");
                 }
             }
         }
