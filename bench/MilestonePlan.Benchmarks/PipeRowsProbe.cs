@@ -10,7 +10,7 @@ using MilestonePlan.Core.Validation;
 namespace MilestonePlan.Benchmarks;
 
 /// <summary>
-/// `--pipes [shape|*] [place|*] [lengths]`: a quick table of the <see cref="PipeRows"/> plans (not a benchmark: the
+/// `--pipes [shape|*] [place|*] [lengths] [nomarkdig]`: a quick table of the <see cref="PipeRows"/> plans (not a benchmark: the
 /// fastest of a few runs per part), to find the slow shapes. The BenchmarkDotNet row is PipeRowBenchmarks.
 /// </summary>
 internal static class PipeRowsProbe
@@ -35,7 +35,8 @@ internal static class PipeRowsProbe
                     var bytes = System.Text.Encoding.UTF8.GetByteCount(plan);
                     var fs = new InMemoryFileSystem(new Dictionary<string, string> { [PipeRows.PlanPath] = plan }, isComplete: true);
                     var findings = RepositoryValidator.Validate(fs, options).Diagnostics;
-                    var markdig = Fastest(() => Markdown.Parse(plan, Precise));
+                    // Markdig's own parse of the slow shapes takes seconds: `--pipes ... nomarkdig` leaves it out.
+                    var markdig = args.Length > 4 && args[4] == "nomarkdig" ? double.NaN : Fastest(() => Markdown.Parse(plan, Precise));
                     var blocks = Fastest(() => MarkdownPipelines.TryParse(plan, MarkdownPipelines.PlanWithSimpleTables, out _, out _));
                     var parse = Fastest(() => PlanParser.Parse(PipeRows.PlanPath, plan));
                     var validate = Fastest(() => RepositoryValidator.Validate(fs, options));
