@@ -52,6 +52,20 @@ if (args.Length > 1 && args[0] == "--isolated")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--chars")
+{
+    // Markdig's cost per character of long runs of each markup character (issue #19).
+    MarkdigCharProbe.Run(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--pipes")
+{
+    // Issue #19's pipe-row shapes: Markdig, parse, validate, reconcile and spec times per shape, place and length.
+    PipeRowsProbe.Run(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--loop")
 {
     // For a sampling profiler (perf with DOTNET_PerfMapEnabled=1): validate the 40x15 tree for a while.

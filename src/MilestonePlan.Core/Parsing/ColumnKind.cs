@@ -23,6 +23,12 @@ internal static class ColumnClassifier
 {
     public static ColumnKind Classify(string header)
     {
+        // A table thousands of columns wide (issue #19) has mostly empty headers: no need to normalise them.
+        if (header.Length == 0)
+        {
+            return ColumnKind.Unknown;
+        }
+
         var h = new string(InlineText.Normalize(header).ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c == '#').ToArray());
         return h switch
         {

@@ -27,9 +27,9 @@ internal static class PlanParser
         var source = MarkdownPipelines.StripBom(text);
         var reader = new PlanReader(new PlanParseContext(path, new SourceMap(source)));
         var pipeline = simpleTables ? MarkdownPipelines.PlanWithSimpleTables : MarkdownPipelines.Plan;
-        if (MarkdownPipelines.TryParse(source, pipeline, out var document, out var error) is false)
+        if (MarkdownPipelines.TryParse(source, pipeline, out var document, out var error, out var tooManyPipes) is false)
         {
-            reader.Fail(error);
+            reader.Fail(error, tooManyPipes?.Span(reader.Map) ?? Diagnostics.SourceSpan.FileStart);
             return reader.Build();
         }
 
@@ -57,8 +57,10 @@ internal static class PlanParser
         private readonly TrackingSections tracking = new(context);
         private readonly PlanLinkReader links = new(context);
 
-        public void Fail(string reason) =>
-            context.Diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, context.Path, Diagnostics.SourceSpan.FileStart, reason));
+        public SourceMap Map => context.Map;
+
+        public void Fail(string reason, Diagnostics.SourceSpan at) =>
+            context.Diagnostics.Add(PlanDiagnostic.Create(Rules.MP1001, context.Path, at, reason));
 
         public void Visit(Block block)
         {

@@ -30,12 +30,20 @@ internal static class SimpleTable
     /// </summary>
     public static void OnParagraphClosed(BlockProcessor processor, Block block)
     {
-        if (block is ParagraphBlock { Parent: MarkdownDocument } paragraph && paragraph.Lines.Count >= 2 && StartsWithPipe(paragraph)
-            && Read(paragraph, null) is not null)
+        if (block is ParagraphBlock paragraph && IsSimple(paragraph))
         {
             UnparsedParagraph.Mark(paragraph, Marker);
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="paragraph"/> is a simple table, whether or not this pipeline's hook took it over: its
+    /// cost is linear either way (<see cref="PipeLimit"/> does not count its pipes).
+    /// </summary>
+    public static bool Takes(ParagraphBlock paragraph) => IsTable(paragraph) || IsSimple(paragraph);
+
+    private static bool IsSimple(ParagraphBlock paragraph) =>
+        paragraph is { Parent: MarkdownDocument } && paragraph.Lines.Count >= 2 && StartsWithPipe(paragraph) && Read(paragraph, null) is not null;
 
     /// <summary>The cheap first test, before anything is allocated: most paragraphs are prose.</summary>
     private static bool StartsWithPipe(ParagraphBlock paragraph)
@@ -64,8 +72,9 @@ internal static class SimpleTable
         for (var i = 0; i < lines.Count; i++)
         {
             var slice = lines.Lines[i].Slice;
+            // Past the header a row may not hold more cells than it: a row of 500,000 pipes is refused at its 9th cell.
             if (slice.Text is null || !ReferenceEquals(slice.Text, text) || !RowRange(text, slice.Start, slice.End, out var end)
-                || !Split(text, slice.Start, end, bounds, validate: cells is null))
+                || !Split(text, slice.Start, end, bounds, validate: cells is null, maxCells: i == 0 ? int.MaxValue : columns))
             {
                 return null;
             }
@@ -104,8 +113,9 @@ internal static class SimpleTable
     /// The content range of each cell between the pipes of [<paramref name="start"/>, <paramref name="end"/>], as pairs
     /// in <paramref name="bounds"/> (an empty cell has its end before its start); false when a cell holds markup.
     /// Once the hook has accepted a table, reading its rows does not <paramref name="validate"/> its characters again.
+    /// False as well past <paramref name="maxCells"/> cells, as such a row is no row of a simple table.
     /// </summary>
-    private static bool Split(string text, int start, int end, List<int> bounds, bool validate)
+    private static bool Split(string text, int start, int end, List<int> bounds, bool validate, int maxCells)
     {
         bounds.Clear();
         var cellStart = start + 1;
@@ -124,6 +134,11 @@ internal static class SimpleTable
             var c = text[i];
             if (c == '|')
             {
+                if (bounds.Count / 2 == maxCells)
+                {
+                    return false;
+                }
+
                 bounds.Add(cellStart);
                 bounds.Add(i - 1);
                 cellStart = i + 1;

@@ -27,9 +27,9 @@ internal static class SpecParser
     /// <summary>The general reader: Markdig's syntax tree. <see cref="SimpleSpec"/> agrees with it wherever it answers.</summary>
     internal static IssueSpec ParseWithMarkdig(string path, string source, SourceMap map)
     {
-        if (!MarkdownPipelines.TryParse(source, out var document, out var error))
+        if (!MarkdownPipelines.TryParse(source, MarkdownPipelines.Spec, out var document, out var error, out var tooManyPipes))
         {
-            var failure = PlanDiagnostic.Create(RuleMessages.MP2004Unreadable, path, Diagnostics.SourceSpan.FileStart, error);
+            var failure = PlanDiagnostic.Create(RuleMessages.MP2004Unreadable, path, tooManyPipes?.Span(map) ?? Diagnostics.SourceSpan.FileStart, error);
             return new IssueSpec(path, new Dictionary<string, FrontMatterValue>(), null, null, null, null, null, [], failure);
         }
 
