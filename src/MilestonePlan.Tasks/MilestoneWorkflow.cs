@@ -3,6 +3,7 @@ using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Workflow;
 using MilestonePlan.Workflow.Actions;
 using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.Settings;
 using Task = Microsoft.Build.Utilities.Task;
 
 namespace MilestonePlan.Tasks;
@@ -25,6 +26,9 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
     public string? RepositoryRoot { get; set; }
 
     public string? DocsRoot { get; set; }
+
+    /// <summary>File names that are never issue specs, added to the defaults (`;`-separated), as for validation.</summary>
+    public string? NonSpecFiles { get; set; }
 
     public string? Milestone { get; set; }
 
@@ -68,26 +72,11 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
         var start = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
         var root = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(start) : Path.GetFullPath(Path.Combine(start, RepositoryRoot));
 
-        var options = new WorkflowOptions
-        {
-            RepositoryRoot = root,
-            DocsRoot = string.IsNullOrWhiteSpace(DocsRoot) ? "docs/03-build-notes" : DocsRoot!,
-            Milestone = Milestone,
-            DryRun = DryRun,
-            Timeout = TimeSpan.FromSeconds(Math.Max(1, TimeoutSeconds)),
-            CheckCommand = CheckCommand ?? "dotnet test",
-            MaxPlanBytes = ByteLimit.Parse(MaxPlanBytes, Core.IO.FileLimits.DefaultMaxPlanBytes),
-            MaxSpecBytes = ByteLimit.Parse(MaxSpecBytes, Core.IO.FileLimits.DefaultMaxSpecBytes),
-            AgentCommand = AgentCommand ?? string.Empty,
-            AgentTimeout = TimeSpan.FromMinutes(Math.Max(1, AgentTimeoutMinutes)),
-            MergePollInterval = TimeSpan.FromSeconds(Math.Max(1, MergePollSeconds)),
-            MergeTimeout = TimeSpan.FromMinutes(Math.Max(0, MergeTimeoutMinutes)),
-            MaxIssues = Math.Max(0, MaxIssues),
-            Cancellation = cancellation.Token,
-        };
-        var runner = new WorkflowRunner(options, new ProcessRunner(), line => Log.LogMessage(MessageImportance.High, line));
         try
         {
+            // Every setting is parsed and checked here, once: a bad value stops the target before anything runs.
+            var options = WorkflowSettings.Parse(root, Settings(), cancellation.Token);
+            var runner = new WorkflowRunner(options, new ProcessRunner(), line => Log.LogMessage(MessageImportance.High, line));
             if (DryRun)
             {
                 Log.LogMessage(MessageImportance.High, $"MilestonePlan: {Action} dry run: nothing is changed.");
@@ -129,6 +118,28 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>The task's parameters by the names of the MSBuild properties they carry (the names <see cref="WorkflowSettings"/> reads).</summary>
+    private Dictionary<string, string?> Settings()
+    {
+        string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Dictionary<string, string?>
+        {
+            ["MilestonePlanDocsRoot"] = DocsRoot,
+            ["MilestonePlanNonSpecFiles"] = NonSpecFiles,
+            ["Milestone"] = Milestone,
+            ["MilestonePlanDryRun"] = DryRun ? "true" : "false",
+            ["MilestonePlanCheckCommand"] = CheckCommand,
+            ["MilestonePlanTimeoutSeconds"] = Number(TimeoutSeconds),
+            ["MilestonePlanMaxPlanBytes"] = MaxPlanBytes,
+            ["MilestonePlanMaxSpecBytes"] = MaxSpecBytes,
+            ["MilestonePlanAgentCommand"] = AgentCommand,
+            ["MilestonePlanAgentTimeout"] = Number(AgentTimeoutMinutes),
+            ["MilestonePlanMergePollSeconds"] = Number(MergePollSeconds),
+            ["MilestonePlanMergeTimeout"] = Number(MergeTimeoutMinutes),
+            ["MilestonePlanMaxIssues"] = Number(MaxIssues),
+        };
     }
 
     private static ITaskItem ToTaskItem(TargetItem item)

@@ -109,16 +109,7 @@ public sealed class ValidateMilestonePlans : Task
 
     private bool Run(string root)
     {
-        var options = new ValidationOptions
-        {
-            RepositoryRoot = root,
-            DocsRoot = string.IsNullOrWhiteSpace(DocsRoot) ? "docs/03-build-notes" : DocsRoot!.Trim(),
-            NonSpecFileNames = ValidationOptions.DefaultNonSpecFileNames
-                .Concat((NonSpecFiles ?? string.Empty).Split([';'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()))
-                .ToList(),
-            MaxPlanBytes = ByteLimit.Parse(MaxPlanBytes, Core.IO.FileLimits.DefaultMaxPlanBytes),
-            MaxSpecBytes = ByteLimit.Parse(MaxSpecBytes, Core.IO.FileLimits.DefaultMaxSpecBytes),
-        };
+        var options = ValidationSettings.Create(root, DocsRoot, NonSpecFiles, MaxPlanBytes, MaxSpecBytes);
 
         var docsRoot = options.DocsRootFullPath;
         var sarif = string.IsNullOrWhiteSpace(SarifFile) ? null : Path.GetFullPath(Path.Combine(ProjectDirectory, SarifFile));

@@ -6,6 +6,7 @@ using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Processes;
 using MilestonePlan.Workflow.Publishing;
+using MilestonePlan.Workflow.Settings;
 using MilestonePlan.Workflow.StopConditions;
 
 namespace MilestonePlan.Workflow.Actions;
@@ -18,7 +19,7 @@ internal sealed class WorkflowRunner
 {
     private readonly WorkflowServices services;
 
-    public WorkflowRunner(WorkflowOptions options, IProcessRunner runner, Action<string> say)
+    public WorkflowRunner(WorkflowContext options, IProcessRunner runner, Action<string> say)
     {
         // Everything printed passes the secret scanner: check output, git and gh messages, spec text.
         Action<string> redacted = line => say(PublishedText.Log(line));
@@ -67,9 +68,21 @@ internal sealed class WorkflowRunner
 
     public IssueRow? RunNextIssue() => new RunNextIssueStep(services).Run();
 
-    public IReadOnlyList<Agent.IssueOutcome> RunMilestone() => new RunMilestoneStep(services).Run();
+    public IReadOnlyList<Agent.IssueOutcome> RunMilestone()
+    {
+        RequirePrograms(checks: true, agent: true);
+        return new RunMilestoneStep(services).Run();
+    }
 
-    public IReadOnlyList<StopFinding> SubmitIssue() => new SubmitIssueStep(services).Run();
+    public IReadOnlyList<StopFinding> SubmitIssue()
+    {
+        RequirePrograms(checks: true, agent: false);
+        return new SubmitIssueStep(services).Run();
+    }
+
+    /// <summary>The programs the target will start (checks, agent) exist, before it changes anything.</summary>
+    private void RequirePrograms(bool checks, bool agent) =>
+        RequiredPrograms.Require(services.Options, checks, agent, Environment.GetEnvironmentVariable("PATH"));
 
     public PlanTransition ReconcileMilestone()
     {

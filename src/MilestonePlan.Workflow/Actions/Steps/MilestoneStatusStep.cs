@@ -10,7 +10,7 @@ internal sealed class MilestoneStatusStep(WorkflowServices services) : WorkflowS
     public IReadOnlyList<MilestoneSummary> Run()
     {
         var plans = Validate().Plans;
-        var chosen = string.IsNullOrWhiteSpace(Options.Milestone) ? plans : [ChoosePlan()];
+        var chosen = Options.Milestone is null ? plans : [ChoosePlan()];
         var summaries = chosen.Select(MilestoneSummary.Of).ToList();
         foreach (var summary in summaries)
         {

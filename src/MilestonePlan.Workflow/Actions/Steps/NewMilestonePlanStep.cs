@@ -13,7 +13,7 @@ internal sealed class NewMilestonePlanStep(WorkflowServices services) : Workflow
 {
     public string Run()
     {
-        if (MilestoneId.Parse(Options.Milestone) is not { } milestone)
+        if (Options.Milestone is not { } milestone)
         {
             throw WorkflowException.Tool("NewMilestonePlan needs the milestone: -p:Milestone=m3");
         }

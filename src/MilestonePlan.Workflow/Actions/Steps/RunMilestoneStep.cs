@@ -18,14 +18,14 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
 {
     public IReadOnlyList<IssueOutcome> Run()
     {
-        if (string.IsNullOrWhiteSpace(Options.AgentCommand))
+        if (Options.Agent is not { } agent)
         {
             throw WorkflowException.Tool("RunMilestone needs the coding agent: -p:MilestonePlanAgentCommand=\"my-agent --issue {issue} --spec {spec}\"");
         }
 
         if (Options.DryRun)
         {
-            return DryRun();
+            return DryRun(agent);
         }
 
         var outcomes = new List<IssueOutcome>();
@@ -199,7 +199,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
     }
 
     /// <summary>What a run would do next, without running the agent or changing anything.</summary>
-    private IReadOnlyList<IssueOutcome> DryRun()
+    private IReadOnlyList<IssueOutcome> DryRun(Processes.CommandWords agent)
     {
         var plan = ChoosePlan();
         var baseBranch = RequireBranches(plan);
@@ -211,7 +211,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         }
 
         var branch = RequireFeature(plan, row);
-        var command = AgentRunner.Command(Options.AgentCommand, AgentRunner.Values(plan, row, baseBranch, branch,
+        var command = AgentCommand.With(agent, AgentRunner.Values(plan, row, baseBranch, branch,
             Relative(SpecPath(plan, row) ?? plan.Path), Relative(plan.Path)));
         Say($"RunMilestone dry run: next {row.Number} {row.TitleText} on {branch} (base {baseBranch})");
         Say("would run the agent: " + Processes.CommandLine.Display(command.Program, command.Arguments));

@@ -10,11 +10,12 @@ using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.Settings;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>What every workflow step shares: the options, the output, git and gh, all made once per run.</summary>
-internal sealed record WorkflowServices(WorkflowOptions Options, IProcessRunner Runner, Action<string> Say, GitClient Git, GhClient Gh)
+internal sealed record WorkflowServices(WorkflowContext Options, IProcessRunner Runner, Action<string> Say, GitClient Git, GhClient Gh)
 {
     /// <summary>What the target returns to MSBuild (docs/targets.md).</summary>
     public TargetItems Items { get; } = new();
@@ -30,7 +31,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
 {
     protected WorkflowServices Services { get; } = services;
 
-    protected WorkflowOptions Options => Services.Options;
+    protected WorkflowContext Options => Services.Options;
 
     protected IProcessRunner Runner => Services.Runner;
 
@@ -44,7 +45,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
     protected PlanDocument ChoosePlan(string? milestone = null)
     {
         var validation = Validate();
-        var choice = MilestoneChoice.Choose(validation.Plans, milestone ?? Options.Milestone);
+        var choice = MilestoneChoice.Choose(validation.Plans, milestone ?? Options.Milestone?.ToString());
         // A plan refused for where it is (a symbolic link, outside the repository) says so, rather than "no plan".
         if (choice.Plan is null && validation.Diagnostics.FirstOrDefault(d => d.Id == Core.Diagnostics.Rules.MP2006.Id
             && string.Equals(Path.GetFileName(d.FilePath), PlanDiscovery.PlanFileName, StringComparison.OrdinalIgnoreCase)) is { } refused)
@@ -55,8 +56,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
         return choice.Plan ?? throw WorkflowException.Tool(choice.Error!);
     }
 
-    protected ValidationResult Validate() => RepositoryValidator.ValidateAndKeepPlans(DiskFileSystem.Instance,
-        new ValidationOptions { RepositoryRoot = Options.RepositoryRoot, DocsRoot = Options.DocsRoot, MaxPlanBytes = Options.MaxPlanBytes, MaxSpecBytes = Options.MaxSpecBytes });
+    protected ValidationResult Validate() => RepositoryValidator.ValidateAndKeepPlans(DiskFileSystem.Instance, Options.Validation);
 
     protected void RequireGit()
     {
@@ -93,26 +93,20 @@ internal abstract class WorkflowStep(WorkflowServices services)
         }
     }
 
-    /// <summary>Runs each check (one command per line, split on spaces, no shell); the first failure is the reason.</summary>
+    /// <summary>Runs each check (split once, when the settings were read; no shell); the first failure is the reason.</summary>
     protected string? RunChecks()
     {
-        foreach (var command in Options.CheckCommand.Split(['\n'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var check in Options.Checks)
         {
-            var parts = command.Trim().Split([' '], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 0 || parts[0] is "none" or "false")
-            {
-                continue;
-            }
-
             if (Options.DryRun)
             {
-                Say("would run: " + CommandLine.Display(parts[0], parts.Skip(1)));
+                Say("would run: " + check.Display);
                 continue;
             }
 
-            Say("Running checks: " + CommandLine.Display(parts[0], parts.Skip(1)));
+            Say("Running checks: " + check.Display);
             // Printed as it runs (a test run takes minutes, and a failure is read there); the result keeps its start only.
-            var result = Runner.Run(parts[0], parts.Skip(1).ToList(), Options.RepositoryRoot, TimeSpan.FromMinutes(30),
+            var result = Runner.Run(check.Program, check.Arguments, Options.RepositoryRoot, TimeSpan.FromMinutes(30),
                 cancellationToken: Options.Cancellation, onLine: new Publishing.StreamedText("check> ", Say).Line);
             if (!result.Succeeded)
             {
