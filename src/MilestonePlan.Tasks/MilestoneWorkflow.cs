@@ -57,6 +57,12 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
     /// <summary>At most this many issues per RunMilestone run; 0: no limit.</summary>
     public int MaxIssues { get; set; }
 
+    /// <summary>
+    /// The settings by MSBuild property name (item spec; value in <c>Value</c>); without any, the task's global
+    /// properties (MilestonePlan.Repository.proj passes every setting that way). A setting wins over the parameter of the same meaning.
+    /// </summary>
+    public ITaskItem[] Settings { get; set; } = [];
+
     /// <summary>What the target found, one item per issue (or milestone) with its metadata: docs/targets.md.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
@@ -69,15 +75,17 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
 
     public override bool Execute()
     {
+        var settings = TaskSettings.Read(Settings, BuildEngine);
+        RepositoryRoot = settings.Get("MilestonePlanRepositoryRoot", RepositoryRoot);
         var start = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
         var root = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(start) : Path.GetFullPath(Path.Combine(start, RepositoryRoot));
 
         try
         {
             // Every setting is parsed and checked here, once: a bad value stops the target before anything runs.
-            var options = WorkflowSettings.Parse(root, Settings(), cancellation.Token);
+            var options = WorkflowSettings.Parse(root, Parameters(settings), cancellation.Token);
             var runner = new WorkflowRunner(options, new ProcessRunner(), line => Log.LogMessage(MessageImportance.High, line));
-            if (DryRun)
+            if (options.DryRun)
             {
                 Log.LogMessage(MessageImportance.High, $"MilestonePlan: {Action} dry run: nothing is changed.");
             }
@@ -92,7 +100,7 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
                 Results = runner.Items.Select(ToTaskItem).ToArray();
             }
 
-            if (Action == "MilestoneStatus" && !DryRun)
+            if (Action == "MilestoneStatus" && !options.DryRun)
             {
                 Reporting.StepSummary.AppendIfRequested(Environment, Reporting.StatusSummary.Markdown(runner.Items));
             }
@@ -120,11 +128,14 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
         return !Log.HasLoggedErrors;
     }
 
-    /// <summary>The task's parameters by the names of the MSBuild properties they carry (the names <see cref="WorkflowSettings"/> reads).</summary>
-    private Dictionary<string, string?> Settings()
+    /// <summary>
+    /// The settings <see cref="WorkflowSettings"/> reads, by name: each from the settings (what the targets pass), else
+    /// from the task parameter of the same meaning (a direct caller of the task).
+    /// </summary>
+    private Func<string, string?> Parameters(TaskSettings settings)
     {
         string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new Dictionary<string, string?>
+        var parameters = new Dictionary<string, string?>
         {
             ["MilestonePlanDocsRoot"] = DocsRoot,
             ["MilestonePlanNonSpecFiles"] = NonSpecFiles,
@@ -140,6 +151,7 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
             ["MilestonePlanMergeTimeout"] = Number(MergeTimeoutMinutes),
             ["MilestonePlanMaxIssues"] = Number(MaxIssues),
         };
+        return name => settings.Get(name, parameters.TryGetValue(name, out var value) ? value : null);
     }
 
     private static ITaskItem ToTaskItem(TargetItem item)

@@ -80,9 +80,19 @@ internal sealed class WorkflowRunner
         return new SubmitIssueStep(services).Run();
     }
 
-    /// <summary>The programs the target will start (checks, agent) exist, before it changes anything.</summary>
-    private void RequirePrograms(bool checks, bool agent) =>
-        RequiredPrograms.Require(services.Options, checks, agent, Environment.GetEnvironmentVariable("PATH"));
+    /// <summary>The programs the target will start (checks, agent) exist, before it changes anything; a dry run, which starts none, only says so.</summary>
+    private void RequirePrograms(bool checks, bool agent)
+    {
+        foreach (var problem in RequiredPrograms.Missing(services.Options, checks, agent, Environment.GetEnvironmentVariable("PATH")))
+        {
+            if (!services.Options.DryRun)
+            {
+                throw WorkflowException.Tool(problem + "; nothing was run");
+            }
+
+            services.Say("warning: " + problem);
+        }
+    }
 
     public PlanTransition ReconcileMilestone()
     {

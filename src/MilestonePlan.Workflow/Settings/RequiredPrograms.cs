@@ -8,22 +8,23 @@ namespace MilestonePlan.Workflow.Settings;
 /// </summary>
 internal static class RequiredPrograms
 {
-    /// <summary>MP9001 naming the setting when a check's program (<paramref name="checks"/>) or the agent's (<paramref name="agent"/>) cannot be found.</summary>
-    public static void Require(WorkflowContext context, bool checks, bool agent, string? path)
+    /// <summary>Why a check's program (<paramref name="checks"/>) or the agent's (<paramref name="agent"/>) cannot be run, naming the setting; empty when all are found.</summary>
+    public static IReadOnlyList<string> Missing(WorkflowContext context, bool checks, bool agent, string? path)
     {
+        var missing = new List<string>();
         if (checks)
         {
-            foreach (var check in context.Checks)
-            {
-                Require(check.Program, "MilestonePlanCheckCommand", path);
-            }
+            missing.AddRange(context.Checks.Select(check => Problem(check.Program, "MilestonePlanCheckCommand", path)).OfType<string>());
         }
 
         // The agent's program may be a placeholder ({spec}...): known only per issue, so not checked here.
-        if (agent && context.Agent is { } command && command.Program.IndexOf('{') < 0)
+        if (agent && context.Agent is { } command && command.Program.IndexOf('{') < 0
+            && Problem(AgentProgram(context, command.Program), WorkflowSettings.AgentCommandSetting, path) is { } problem)
         {
-            Require(AgentProgram(context, command.Program), WorkflowSettings.AgentCommandSetting, path);
+            missing.Add(problem);
         }
+
+        return missing;
     }
 
     /// <summary>The agent's program as it is run: a relative path is relative to the repository root, a bare name is looked up on PATH.</summary>
@@ -32,14 +33,11 @@ internal static class RequiredPrograms
             ? Path.GetFullPath(Path.Combine(context.RepositoryRoot, program))
             : program;
 
-    private static void Require(string program, string setting, string? path)
+    private static string? Problem(string program, string setting, string? path)
     {
         var location = ExecutableLocator.Locate(program, path);
-        if (location.Path is null)
-        {
-            throw WorkflowException.Tool(location.Refusal is { } refusal
-                ? $"{setting}: {refusal}; nothing was run"
-                : $"{setting}: '{program}' was not found (not on PATH, or no such file); nothing was run");
-        }
+        return location.Path is not null ? null
+            : location.Refusal is { } refusal ? $"{setting}: {refusal}"
+            : $"{setting}: '{program}' was not found (not on PATH, or no such file)";
     }
 }

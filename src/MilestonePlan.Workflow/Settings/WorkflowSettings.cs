@@ -19,9 +19,13 @@ internal static class WorkflowSettings
     public const string AgentCommandSetting = "MilestonePlanAgentCommand";
 
     /// <summary>The settings by name, as MSBuild passes them (the task's global properties); absent or empty: the default.</summary>
-    public static WorkflowContext Parse(string repositoryRoot, IReadOnlyDictionary<string, string?> properties, CancellationToken cancellation = default)
+    public static WorkflowContext Parse(string repositoryRoot, IReadOnlyDictionary<string, string?> properties, CancellationToken cancellation = default) =>
+        Parse(repositoryRoot, name => properties.TryGetValue(name, out var value) ? value : null, cancellation);
+
+    /// <summary>The settings from <paramref name="property"/>, which gives a setting's text by its MSBuild name (null: not set).</summary>
+    public static WorkflowContext Parse(string repositoryRoot, Func<string, string?> property, CancellationToken cancellation = default)
     {
-        string? Text(string name) => properties.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value!.Trim() : null;
+        string? Text(string name) => property(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
         return new WorkflowContext
         {
