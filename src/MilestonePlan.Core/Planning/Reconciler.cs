@@ -20,17 +20,19 @@ internal static class Reconciler
             var edits = new List<Editing.LineEdit>();
             foreach (var issue in status.Issues)
             {
-                var pr = Match(plan, issue.Row, pullRequests);
-                if (pr is null || issue.IsDone)
+                if (Match(plan, issue.Row, pullRequests) is not { } pr)
                 {
                     continue;
                 }
 
-                if (pr.IsMerged)
+                // What the tracking records follows the issue's lifecycle. A PR closed unmerged (a ⛔ record) is left to
+                // SubmitIssue and RunMilestone for now: reconcile records only what it recorded before (issue #21).
+                var record = IssueLifecycle.Of(new IssueFacts { RecordedDone = issue.IsDone, PullRequest = pr }).Record;
+                if (record.HasFlag(TrackingRecord.Done))
                 {
                     edits.AddRange(updater.MarkDone(issue.Row));
                 }
-                else if (pr.IsOpen && issue.Facts.OpenPullRequest is null)
+                else if (record.HasFlag(TrackingRecord.OpenPullRequest) && issue.Facts.OpenPullRequest is null)
                 {
                     edits.AddRange(updater.AddOpenPullRequest(issue.Row, pr.Number, pr.Url));
                 }

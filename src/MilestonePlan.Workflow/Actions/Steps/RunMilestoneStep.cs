@@ -88,7 +88,8 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         IssueOutcome Outcome(IssueOutcomeState state, string reason, int? pr = null, string? url = null) =>
             new(row.Number.ToString(), row.TitleText, branch.Value, state, PublishedText.PlanLine(reason), pr, url);
 
-        if (Git.ResolveCommit(baseBranch.FullRef) is { } baseTip && Git.IsAncestor("HEAD", baseTip))
+        var hasWork = !(Git.ResolveCommit(baseBranch.FullRef) is { } baseTip && Git.IsAncestor("HEAD", baseTip));
+        if (IssueLifecycle.Of(new IssueFacts { BranchExists = true, HasCommits = hasWork }).Next == LifecycleAction.RunAgent)
         {
             var agent = new AgentRunner(Services).Run(plan, row, baseBranch, branch, Relative(SpecPath(plan, row) ?? plan.Path), Relative(plan.Path));
             if (agent.Stop is { } stop)
@@ -156,14 +157,14 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         var autoMergeAsked = false;
         while (true)
         {
-            var state = Gh.View(number);
-            if (state.IsMerged)
+            var step = IssueLifecycle.Of(new IssueFacts { PullRequest = Gh.View(number) });
+            if (step.State == LifecycleState.Merged)
             {
                 Say($"PR #{number} merged after {clock.Elapsed.TotalSeconds:0} s");
                 return true;
             }
 
-            if (state.IsOpen && !state.IsDraft && !state.AutoMergeEnabled && !autoMergeAsked)
+            if (step.Next == LifecycleAction.EnableAutoMerge && !autoMergeAsked)
             {
                 autoMergeAsked = true;
                 // A run stopped between `gh pr create` and `gh pr merge --auto`: finish that step. A draft is a PR a
@@ -173,7 +174,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
                 continue;
             }
 
-            if (!state.IsOpen || clock.Elapsed >= Options.MergeTimeout)
+            if (!IssueLifecycle.HasOpenPullRequest(step.State) || clock.Elapsed >= Options.MergeTimeout)
             {
                 return false;
             }

@@ -1,6 +1,7 @@
 using MilestonePlan.Core.Editing;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Planning;
+using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Processes;
 using MilestonePlan.Workflow.Publishing;
@@ -70,8 +71,9 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
 
         // Resumable: a PR this branch already has (a create that succeeded and then timed out, a rerun) is reused.
         var earlier = Gh.ListByHead(branch.Value).Where(p => p.BaseRefName == baseBranch.Value).ToList();
-        var reused = earlier.FirstOrDefault(p => p.IsOpen) ?? earlier.FirstOrDefault(p => p.IsMerged);
-        if (reused is null && earlier.FirstOrDefault() is { } closed)
+        var known = earlier.FirstOrDefault(p => p.IsOpen) ?? earlier.FirstOrDefault(p => p.IsMerged) ?? earlier.FirstOrDefault();
+        var reused = known;
+        if (known is { } closed && IssueLifecycle.Of(new IssueFacts { PullRequest = closed }).State == LifecycleState.ClosedUnmerged)
         {
             var reason = $"PR #{closed.Number} from {branch} was closed without merging";
             Say("⛔ " + reason);
@@ -106,16 +108,17 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         var merge = reused is { IsMerged: true } || reused is { AutoMergeEnabled: true } ? null : Gh.EnableAutoMerge(pr.Number);
         // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened.
         var state = Gh.View(pr.Number);
+        var step = IssueLifecycle.Of(new IssueFacts { PullRequest = state, AutoMergeRefused = merge is { Succeeded: false } && !state.AutoMergeEnabled });
         Func<PlanDocument, string, PlanTransition> transition;
-        if (state.IsMerged)
+        if (step.Record.HasFlag(TrackingRecord.Done))
         {
             Say($"PR #{pr.Number} merged");
             transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) => u.MarkDone(p.Find(row.Number)!).Concat(u.ClearStops(p.Find(row.Number)!)))
                 .MoveCurrentToNext(tracked.Path, Options.Today);
         }
-        else if (merge is { Succeeded: false } && !state.AutoMergeEnabled)
+        else if (step.State == LifecycleState.AutoMergeRefused)
         {
-            var reason = "auto-merge could not be enabled: " + merge.Describe();
+            var reason = "auto-merge could not be enabled: " + merge!.Describe();
             Say("⛔ " + reason);
             transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
                 OpenPullRequestEntry(u, p, row, pr, state)
