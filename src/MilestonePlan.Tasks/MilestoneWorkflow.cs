@@ -5,6 +5,7 @@ using MilestonePlan.Workflow.Actions;
 using MilestonePlan.Workflow.Processes;
 using MilestonePlan.Workflow.Settings;
 using Task = Microsoft.Build.Utilities.Task;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Tasks;
 

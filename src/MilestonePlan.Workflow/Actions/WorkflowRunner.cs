@@ -8,6 +8,7 @@ using MilestonePlan.Workflow.Processes;
 using MilestonePlan.Workflow.Publishing;
 using MilestonePlan.Workflow.Settings;
 using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions;
 

@@ -1,6 +1,7 @@
 using MilestonePlan.Core.Model;
 using MilestonePlan.Workflow.Actions.Steps;
 using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Tracking;
 

@@ -5,6 +5,7 @@ using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Core.Validation;
 using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 

@@ -5,6 +5,8 @@ using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Processes;
 using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Publishing;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 

@@ -5,6 +5,7 @@ using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Agent;
 using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Publishing;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 

@@ -6,6 +6,7 @@ using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Processes;
 using MilestonePlan.Workflow.Publishing;
 using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 

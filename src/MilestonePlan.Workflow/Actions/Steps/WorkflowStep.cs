@@ -10,16 +10,10 @@ using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.Services;
 using MilestonePlan.Workflow.Settings;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
-
-/// <summary>What every workflow step shares: the options, the output, git and gh, all made once per run.</summary>
-internal sealed record WorkflowServices(WorkflowContext Options, IProcessRunner Runner, Action<string> Say, GitClient Git, GhClient Gh)
-{
-    /// <summary>What the target returns to MSBuild (docs/targets.md).</summary>
-    public TargetItems Items { get; } = new();
-}
 
 /// <summary>
 /// The services and the checks every target needs (the plan chosen and validated, branches and paths refused before
