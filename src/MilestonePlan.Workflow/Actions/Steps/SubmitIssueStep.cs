@@ -3,7 +3,7 @@ using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Editing;
-using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Publishing;
 using MilestonePlan.Workflow.StopConditions;
 using MilestonePlan.Workflow.Services;
@@ -64,8 +64,8 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         Git.Push(branch);
         if (Options.DryRun)
         {
-            Say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", baseBranch.Value, "--head", branch.Value, "--title", title, "--body-file", "<body>"]));
-            Say("would run: gh pr merge <number> --auto --squash --delete-branch");
+            Say("would run: " + GhCommand.Display(GhCommand.CreatePullRequest(baseBranch.Value, branch.Value, title, GhCommand.BodyPlaceholder)));
+            Say("would run: " + GhCommand.Display(GhCommand.EnableAutoMerge(GhCommand.NumberPlaceholder)));
             Say("PR body:\n" + body);
             return [];
         }
@@ -92,17 +92,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         }
         else
         {
-            var bodyFile = Path.Combine(Path.GetTempPath(), "milestoneplan-pr-" + Guid.NewGuid().ToString("N") + ".md");
-            File.WriteAllText(bodyFile, body);
-            try
-            {
-                pr = Gh.CreatePullRequest(baseBranch.Value, branch.Value, title, bodyFile);
-            }
-            finally
-            {
-                File.Delete(bodyFile);
-            }
-
+            pr = Gh.CreatePullRequest(baseBranch.Value, branch.Value, title, body);
             Say($"Opened PR #{pr.Number}: {pr.Url}");
         }
 
@@ -159,7 +149,8 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
     {
         if (Options.DryRun)
         {
-            Say($"would run: gh pr list --head {branch} --state all, then for an open PR: gh pr merge <number> --disable-auto; gh pr ready <number> --undo");
+            Say($"would run: gh pr list --head {branch} --state all, then for an open PR: "
+                + $"{GhCommand.Display(GhCommand.DisableAutoMerge(GhCommand.NumberPlaceholder))}; {GhCommand.Display(GhCommand.MarkDraft(GhCommand.NumberPlaceholder))}");
             return;
         }
 
@@ -186,8 +177,8 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         }
 
         var number = open.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var disable = Gh.TryRun("pr", "merge", number, "--disable-auto");
-        var draft = Gh.TryRun("pr", "ready", number, "--undo");
+        var disable = Gh.DisableAutoMerge(open.Number);
+        var draft = Gh.MarkDraft(open.Number);
         if (!draft.Succeeded)
         {
             throw WorkflowException.Tool($"the stop is recorded, but PR #{number} could not be turned into a draft: {draft.Describe()}");
