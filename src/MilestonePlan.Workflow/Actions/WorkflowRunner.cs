@@ -26,7 +26,9 @@ internal sealed class WorkflowRunner
         Action<string> redacted = line => say(PublishedText.Log(line));
         services = new WorkflowServices(options, runner, redacted,
             new GitClient(runner, options.RepositoryRoot, options.Timeout, options.DryRun ? redacted : null, options.Cancellation),
-            new GhClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation));
+            new GhClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation),
+            // The one place a dry run is chosen for plan edits: the steps save through the store either way.
+            options.DryRun ? new DryRunPlanStore(redacted, options.Relative) : new PlanStore(redacted, options.Relative));
     }
 
     /// <summary>The targets that change something, and so take the repository's workflow lock (not in a dry run).</summary>

@@ -56,4 +56,11 @@ internal sealed record WorkflowContext
 
     /// <summary>Ctrl+C in the build: ends the agent's (and git's) process tree; the next run resumes.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>A path as printed: relative to the repository root with `/`, or as it is when outside.</summary>
+    public string Relative(string path)
+    {
+        var root = Path.GetFullPath(RepositoryRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return path.StartsWith(root, StringComparison.Ordinal) ? path.Substring(root.Length).Replace('\\', '/') : path;
+    }
 }

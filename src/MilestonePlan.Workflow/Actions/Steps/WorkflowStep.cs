@@ -111,28 +111,8 @@ internal abstract class WorkflowStep(WorkflowServices services)
         return null;
     }
 
-    protected void Save(PlanFile file, PlanTransition transition)
-    {
-        if (!transition.HasChanges)
-        {
-            return;
-        }
-
-        foreach (var change in transition.Changes)
-        {
-            Say((Options.DryRun ? "would edit " : "edit ") + $"{Relative(file.Path)} {change}");
-        }
-
-        if (Options.DryRun)
-        {
-            // A dry run shows the edit itself, as a diff with line numbers, not only its reasons.
-            Say(file.Preview(transition.After).TrimEnd('\n'));
-        }
-        else
-        {
-            file.Write(transition.After);
-        }
-    }
+    /// <summary>The edit, through the run's plan store (written, or in a dry run shown): the step does not know which.</summary>
+    protected void Save(PlanFile file, PlanTransition transition) => Services.Plans.Save(file, transition);
 
     protected bool IsProtected(BranchName branch) => Options.StopPolicy.ProtectedBranches.Contains(branch.Value, StringComparer.OrdinalIgnoreCase);
 
@@ -277,9 +257,5 @@ internal abstract class WorkflowStep(WorkflowServices services)
         return PlanParser.Parse(plan.Path, text).WithSpecGitHubNumbers(r => numbers.TryGetValue(r.Number.Value, out var n) ? n : null);
     }
 
-    protected string Relative(string path)
-    {
-        var root = Path.GetFullPath(Options.RepositoryRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return path.StartsWith(root, StringComparison.Ordinal) ? path.Substring(root.Length).Replace('\\', '/') : path;
-    }
+    protected string Relative(string path) => Options.Relative(path);
 }
