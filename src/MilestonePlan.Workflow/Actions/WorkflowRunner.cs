@@ -28,7 +28,7 @@ internal sealed class WorkflowRunner
             new GitClient(runner, options.RepositoryRoot, options.Timeout, options.DryRun ? redacted : null, options.Cancellation),
             new GhClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation),
             // The one place a dry run is chosen for plan edits: the steps save through the store either way.
-            options.DryRun ? new DryRunPlanStore(redacted, options.Relative) : new PlanStore(redacted, options.Relative));
+            options.DryRun ? PlanStore.DryRun(redacted, options.Relative) : PlanStore.Writing(redacted, options.Relative));
     }
 
     /// <summary>The targets that change something, and so take the repository's workflow lock (not in a dry run).</summary>

@@ -17,7 +17,7 @@ public sealed class PlanStoreTests
         var path = Path.Combine(folder, "IMPLEMENTATION_PLAN.md");
         File.WriteAllText(path, "**Status:** Not Started\n");
         var said = new List<string>();
-        IPlanStore store = dryRun ? new DryRunPlanStore(said.Add, p => Path.GetFileName(p)) : new PlanStore(said.Add, p => Path.GetFileName(p));
+        IPlanStore store = dryRun ? PlanStore.DryRun(said.Add, p => Path.GetFileName(p)) : PlanStore.Writing(said.Add, p => Path.GetFileName(p));
         var file = PlanFile.Read(path);
 
         store.Save(file, new PlanTransition(file.Text, "**Status:** In Progress\n", ["Status → In Progress"]));
