@@ -27,8 +27,9 @@ internal sealed class WorkflowRunner
         services = new WorkflowServices(options, runner, redacted,
             new GitClient(runner, options.RepositoryRoot, options.Timeout, options.DryRun ? redacted : null, options.Cancellation),
             new GhClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation),
-            // The one place a dry run is chosen for plan edits: the steps save through the store either way.
-            options.DryRun ? PlanStore.DryRun(redacted, options.Relative) : PlanStore.Writing(redacted, options.Relative));
+            // The one place a dry run is chosen for plan edits and checks (git: GitClient's callback): steps use them either way.
+            options.DryRun ? PlanStore.DryRun(redacted, options.Relative) : PlanStore.Writing(redacted, options.Relative),
+            options.DryRun ? CheckRunner.DryRun(options, redacted) : CheckRunner.Running(options, runner, redacted));
     }
 
     /// <summary>The targets that change something, and so take the repository's workflow lock (not in a dry run).</summary>

@@ -28,7 +28,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             ? $"the spec of {row.Number} is missing"
             : !row.Dependencies.IsReadable ? $"the dependencies of {row.Number} cannot be read" : null;
         var changes = ChangeSetLoader.Load(Git, baseBranch.FullRef, "HEAD");
-        var facts = new StopFacts(baseBranch.Value, Git.HasMergeConflict(baseBranch.FullRef, "HEAD"), RunChecks(), specProblem);
+        var facts = new StopFacts(baseBranch.Value, Git.HasMergeConflict(baseBranch.FullRef, "HEAD"), Services.Checks.Run(), specProblem);
         var findings = StopConditionClassifier.Classify(changes, Options.StopPolicy, facts).ToList();
         var title = PullRequestText.Title(plan, row);
         var body = PullRequestText.Body(plan, row, SpecFor(plan, row), Relative(SpecPath(plan, row) ?? plan.Path));

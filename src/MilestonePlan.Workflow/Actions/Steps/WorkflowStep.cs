@@ -87,30 +87,6 @@ internal abstract class WorkflowStep(WorkflowServices services)
         }
     }
 
-    /// <summary>Runs each check (split once, when the settings were read; no shell); the first failure is the reason.</summary>
-    protected string? RunChecks()
-    {
-        foreach (var check in Options.Checks)
-        {
-            if (Options.DryRun)
-            {
-                Say("would run: " + check.Display);
-                continue;
-            }
-
-            Say("Running checks: " + check.Display);
-            // Printed as it runs (a test run takes minutes, and a failure is read there); the result keeps its start only.
-            var result = Runner.Run(check.Program, check.Arguments, Options.RepositoryRoot, TimeSpan.FromMinutes(30),
-                cancellationToken: Options.Cancellation, onLine: new Publishing.StreamedText("check> ", Say).Line);
-            if (!result.Succeeded)
-            {
-                return result.Describe().Split('\n')[0];
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>The edit, through the run's plan store (written, or in a dry run shown): the step does not know which.</summary>
     protected void Save(PlanFile file, PlanTransition transition) => Services.Plans.Save(file, transition);
 
