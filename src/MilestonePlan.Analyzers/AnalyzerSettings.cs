@@ -3,7 +3,7 @@ using MilestonePlan.Core.Configuration;
 
 namespace MilestonePlan.Analyzers;
 
-/// <summary>What the build tells the analyzer through global options: whether it is on, and where the repository is.</summary>
+/// <summary>What the build tells the analyzer through global options: whether it is on, where the repository is, and what to validate.</summary>
 internal static class AnalyzerSettings
 {
     /// <summary>The validation options, or null when the analyzer is off (command-line builds report through the task).</summary>
@@ -17,11 +17,9 @@ internal static class AnalyzerSettings
             return null;
         }
 
-        global.TryGetValue("build_property.MilestonePlanDocsRoot", out var docsRoot);
-        return new ValidationOptions
-        {
-            RepositoryRoot = root,
-            DocsRoot = string.IsNullOrWhiteSpace(docsRoot) ? "docs/03-build-notes" : docsRoot!,
-        };
+        // The same factory as the build task's and the workflow's (the properties are CompilerVisibleProperty items in the props).
+        string? Property(string name) => global.TryGetValue("build_property." + name, out var value) ? value : null;
+        return ValidationSettings.Create(root, Property("MilestonePlanDocsRoot"), Property("MilestonePlanNonSpecFiles"),
+            Property("MilestonePlanMaxPlanBytes"), Property("MilestonePlanMaxSpecBytes"));
     }
 }

@@ -3,7 +3,9 @@ using MilestonePlan.Core.Diagnostics;
 using MilestonePlan.Workflow;
 using MilestonePlan.Workflow.Actions;
 using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.Settings;
 using Task = Microsoft.Build.Utilities.Task;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Tasks;
 
@@ -25,6 +27,9 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
     public string? RepositoryRoot { get; set; }
 
     public string? DocsRoot { get; set; }
+
+    /// <summary>File names that are never issue specs, added to the defaults (`;`-separated), as for validation.</summary>
+    public string? NonSpecFiles { get; set; }
 
     public string? Milestone { get; set; }
 
@@ -53,6 +58,12 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
     /// <summary>At most this many issues per RunMilestone run; 0: no limit.</summary>
     public int MaxIssues { get; set; }
 
+    /// <summary>
+    /// The settings by MSBuild property name (item spec; value in <c>Value</c>); without any, the task's global
+    /// properties (MilestonePlan.Repository.proj passes every setting that way). A setting wins over the parameter of the same meaning.
+    /// </summary>
+    public ITaskItem[] Settings { get; set; } = [];
+
     /// <summary>What the target found, one item per issue (or milestone) with its metadata: docs/targets.md.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
@@ -65,30 +76,17 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
 
     public override bool Execute()
     {
+        var settings = TaskSettings.Read(Settings, BuildEngine);
+        RepositoryRoot = settings.Get("MilestonePlanRepositoryRoot", RepositoryRoot);
         var start = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
         var root = string.IsNullOrWhiteSpace(RepositoryRoot) ? RepositoryLocator.Find(start) : Path.GetFullPath(Path.Combine(start, RepositoryRoot));
 
-        var options = new WorkflowOptions
-        {
-            RepositoryRoot = root,
-            DocsRoot = string.IsNullOrWhiteSpace(DocsRoot) ? "docs/03-build-notes" : DocsRoot!,
-            Milestone = Milestone,
-            DryRun = DryRun,
-            Timeout = TimeSpan.FromSeconds(Math.Max(1, TimeoutSeconds)),
-            CheckCommand = CheckCommand ?? "dotnet test",
-            MaxPlanBytes = ByteLimit.Parse(MaxPlanBytes, Core.IO.FileLimits.DefaultMaxPlanBytes),
-            MaxSpecBytes = ByteLimit.Parse(MaxSpecBytes, Core.IO.FileLimits.DefaultMaxSpecBytes),
-            AgentCommand = AgentCommand ?? string.Empty,
-            AgentTimeout = TimeSpan.FromMinutes(Math.Max(1, AgentTimeoutMinutes)),
-            MergePollInterval = TimeSpan.FromSeconds(Math.Max(1, MergePollSeconds)),
-            MergeTimeout = TimeSpan.FromMinutes(Math.Max(0, MergeTimeoutMinutes)),
-            MaxIssues = Math.Max(0, MaxIssues),
-            Cancellation = cancellation.Token,
-        };
-        var runner = new WorkflowRunner(options, new ProcessRunner(), line => Log.LogMessage(MessageImportance.High, line));
         try
         {
-            if (DryRun)
+            // Every setting is parsed and checked here, once: a bad value stops the target before anything runs.
+            var options = WorkflowSettings.Parse(root, Parameters(settings), cancellation.Token);
+            var runner = new WorkflowRunner(options, new ProcessRunner(), line => Log.LogMessage(MessageImportance.High, line));
+            if (options.DryRun)
             {
                 Log.LogMessage(MessageImportance.High, $"MilestonePlan: {Action} dry run: nothing is changed.");
             }
@@ -103,7 +101,7 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
                 Results = runner.Items.Select(ToTaskItem).ToArray();
             }
 
-            if (Action == "MilestoneStatus" && !DryRun)
+            if (Action == "MilestoneStatus" && !options.DryRun)
             {
                 Reporting.StepSummary.AppendIfRequested(Environment, Reporting.StatusSummary.Markdown(runner.Items));
             }
@@ -129,6 +127,32 @@ public sealed class MilestoneWorkflow : Task, ICancelableTask
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>
+    /// The settings <see cref="WorkflowSettings"/> reads, by name: each from the settings (what the targets pass), else
+    /// from the task parameter of the same meaning (a direct caller of the task).
+    /// </summary>
+    private Func<string, string?> Parameters(TaskSettings settings)
+    {
+        string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var parameters = new Dictionary<string, string?>
+        {
+            ["MilestonePlanDocsRoot"] = DocsRoot,
+            ["MilestonePlanNonSpecFiles"] = NonSpecFiles,
+            ["Milestone"] = Milestone,
+            ["MilestonePlanDryRun"] = DryRun ? "true" : "false",
+            ["MilestonePlanCheckCommand"] = CheckCommand,
+            ["MilestonePlanTimeoutSeconds"] = Number(TimeoutSeconds),
+            ["MilestonePlanMaxPlanBytes"] = MaxPlanBytes,
+            ["MilestonePlanMaxSpecBytes"] = MaxSpecBytes,
+            ["MilestonePlanAgentCommand"] = AgentCommand,
+            ["MilestonePlanAgentTimeout"] = Number(AgentTimeoutMinutes),
+            ["MilestonePlanMergePollSeconds"] = Number(MergePollSeconds),
+            ["MilestonePlanMergeTimeout"] = Number(MergeTimeoutMinutes),
+            ["MilestonePlanMaxIssues"] = Number(MaxIssues),
+        };
+        return name => settings.Get(name, parameters.TryGetValue(name, out var value) ? value : null);
     }
 
     private static ITaskItem ToTaskItem(TargetItem item)

@@ -35,7 +35,7 @@ public sealed class ResolveMilestonePlanFiles : Task
             RepositoryRootOutput = string.IsNullOrWhiteSpace(RepositoryRoot)
                 ? RepositoryLocator.Find(ProjectDirectory)
                 : Path.GetFullPath(Path.Combine(ProjectDirectory, RepositoryRoot));
-            var docs = Path.GetFullPath(Path.Combine(RepositoryRootOutput, string.IsNullOrWhiteSpace(DocsRoot) ? "docs/03-build-notes" : DocsRoot));
+            var docs = Path.GetFullPath(Path.Combine(RepositoryRootOutput, string.IsNullOrWhiteSpace(DocsRoot) ? Core.Configuration.ValidationOptions.DefaultDocsRoot : DocsRoot));
             Files = ListFiles && Directory.Exists(docs)
                 ? Directory.GetFiles(docs, "*.md", SearchOption.AllDirectories).Select(f => (ITaskItem)new TaskItem(f)).ToArray()
                 : [];

@@ -62,6 +62,12 @@ public sealed class ValidateMilestonePlans : Task
     /// <summary>Environment lookup for GITHUB_STEP_SUMMARY; tests replace it.</summary>
     internal Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>
+    /// The settings by MSBuild property name (item spec; value in <c>Value</c>), as the targets pass them; without
+    /// any, the task's global properties (MilestonePlan.Repository.proj). A setting wins over the parameter of the same meaning.
+    /// </summary>
+    public ITaskItem[] Settings { get; set; } = [];
+
     /// <summary>Validate even when the inputs are unchanged.</summary>
     public bool Force { get; set; }
 
@@ -90,6 +96,17 @@ public sealed class ValidateMilestonePlans : Task
             GlobalPropertiesToRemove = RepositoryRequest.PropertiesToRemove(engine6.GetGlobalProperties());
         }
 
+        var settings = TaskSettings.Read(Settings, BuildEngine);
+        RepositoryRoot = settings.Get("MilestonePlanRepositoryRoot", RepositoryRoot);
+        DocsRoot = settings.Get("MilestonePlanDocsRoot", DocsRoot);
+        NonSpecFiles = settings.Get("MilestonePlanNonSpecFiles", NonSpecFiles);
+        NoWarn = settings.Get("MilestonePlanNoWarn", NoWarn);
+        WarningsAsErrors = settings.Get("MilestonePlanWarningsAsErrors", WarningsAsErrors);
+        WarningsNotAsErrors = settings.Get("MilestonePlanWarningsNotAsErrors", WarningsNotAsErrors);
+        TreatWarningsAsErrors |= string.Equals(settings.Get("MilestonePlanTreatWarningsAsErrors"), "true", StringComparison.OrdinalIgnoreCase);
+        SarifFile = settings.Get("MilestonePlanSarifFile", SarifFile);
+        MaxPlanBytes = settings.Get("MilestonePlanMaxPlanBytes", MaxPlanBytes);
+        MaxSpecBytes = settings.Get("MilestonePlanMaxSpecBytes", MaxSpecBytes);
         try
         {
             root = string.IsNullOrWhiteSpace(RepositoryRoot)
@@ -109,16 +126,7 @@ public sealed class ValidateMilestonePlans : Task
 
     private bool Run(string root)
     {
-        var options = new ValidationOptions
-        {
-            RepositoryRoot = root,
-            DocsRoot = string.IsNullOrWhiteSpace(DocsRoot) ? "docs/03-build-notes" : DocsRoot!.Trim(),
-            NonSpecFileNames = ValidationOptions.DefaultNonSpecFileNames
-                .Concat((NonSpecFiles ?? string.Empty).Split([';'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()))
-                .ToList(),
-            MaxPlanBytes = ByteLimit.Parse(MaxPlanBytes, Core.IO.FileLimits.DefaultMaxPlanBytes),
-            MaxSpecBytes = ByteLimit.Parse(MaxSpecBytes, Core.IO.FileLimits.DefaultMaxSpecBytes),
-        };
+        var options = ValidationSettings.Create(root, DocsRoot, NonSpecFiles, MaxPlanBytes, MaxSpecBytes);
 
         var docsRoot = options.DocsRootFullPath;
         var sarif = string.IsNullOrWhiteSpace(SarifFile) ? null : Path.GetFullPath(Path.Combine(ProjectDirectory, SarifFile));

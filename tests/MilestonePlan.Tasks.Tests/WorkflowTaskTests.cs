@@ -37,4 +37,55 @@ public sealed class WorkflowTaskTests
         StringAssert.Contains(text, "| m1 | 0 | 0 | 0 | 1 | 0 | 0 | \\#01 |", "issue numbers are escaped, so GitHub does not link them to its own issues");
         Directory.Delete(root, recursive: true);
     }
+
+    [TestMethod]
+    public void Settings_come_from_the_global_properties_of_the_repository_project_and_a_bad_one_is_MP9001_before_anything_runs()
+    {
+        var root = ValidateMilestonePlansTests.Repository();
+        var engine = new RecordingBuildEngine
+        {
+            GlobalProperties = new() { ["MilestonePlanRepositoryRoot"] = root, ["MilestonePlanAgentCommand"] = "myagent \"unclosed {issue}" },
+        };
+        var task = new MilestoneWorkflow { BuildEngine = engine, Action = "NextIssue", ProjectDirectory = root };
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual("MP9001", error.Code);
+        StringAssert.Contains(error.Message, "MilestonePlanAgentCommand has an unclosed double quote; nothing was run");
+        Assert.IsEmpty(task.Results);
+        Directory.Delete(root, recursive: true);
+    }
+
+    [TestMethod]
+    public void Global_properties_are_read_unescaped_as_MSBuild_hands_them_to_a_task_parameter()
+    {
+        var root = ValidateMilestonePlansTests.Repository();
+        var engine = new RecordingBuildEngine
+        {
+            // As MSBuild stores them: `;` is %3b, `'` is %27, `%` is %25.
+            GlobalProperties = new() { ["MilestonePlanRepositoryRoot"] = root, ["MilestonePlanAgentCommand"] = "%27my agent%27 %25x {issue}%3b" },
+        };
+        var task = new MilestoneWorkflow { BuildEngine = engine, Action = "RunMilestone", ProjectDirectory = root, CheckCommand = "none" };
+
+        Assert.IsFalse(task.Execute());
+
+        StringAssert.Contains(engine.Errors.Single().Message, "MilestonePlanAgentCommand: 'my agent' was not found");
+        Directory.Delete(root, recursive: true);
+    }
+
+    [TestMethod]
+    public void A_setting_item_wins_over_the_task_parameter_of_the_same_meaning()
+    {
+        var root = ValidateMilestonePlansTests.Repository();
+        var engine = new RecordingBuildEngine();
+        var setting = new Microsoft.Build.Utilities.TaskItem("Milestone");
+        setting.SetMetadata("Value", "m7");
+        var task = new MilestoneWorkflow { BuildEngine = engine, Action = "NextIssue", ProjectDirectory = root, Milestone = "m1", Settings = [setting] };
+
+        Assert.IsFalse(task.Execute());
+
+        StringAssert.Contains(engine.Errors.Single().Message, "No plan for milestone m7");
+        Directory.Delete(root, recursive: true);
+    }
 }

@@ -3,6 +3,9 @@ namespace MilestonePlan.Core.Configuration;
 /// <summary>What to validate and how. Every value has the default a user gets with no configuration.</summary>
 internal sealed record ValidationOptions
 {
+    /// <summary>Where plans are searched when MilestonePlanDocsRoot is not set: the one place this default is written in C#.</summary>
+    public const string DefaultDocsRoot = "docs/03-build-notes";
+
     /// <summary>Files in a milestone folder that are never issue specs (case-insensitive file names).</summary>
     public static IReadOnlyList<string> DefaultNonSpecFileNames { get; } =
     [
@@ -20,7 +23,7 @@ internal sealed record ValidationOptions
     public required string RepositoryRoot { get; init; }
 
     /// <summary>Folder searched for IMPLEMENTATION_PLAN.md, relative to <see cref="RepositoryRoot"/> (or full).</summary>
-    public string DocsRoot { get; init; } = "docs/03-build-notes";
+    public string DocsRoot { get; init; } = DefaultDocsRoot;
 
     /// <summary>File names in a milestone folder that are not specs (MP2002 ignores them).</summary>
     public IReadOnlyList<string> NonSpecFileNames { get; init; } = DefaultNonSpecFileNames;

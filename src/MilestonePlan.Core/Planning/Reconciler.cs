@@ -20,21 +20,20 @@ internal static class Reconciler
             var edits = new List<Editing.LineEdit>();
             foreach (var issue in status.Issues)
             {
-                var pr = Match(plan, issue.Row, pullRequests);
-                if (pr is null)
+                if (Match(plan, issue.Row, pullRequests) is not { } pr)
                 {
                     continue;
                 }
 
-                if (pr.IsMerged)
+                // What the tracking records follows the issue's lifecycle. A PR closed unmerged (a ⛔ record) is left to
+                // SubmitIssue and RunMilestone for now: reconcile records only what it recorded before (issue #21).
+                var record = IssueLifecycle.Of(new IssueFacts { RecordedDone = issue.IsDone, PullRequest = pr }).Record;
+                // Done already, but still listed under Open PRs while its PR merged: the plan would say a merged PR is open.
+                if (record.HasFlag(TrackingRecord.Done) || (pr.IsMerged && issue.IsDone && issue.Facts.OpenPullRequest is not null))
                 {
-                    // Done already, but still listed under Open PRs: the plan would say a merged PR is open.
-                    if (!issue.IsDone || issue.Facts.OpenPullRequest is not null)
-                    {
-                        edits.AddRange(updater.MarkDone(issue.Row));
-                    }
+                    edits.AddRange(updater.MarkDone(issue.Row));
                 }
-                else if (!issue.IsDone && pr.IsOpen && issue.Facts.OpenPullRequest is null)
+                else if (record.HasFlag(TrackingRecord.OpenPullRequest) && issue.Facts.OpenPullRequest is null)
                 {
                     edits.AddRange(updater.AddOpenPullRequest(issue.Row, pr.Number, pr.Url));
                 }

@@ -1,5 +1,6 @@
 using System.Text;
 using MilestonePlan.Workflow.Actions;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Tasks.Reporting;
 

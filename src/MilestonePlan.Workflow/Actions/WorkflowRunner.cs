@@ -7,7 +7,9 @@ using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Processes;
 using MilestonePlan.Workflow.Publishing;
+using MilestonePlan.Workflow.Settings;
 using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions;
 
@@ -19,13 +21,16 @@ internal sealed class WorkflowRunner
 {
     private readonly WorkflowServices services;
 
-    public WorkflowRunner(WorkflowOptions options, IProcessRunner runner, Action<string> say)
+    public WorkflowRunner(WorkflowContext options, IProcessRunner runner, Action<string> say)
     {
         // Everything printed passes the secret scanner: check output, git and gh messages, spec text.
         Action<string> redacted = line => say(PublishedText.Log(line));
         services = new WorkflowServices(options, runner, redacted,
             new GitClient(runner, options.RepositoryRoot, options.Timeout, options.DryRun ? redacted : null, options.Cancellation),
-            new GhClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation));
+            new GhClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation),
+            // The one place a dry run is chosen for plan edits and checks (git: GitClient's callback): steps use them either way.
+            options.DryRun ? PlanStore.DryRun(redacted, options.Relative) : PlanStore.Writing(redacted, options.Relative),
+            options.DryRun ? CheckRunner.DryRun(options, redacted) : CheckRunner.Running(options, runner, redacted));
     }
 
     /// <summary>The targets that change something, and so take the repository's workflow lock (not in a dry run).</summary>
@@ -68,9 +73,31 @@ internal sealed class WorkflowRunner
 
     public IssueRow? RunNextIssue() => Refusals.AsWorkflowErrors(() => new RunNextIssueStep(services).Run());
 
-    public IReadOnlyList<Agent.IssueOutcome> RunMilestone() => Refusals.AsWorkflowErrors(() => new RunMilestoneStep(services).Run());
+    public IReadOnlyList<Agent.IssueOutcome> RunMilestone()
+    {
+        RequirePrograms(checks: true, agent: true);
+        return Refusals.AsWorkflowErrors(() => new RunMilestoneStep(services).Run());
+    }
 
-    public IReadOnlyList<StopFinding> SubmitIssue() => Refusals.AsWorkflowErrors(() => new SubmitIssueStep(services).Run());
+    public IReadOnlyList<StopFinding> SubmitIssue()
+    {
+        RequirePrograms(checks: true, agent: false);
+        return Refusals.AsWorkflowErrors(() => new SubmitIssueStep(services).Run());
+    }
+
+    /// <summary>The programs the target will start (checks, agent) exist, before it changes anything; a dry run, which starts none, only says so.</summary>
+    private void RequirePrograms(bool checks, bool agent)
+    {
+        foreach (var problem in RequiredPrograms.Missing(services.Options, checks, agent, Environment.GetEnvironmentVariable("PATH")))
+        {
+            if (!services.Options.DryRun)
+            {
+                throw WorkflowException.Tool(problem + "; nothing was run");
+            }
+
+            services.Say("warning: " + problem);
+        }
+    }
 
     public PlanTransition ReconcileMilestone()
     {

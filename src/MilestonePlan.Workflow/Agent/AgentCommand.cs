@@ -21,15 +21,13 @@ internal sealed record AgentCommand(string Program, IReadOnlyList<string> Argume
     /// <summary>The command with the values in place; null with a reason when the text is not a command.</summary>
     public static (AgentCommand? Command, string? Problem) Parse(string text, IReadOnlyDictionary<string, string> values)
     {
-        var (words, problem) = Split(text);
-        if (problem is not null || words.Count == 0)
-        {
-            return (null, problem ?? "MilestonePlanAgentCommand is empty");
-        }
-
-        var substituted = words.Select(w => Substitute(w, values)).ToList();
-        return (new AgentCommand(substituted[0], substituted.Skip(1).ToList()), null);
+        var (words, problem) = Processes.CommandWords.Parse(text, Settings.WorkflowSettings.AgentCommandSetting);
+        return words is null ? (null, problem) : (With(words, values), null);
     }
+
+    /// <summary>The command split once (the run's settings), with the values in place inside each word.</summary>
+    public static AgentCommand With(Processes.CommandWords words, IReadOnlyDictionary<string, string> values) =>
+        new(Substitute(words.Program, values), words.Arguments.Select(w => Substitute(w, values)).ToList());
 
     /// <summary>The MILESTONEPLAN_* variables for the values.</summary>
     public static IReadOnlyDictionary<string, string> Environment(IReadOnlyDictionary<string, string> values) =>
@@ -55,75 +53,5 @@ internal sealed record AgentCommand(string Program, IReadOnlyList<string> Argume
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>POSIX-shell word splitting without expansions: quotes group, backslash escapes, whitespace separates.</summary>
-    public static (IReadOnlyList<string> Words, string? Problem) Split(string text)
-    {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        var inWord = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is ' ' or '\t' or '\n' or '\r')
-            {
-                if (inWord)
-                {
-                    words.Add(word.ToString());
-                    word.Clear();
-                    inWord = false;
-                }
-
-                continue;
-            }
-
-            inWord = true;
-            if (c == '\'')
-            {
-                var close = text.IndexOf('\'', i + 1);
-                if (close < 0)
-                {
-                    return ([], "MilestonePlanAgentCommand has an unclosed single quote");
-                }
-
-                word.Append(text, i + 1, close - i - 1);
-                i = close;
-            }
-            else if (c == '"')
-            {
-                i++;
-                while (i < text.Length && text[i] != '"')
-                {
-                    // Inside double quotes a backslash escapes only what the shell lets it escape.
-                    if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] is '"' or '\\' or '$' or '`')
-                    {
-                        i++;
-                    }
-
-                    word.Append(text[i++]);
-                }
-
-                if (i >= text.Length)
-                {
-                    return ([], "MilestonePlanAgentCommand has an unclosed double quote");
-                }
-            }
-            else if (c == '\\' && i + 1 < text.Length)
-            {
-                word.Append(text[++i]);
-            }
-            else
-            {
-                word.Append(c);
-            }
-        }
-
-        if (inWord)
-        {
-            words.Add(word.ToString());
-        }
-
-        return (words, null);
     }
 }

@@ -1,6 +1,7 @@
 using MilestonePlan.Core.Model;
 using MilestonePlan.Workflow.Actions.Steps;
 using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Agent;
 
@@ -34,21 +35,12 @@ internal sealed class AgentRunner(WorkflowServices services)
             ["{milestone}"] = plan.Milestone?.ToString() ?? string.Empty,
         };
 
-    /// <summary>The agent's command with the values in place; MP9001 when the property is not a command.</summary>
-    public static AgentCommand Command(string text, IReadOnlyDictionary<string, string> values)
-    {
-        var (command, problem) = AgentCommand.Parse(text, values);
-        return command ?? throw WorkflowException.Tool(problem!);
-    }
-
     public AgentResult Run(PlanDocument plan, IssueRow row, BranchName baseBranch, BranchName branch, string spec, string planPath)
     {
         var options = services.Options;
         var values = Values(plan, row, baseBranch, branch, spec, planPath);
-        var command = Command(options.AgentCommand, values);
-        var program = command.Program.IndexOfAny(['/', '\\']) >= 0 && !Path.IsPathRooted(command.Program)
-            ? Path.GetFullPath(Path.Combine(options.RepositoryRoot, command.Program))
-            : command.Program;
+        var command = AgentCommand.With(options.Agent ?? throw WorkflowException.Tool("RunMilestone needs the coding agent (MilestonePlanAgentCommand)"), values);
+        var program = Settings.RequiredPrograms.AgentProgram(options, command.Program);
         var baseTip = Git.ResolveCommit(baseBranch.FullRef);
         var headBefore = Git.Head();
         services.Say($"{row.Number}: running the agent on {branch}: {Processes.CommandLine.Display(command.Program, command.Arguments)}");

@@ -53,32 +53,19 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
         }
     }
 
-    /// <summary>`gh pr create`: opens a PR and returns its number and URL, read from the URL gh prints.</summary>
-    public (int Number, string Url) CreatePullRequest(string baseBranch, string head, string title, string bodyFile)
+    /// <summary>`gh pr create`: opens a PR with <paramref name="body"/> and returns its number and URL, read from the URL gh prints.</summary>
+    public (int Number, string Url) CreatePullRequest(string baseBranch, string head, string title, string body)
     {
-        var result = Run("pr", "create", "--base", baseBranch, "--head", head, "--title", title, "--body-file", bodyFile);
+        var result = BodyFile.With(body, file => Run(GhCommand.CreatePullRequest(baseBranch, head, title, file)));
         return GhOutput.PullRequestUrl(result.StandardOutput)
             ?? throw WorkflowException.Tool("gh pr create printed no pull request URL: " + result.StandardOutput.Trim());
     }
 
     /// <summary>`gh issue create`: creates an issue and returns its number, read from the URL gh prints.</summary>
     /// <param name="milestone">The GitHub milestone's title, when the issue belongs to one.</param>
-    public int CreateIssue(string title, string bodyFile, IReadOnlyList<string> labels, string? milestone = null)
+    public int CreateIssue(string title, string body, IReadOnlyList<string> labels, string? milestone = null)
     {
-        var arguments = new List<string> { "issue", "create", "--title", title, "--body-file", bodyFile };
-        foreach (var label in labels)
-        {
-            arguments.Add("--label");
-            arguments.Add(LabelArgument(label));
-        }
-
-        if (!string.IsNullOrEmpty(milestone))
-        {
-            arguments.Add("--milestone");
-            arguments.Add(milestone!);
-        }
-
-        var result = Run([.. arguments]);
+        var result = BodyFile.With(body, file => Run(GhCommand.CreateIssue(title, file, labels, milestone)));
         return GhOutput.IssueUrlOf(result.StandardOutput)?.Number
             ?? throw WorkflowException.Tool("gh issue create printed no issue URL: " + result.StandardOutput.Trim());
     }
@@ -92,10 +79,16 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
     /// <summary>The same for a PR named by its head branch or URL.</summary>
     public ProcessResult EnableAutoMerge(string pullRequest)
     {
-        string[] arguments = ["pr", "merge", pullRequest, "--auto", "--squash", "--delete-branch"];
+        var arguments = GhCommand.EnableAutoMerge(pullRequest);
         var result = TryRun(arguments);
         return result.NotFound || result.TimedOut ? throw Failure(arguments, result) : result;
     }
+
+    /// <summary>`gh pr merge &lt;n&gt; --disable-auto`: gh's result (the caller says what a failure means).</summary>
+    public ProcessResult DisableAutoMerge(int number) => TryRun(GhCommand.DisableAutoMerge(Number(number)));
+
+    /// <summary>`gh pr ready &lt;n&gt; --undo`: the PR back to a draft; gh's result.</summary>
+    public ProcessResult MarkDraft(int number) => TryRun(GhCommand.MarkDraft(Number(number)));
 
     /// <summary>`gh pr view &lt;n&gt; --json ...`: the PR as GitHub has it now.</summary>
     public PullRequestInfo View(int number) => View(Number(number));
@@ -172,10 +165,6 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
                 + output.Json.Trim());
         }
     }
-
-    /// <summary>gh reads --label as comma-separated values (CSV): a label with a comma or a quote is quoted to stay one label.</summary>
-    internal static string LabelArgument(string label) =>
-        label.IndexOfAny([',', '"']) >= 0 || label.Trim() != label ? "\"" + label.Replace("\"", "\"\"") + "\"" : label;
 
     private static string Number(int number) => number.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,4 @@
 using System.Text;
-using MilestonePlan.Workflow.StopConditions;
 
 namespace MilestonePlan.Workflow.Publishing;
 

@@ -1,4 +1,3 @@
-using MilestonePlan.Workflow.StopConditions;
 
 namespace MilestonePlan.Workflow.Publishing;
 

@@ -1,3 +1,5 @@
+using MilestonePlan.Workflow.Publishing;
+
 namespace MilestonePlan.Workflow.StopConditions;
 
 /// <summary>Secrets in any commit a push would publish: in a line it added, or in its message. Pure.</summary>

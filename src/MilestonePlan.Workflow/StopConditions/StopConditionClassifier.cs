@@ -1,3 +1,4 @@
+using MilestonePlan.Workflow.Publishing;
 namespace MilestonePlan.Workflow.StopConditions;
 
 /// <summary>

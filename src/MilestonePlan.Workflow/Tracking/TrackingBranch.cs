@@ -1,6 +1,7 @@
 using MilestonePlan.Core.Model;
 using MilestonePlan.Workflow.Actions.Steps;
 using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Tracking;
 
@@ -123,18 +124,9 @@ internal sealed class TrackingBranch(WorkflowServices services)
             Git.Push(tracking);
         }
 
-        var body = Path.Combine(Path.GetTempPath(), "milestoneplan-tracking-" + Guid.NewGuid().ToString("N") + ".md");
-        File.WriteAllText(body, $"Plan tracking of {milestone}, recorded by MilestonePlan's workflow targets: {summary}\n\n"
+        var pr = services.Gh.CreatePullRequest(baseBranch.Value, tracking.Value, Title(milestone),
+            $"Plan tracking of {milestone}, recorded by MilestonePlan's workflow targets: {summary}\n\n"
             + "Only the plan and the files the targets generate are changed; each issue's code is in its own PR.\n");
-        (int Number, string Url) pr;
-        try
-        {
-            pr = services.Gh.CreatePullRequest(baseBranch.Value, tracking.Value, Title(milestone), body);
-        }
-        finally
-        {
-            File.Delete(body);
-        }
 
         var merge = services.Gh.EnableAutoMerge(pr.Number);
         services.Say($"Plan tracking: opened PR #{pr.Number} ({pr.Url})"

@@ -13,20 +13,13 @@ public sealed class GhClientTests
 
     private static GhClient Client(FakeGhEnvironment gh) => new(gh.Runner, gh.Folder, Timeout);
 
-    private static string BodyFile(FakeGhEnvironment gh, string text)
-    {
-        var path = Path.Combine(gh.Folder, "body-" + Guid.NewGuid().ToString("N")[..6] + ".md");
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [TestMethod]
     public void A_created_PR_has_exactly_the_title_body_base_and_head_given()
     {
         using var gh = new FakeGhEnvironment();
         const string body = "## Acceptance Criteria\n\n- [ ] Parser works ü ✓\r\n";
 
-        var (number, url) = Client(gh).CreatePullRequest("milestone/m1-core", "feat/m1-01-parser", "feat(m1): Parser (#01)", BodyFile(gh, body));
+        var (number, url) = Client(gh).CreatePullRequest("milestone/m1-core", "feat/m1-01-parser", "feat(m1): Parser (#01)", body);
 
         Assert.AreEqual(1, number);
         Assert.AreEqual("https://github.com/example/repo/pull/1", url);
@@ -43,7 +36,7 @@ public sealed class GhClientTests
     {
         using var gh = new FakeGhEnvironment();
         var client = Client(gh);
-        var (number, _) = client.CreatePullRequest("milestone/m1-core", "feat/m1-01-parser", "t", BodyFile(gh, "b"));
+        var (number, _) = client.CreatePullRequest("milestone/m1-core", "feat/m1-01-parser", "t", "b");
 
         var merge = client.EnableAutoMerge(number);
         var pr = client.View(number);
@@ -64,7 +57,7 @@ public sealed class GhClientTests
         using var gh = new FakeGhEnvironment();
         gh.Configure(s => s["autoMergeMode"] = "immediate");
         var client = Client(gh);
-        var (number, _) = client.CreatePullRequest("milestone/m1-core", "feat/m1-01-parser", "t", BodyFile(gh, "b"));
+        var (number, _) = client.CreatePullRequest("milestone/m1-core", "feat/m1-01-parser", "t", "b");
 
         Assert.IsTrue(client.EnableAutoMerge(number).Succeeded);
         var pr = client.View("feat/m1-01-parser");
@@ -79,7 +72,7 @@ public sealed class GhClientTests
         using var gh = new FakeGhEnvironment();
         gh.Configure(s => s["autoMergeMode"] = "refuse");
         var client = Client(gh);
-        var (number, _) = client.CreatePullRequest("milestone/m1-core", "feat/m1-01-parser", "t", BodyFile(gh, "b"));
+        var (number, _) = client.CreatePullRequest("milestone/m1-core", "feat/m1-01-parser", "t", "b");
 
         var merge = client.EnableAutoMerge(number);
 
@@ -97,7 +90,7 @@ public sealed class GhClientTests
 
         var status = client.AuthStatus();
         var ensure = Assert.ThrowsExactly<WorkflowException>(client.EnsureAuthenticated);
-        var create = Assert.ThrowsExactly<WorkflowException>(() => client.CreatePullRequest("b", "h", "t", BodyFile(gh, "b")));
+        var create = Assert.ThrowsExactly<WorkflowException>(() => client.CreatePullRequest("b", "h", "t", "b"));
 
         Assert.IsFalse(status.IsAuthenticated);
         StringAssert.Contains(status.Message, "You are not logged into any GitHub hosts");
@@ -145,7 +138,7 @@ public sealed class GhClientTests
 
         for (var i = 0; i < titles.Length; i++)
         {
-            client.CreatePullRequest("main-base", $"feat/m1-0{i}-x", titles[i], BodyFile(gh, titles[i]));
+            client.CreatePullRequest("main-base", $"feat/m1-0{i}-x", titles[i], titles[i]);
         }
 
         CollectionAssert.AreEqual(titles, gh.Calls.Select(c => c[Array.IndexOf(c, "--title") + 1]).ToArray());
@@ -159,7 +152,7 @@ public sealed class GhClientTests
         using var gh = new FakeGhEnvironment();
         gh.Configure(s => s["nextNumber"] = 41);
 
-        var number = Client(gh).CreateIssue("Parser ü", BodyFile(gh, "Body ✓\n"), ["type:feature", "area: a,b", "say \"hi\""], "M1: Core");
+        var number = Client(gh).CreateIssue("Parser ü", "Body ✓\n", ["type:feature", "area: a,b", "say \"hi\""], "M1: Core");
 
         Assert.AreEqual(41, number);
         var issue = gh.State["issues"]!.AsArray().Single()!;
@@ -176,7 +169,7 @@ public sealed class GhClientTests
         using var gh = new FakeGhEnvironment();
         gh.Configure(s => s["milestones"] = new System.Text.Json.Nodes.JsonArray("M1"));
 
-        var error = Assert.ThrowsExactly<WorkflowException>(() => Client(gh).CreateIssue("t", BodyFile(gh, "b"), [], "M2"));
+        var error = Assert.ThrowsExactly<WorkflowException>(() => Client(gh).CreateIssue("t", "b", [], "M2"));
 
         StringAssert.Contains(error.Message, "could not add to milestone 'M2'");
     }
@@ -186,9 +179,9 @@ public sealed class GhClientTests
     {
         using var gh = new FakeGhEnvironment();
         var client = Client(gh);
-        client.CreatePullRequest("milestone/m1-core", "feat/m1-01-a", "A", BodyFile(gh, "a"));
-        client.CreatePullRequest("milestone/m1-core", "feat/m1-02-b", "B", BodyFile(gh, "b"));
-        client.CreatePullRequest("other", "feat/m2-01-c", "C", BodyFile(gh, "c"));
+        client.CreatePullRequest("milestone/m1-core", "feat/m1-01-a", "A", "a");
+        client.CreatePullRequest("milestone/m1-core", "feat/m1-02-b", "B", "b");
+        client.CreatePullRequest("other", "feat/m2-01-c", "C", "c");
         gh.Configure(s => s["autoMergeMode"] = "immediate");
         client.EnableAutoMerge(1);
 
@@ -210,7 +203,7 @@ public sealed class GhClientTests
         using var gh = new FakeGhEnvironment();
         gh.Configure(s => s["checks"] = checks);
         var client = Client(gh);
-        client.CreatePullRequest("main-base", "feat/m1-01-a", "A", BodyFile(gh, "a"));
+        client.CreatePullRequest("main-base", "feat/m1-01-a", "A", "a");
 
         var pr = client.View(1);
 
@@ -225,7 +218,7 @@ public sealed class GhClientTests
         using var gh = new FakeGhEnvironment();
         gh.Configure(s => s["legacyJsonFields"] = true);
         var client = Client(gh);
-        client.CreatePullRequest("main-base", "feat/m1-01-a", "A", BodyFile(gh, "a"));
+        client.CreatePullRequest("main-base", "feat/m1-01-a", "A", "a");
 
         var pr = client.View(1);
 
@@ -252,8 +245,22 @@ public sealed class GhClientTests
     [TestMethod]
     public void Label_arguments_are_CSV_quoted_only_when_needed()
     {
-        Assert.AreEqual("type:feature", GhClient.LabelArgument("type:feature"));
-        Assert.AreEqual("\"a,b\"", GhClient.LabelArgument("a,b"));
-        Assert.AreEqual("\"say \"\"hi\"\"\"", GhClient.LabelArgument("say \"hi\""));
+        Assert.AreEqual("type:feature", GhCommand.LabelArgument("type:feature"));
+        Assert.AreEqual("\"a,b\"", GhCommand.LabelArgument("a,b"));
+        Assert.AreEqual("\"say \"\"hi\"\"\"", GhCommand.LabelArgument("say \"hi\""));
+    }
+
+    [TestMethod]
+    public void What_a_dry_run_prints_is_what_gh_is_given_but_the_body_file()
+    {
+        using var gh = new FakeGhEnvironment();
+
+        Client(gh).CreateIssue("Parser", "Body\n", ["a,b", "plain"], "M1");
+
+        var given = gh.Calls.Single(c => c[0] == "issue");
+        var printed = GhCommand.CreateIssue("Parser", GhCommand.BodyPlaceholder, ["a,b", "plain"], "M1");
+        var file = Array.IndexOf(given, "--body-file") + 1;
+        CollectionAssert.AreEqual(printed, given.Select((a, i) => i == file ? GhCommand.BodyPlaceholder : a).ToArray());
+        Assert.IsFalse(File.Exists(given[file]), "the body file is deleted once gh has read it");
     }
 }

@@ -32,18 +32,16 @@ internal static class ScriptedAgent
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        return new WorkflowRunner(new WorkflowOptions
+        return new WorkflowRunner(repo.Settings(new()
         {
-            RepositoryRoot = repo.Git.Path_,
-            CheckCommand = "none",
-            Today = "2026-11-24",
-            Timeout = TimeSpan.FromMinutes(1),
-            AgentCommand = $"'{path}' \"{{title}}\"",
+            ["MilestonePlanCheckCommand"] = "none",
+            ["MilestonePlanAgentCommand"] = $"'{path}' \"{{title}}\"",
+            ["MilestonePlanMaxIssues"] = maxIssues.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, cancellation) with
+        {
             AgentTimeout = agentTimeout ?? TimeSpan.FromMinutes(1),
             MergePollInterval = TimeSpan.FromMilliseconds(200),
             MergeTimeout = TimeSpan.FromSeconds(mergeTimeoutSeconds),
-            MaxIssues = maxIssues,
-            Cancellation = cancellation,
         }, repo.Gh.Runner, say ?? repo.Output.Add);
     }
 }

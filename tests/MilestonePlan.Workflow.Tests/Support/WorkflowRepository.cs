@@ -1,3 +1,4 @@
+using MilestonePlan.Workflow.Settings;
 using MilestonePlan.Workflow.Actions;
 
 namespace MilestonePlan.Workflow.Tests.Support;
@@ -120,15 +121,19 @@ internal sealed class WorkflowRepository : IDisposable
         .Select(p => p!.DeepClone()).ToArray() ?? []);
 
     public WorkflowRunner Runner(bool dryRun = false, string? milestone = null, string checks = "none") =>
-        new(new WorkflowOptions
+        new(Settings(new()
         {
-            RepositoryRoot = Git.Path_,
-            DryRun = dryRun,
-            Milestone = milestone,
-            CheckCommand = checks,
-            Today = "2026-11-24",
-            Timeout = TimeSpan.FromMinutes(1),
-        }, Gh.Runner, Output.Add);
+            ["MilestonePlanDryRun"] = dryRun ? "true" : "false",
+            ["Milestone"] = milestone,
+            ["MilestonePlanCheckCommand"] = checks,
+        }), Gh.Runner, Output.Add);
+
+    /// <summary>The run's context from MSBuild-named settings, as the task makes it, with the tests' date and a one-minute timeout.</summary>
+    public WorkflowContext Settings(Dictionary<string, string?> properties, CancellationToken cancellation = default)
+    {
+        properties.TryAdd("MilestonePlanTimeoutSeconds", "60");
+        return WorkflowSettings.Parse(Git.Path_, properties, cancellation) with { Today = "2026-11-24" };
+    }
 
     public void Dispose()
     {

@@ -2,8 +2,9 @@ using MilestonePlan.Core.Analysis;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Git;
-using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
@@ -54,21 +55,12 @@ internal sealed class CompleteMilestoneStep(WorkflowServices services) : Workflo
                 + string.Concat(plan.Issues.Select(r => $"- {r.Number} {r.TitleText}{(r.GitHubNumber is { } gh ? $" (closes #{gh})" : string.Empty)}\n"));
             if (Options.DryRun)
             {
-                Say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", main.Value, "--head", baseBranch.Value, "--title", title, "--body-file", "<body>"]));
+                Say("would run: " + GhCommand.Display(GhCommand.CreatePullRequest(main.Value, baseBranch.Value, title, GhCommand.BodyPlaceholder)));
                 return tag;
             }
 
-            var bodyFile = Path.Combine(Path.GetTempPath(), "milestoneplan-milestone-" + Guid.NewGuid().ToString("N") + ".md");
-            File.WriteAllText(bodyFile, body);
-            try
-            {
-                var pr = Gh.CreatePullRequest(main.Value, baseBranch.Value, title, bodyFile);
-                Say($"Opened PR #{pr.Number} ({baseBranch} → main): {pr.Url}; run CompleteMilestone again once it is merged to tag {tag}");
-            }
-            finally
-            {
-                File.Delete(bodyFile);
-            }
+            var pr = Gh.CreatePullRequest(main.Value, baseBranch.Value, title, body);
+            Say($"Opened PR #{pr.Number} ({baseBranch} → main): {pr.Url}; run CompleteMilestone again once it is merged to tag {tag}");
 
             return tag;
         }

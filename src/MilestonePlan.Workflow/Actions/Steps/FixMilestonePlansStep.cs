@@ -1,5 +1,6 @@
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
@@ -8,7 +9,7 @@ internal sealed class FixMilestonePlansStep(WorkflowServices services) : Workflo
 {
     public int Run()
     {
-        var plans = string.IsNullOrWhiteSpace(Options.Milestone) ? Validate().Plans : [ChoosePlan()];
+        var plans = Options.Milestone is null ? Validate().Plans : [ChoosePlan()];
         var changed = 0;
         foreach (var plan in plans)
         {

@@ -1,6 +1,7 @@
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
@@ -10,7 +11,7 @@ internal sealed class MilestoneStatusStep(WorkflowServices services) : WorkflowS
     public IReadOnlyList<MilestoneSummary> Run()
     {
         var plans = Validate().Plans;
-        var chosen = string.IsNullOrWhiteSpace(Options.Milestone) ? plans : [ChoosePlan()];
+        var chosen = Options.Milestone is null ? plans : [ChoosePlan()];
         var summaries = chosen.Select(MilestoneSummary.Of).ToList();
         foreach (var summary in summaries)
         {

@@ -5,6 +5,7 @@ using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Core.Validation;
 using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
@@ -13,7 +14,7 @@ internal sealed class NewMilestonePlanStep(WorkflowServices services) : Workflow
 {
     public string Run()
     {
-        if (MilestoneId.Parse(Options.Milestone) is not { } milestone)
+        if (Options.Milestone is not { } milestone)
         {
             throw WorkflowException.Tool("NewMilestonePlan needs the milestone: -p:Milestone=m3");
         }

@@ -1,5 +1,6 @@
 using MilestonePlan.Core.Analysis;
 using MilestonePlan.Core.Selection;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 

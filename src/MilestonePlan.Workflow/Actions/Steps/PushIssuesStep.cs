@@ -3,8 +3,10 @@ using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Editing;
-using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Publishing;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
@@ -74,8 +76,7 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
                 var labels = spec.Get("labels")?.Items ?? [];
                 if (Options.DryRun)
                 {
-                    Say("would run: " + CommandLine.Display("gh", ["issue", "create", "--title", row.TitleText, "--body-file", Relative(path),
-                        .. labels.SelectMany(l => new[] { "--label", l })]));
+                    Say("would run: " + GhCommand.Display(GhCommand.CreateIssue(row.TitleText, Relative(path), labels, milestone: null)));
                     continue;
                 }
 
@@ -93,16 +94,7 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
                 }
                 else
                 {
-                    var body = Path.Combine(Path.GetTempPath(), "milestoneplan-issue-" + Guid.NewGuid().ToString("N") + ".md");
-                    File.WriteAllText(body, issueBody.TrimEnd() + "\n\n" + marker + "\n");
-                    try
-                    {
-                        number = Gh.CreateIssue(row.TitleText, body, labels);
-                    }
-                    finally
-                    {
-                        File.Delete(body);
-                    }
+                    number = Gh.CreateIssue(row.TitleText, issueBody.TrimEnd() + "\n\n" + marker + "\n", labels);
 
                     Say($"{row.Number}: created GitHub issue #{number}");
                 }

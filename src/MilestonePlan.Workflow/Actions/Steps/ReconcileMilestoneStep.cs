@@ -1,5 +1,6 @@
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Editing;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 

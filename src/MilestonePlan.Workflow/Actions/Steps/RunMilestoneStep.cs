@@ -5,6 +5,7 @@ using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Agent;
 using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Publishing;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
@@ -18,14 +19,14 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
 {
     public IReadOnlyList<IssueOutcome> Run()
     {
-        if (string.IsNullOrWhiteSpace(Options.AgentCommand))
+        if (Options.Agent is not { } agent)
         {
             throw WorkflowException.Tool("RunMilestone needs the coding agent: -p:MilestonePlanAgentCommand=\"my-agent --issue {issue} --spec {spec}\"");
         }
 
         if (Options.DryRun)
         {
-            return DryRun();
+            return DryRun(agent);
         }
 
         var outcomes = new List<IssueOutcome>();
@@ -88,7 +89,8 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         IssueOutcome Outcome(IssueOutcomeState state, string reason, int? pr = null, string? url = null) =>
             new(row.Number.ToString(), row.TitleText, branch.Value, state, PublishedText.PlanLine(reason), pr, url);
 
-        if (Git.ResolveCommit(baseBranch.FullRef) is { } baseTip && Git.IsAncestor("HEAD", baseTip))
+        var hasWork = !(Git.ResolveCommit(baseBranch.FullRef) is { } baseTip && Git.IsAncestor("HEAD", baseTip));
+        if (IssueLifecycle.Of(new IssueFacts { BranchExists = true, HasCommits = hasWork }).Next == LifecycleAction.RunAgent)
         {
             var agent = new AgentRunner(Services).Run(plan, row, baseBranch, branch, Relative(SpecPath(plan, row) ?? plan.Path), Relative(plan.Path));
             if (agent.Stop is { } stop)
@@ -156,14 +158,14 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         var autoMergeAsked = false;
         while (true)
         {
-            var state = Gh.View(number);
-            if (state.IsMerged)
+            var step = IssueLifecycle.Of(new IssueFacts { PullRequest = Gh.View(number) });
+            if (step.State == LifecycleState.Merged)
             {
                 Say($"PR #{number} merged after {clock.Elapsed.TotalSeconds:0} s");
                 return true;
             }
 
-            if (state.IsOpen && !state.IsDraft && !state.AutoMergeEnabled && !autoMergeAsked)
+            if (step.Next == LifecycleAction.EnableAutoMerge && !autoMergeAsked)
             {
                 autoMergeAsked = true;
                 // A run stopped between `gh pr create` and `gh pr merge --auto`: finish that step. A draft is a PR a
@@ -173,7 +175,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
                 continue;
             }
 
-            if (!state.IsOpen || clock.Elapsed >= Options.MergeTimeout)
+            if (!IssueLifecycle.HasOpenPullRequest(step.State) || clock.Elapsed >= Options.MergeTimeout)
             {
                 return false;
             }
@@ -199,7 +201,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
     }
 
     /// <summary>What a run would do next, without running the agent or changing anything.</summary>
-    private IReadOnlyList<IssueOutcome> DryRun()
+    private IReadOnlyList<IssueOutcome> DryRun(Processes.CommandWords agent)
     {
         var plan = ChoosePlan();
         var baseBranch = RequireBranches(plan);
@@ -211,7 +213,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         }
 
         var branch = RequireFeature(plan, row);
-        var command = AgentRunner.Command(Options.AgentCommand, AgentRunner.Values(plan, row, baseBranch, branch,
+        var command = AgentCommand.With(agent, AgentRunner.Values(plan, row, baseBranch, branch,
             Relative(SpecPath(plan, row) ?? plan.Path), Relative(plan.Path)));
         Say($"RunMilestone dry run: next {row.Number} {row.TitleText} on {branch} (base {baseBranch})");
         Say("would run the agent: " + Processes.CommandLine.Display(command.Program, command.Arguments));

@@ -4,6 +4,7 @@ using MilestonePlan.Core.Planning;
 using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 

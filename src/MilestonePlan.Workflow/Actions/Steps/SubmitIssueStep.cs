@@ -1,10 +1,12 @@
 using MilestonePlan.Core.Editing;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Planning;
+using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Editing;
-using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Publishing;
 using MilestonePlan.Workflow.StopConditions;
+using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
@@ -26,7 +28,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             ? $"the spec of {row.Number} is missing"
             : !row.Dependencies.IsReadable ? $"the dependencies of {row.Number} cannot be read" : null;
         var changes = ChangeSetLoader.Load(Git, baseBranch.FullRef, "HEAD");
-        var facts = new StopFacts(baseBranch.Value, Git.HasMergeConflict(baseBranch.FullRef, "HEAD"), RunChecks(), specProblem);
+        var facts = new StopFacts(baseBranch.Value, Git.HasMergeConflict(baseBranch.FullRef, "HEAD"), Services.Checks.Run(), specProblem);
         var findings = StopConditionClassifier.Classify(changes, Options.StopPolicy, facts).ToList();
         var title = PullRequestText.Title(plan, row);
         var body = PullRequestText.Body(plan, row, SpecFor(plan, row), Relative(SpecPath(plan, row) ?? plan.Path));
@@ -62,16 +64,17 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         Git.Push(branch);
         if (Options.DryRun)
         {
-            Say("would run: " + CommandLine.Display("gh", ["pr", "create", "--base", baseBranch.Value, "--head", branch.Value, "--title", title, "--body-file", "<body>"]));
-            Say("would run: gh pr merge <number> --auto --squash --delete-branch");
+            Say("would run: " + GhCommand.Display(GhCommand.CreatePullRequest(baseBranch.Value, branch.Value, title, GhCommand.BodyPlaceholder)));
+            Say("would run: " + GhCommand.Display(GhCommand.EnableAutoMerge(GhCommand.NumberPlaceholder)));
             Say("PR body:\n" + body);
             return [];
         }
 
         // Resumable: a PR this branch already has (a create that succeeded and then timed out, a rerun) is reused.
         var earlier = Gh.ListByHead(branch.Value).Where(p => p.BaseRefName == baseBranch.Value).ToList();
-        var reused = earlier.FirstOrDefault(p => p.IsOpen) ?? earlier.FirstOrDefault(p => p.IsMerged);
-        if (reused is null && earlier.FirstOrDefault() is { } closed)
+        var known = earlier.FirstOrDefault(p => p.IsOpen) ?? earlier.FirstOrDefault(p => p.IsMerged) ?? earlier.FirstOrDefault();
+        var reused = known;
+        if (known is { } closed && IssueLifecycle.Of(new IssueFacts { PullRequest = closed }).State == LifecycleState.ClosedUnmerged)
         {
             var reason = $"PR #{closed.Number} from {branch} was closed without merging";
             Say("⛔ " + reason);
@@ -89,33 +92,24 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         }
         else
         {
-            var bodyFile = Path.Combine(Path.GetTempPath(), "milestoneplan-pr-" + Guid.NewGuid().ToString("N") + ".md");
-            File.WriteAllText(bodyFile, body);
-            try
-            {
-                pr = Gh.CreatePullRequest(baseBranch.Value, branch.Value, title, bodyFile);
-            }
-            finally
-            {
-                File.Delete(bodyFile);
-            }
-
+            pr = Gh.CreatePullRequest(baseBranch.Value, branch.Value, title, body);
             Say($"Opened PR #{pr.Number}: {pr.Url}");
         }
 
         var merge = reused is { IsMerged: true } || reused is { AutoMergeEnabled: true } ? null : Gh.EnableAutoMerge(pr.Number);
         // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened.
         var state = Gh.View(pr.Number);
+        var step = IssueLifecycle.Of(new IssueFacts { PullRequest = state, AutoMergeRefused = merge is { Succeeded: false } && !state.AutoMergeEnabled });
         Func<PlanDocument, string, PlanTransition> transition;
-        if (state.IsMerged)
+        if (step.Record.HasFlag(TrackingRecord.Done))
         {
             Say($"PR #{pr.Number} merged");
             transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) => u.MarkDone(p.Find(row.Number)!).Concat(u.ClearStops(p.Find(row.Number)!)))
                 .MoveCurrentToNext(tracked.Path, Options.Today);
         }
-        else if (merge is { Succeeded: false } && !state.AutoMergeEnabled)
+        else if (step.State == LifecycleState.AutoMergeRefused)
         {
-            var reason = "auto-merge could not be enabled: " + merge.Describe();
+            var reason = "auto-merge could not be enabled: " + merge!.Describe();
             Say("⛔ " + reason);
             transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
                 OpenPullRequestEntry(u, p, row, pr, state)
@@ -155,7 +149,8 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
     {
         if (Options.DryRun)
         {
-            Say($"would run: gh pr list --head {branch} --state all, then for an open PR: gh pr merge <number> --disable-auto; gh pr ready <number> --undo");
+            Say($"would run: gh pr list --head {branch} --state all, then for an open PR: "
+                + $"{GhCommand.Display(GhCommand.DisableAutoMerge(GhCommand.NumberPlaceholder))}; {GhCommand.Display(GhCommand.MarkDraft(GhCommand.NumberPlaceholder))}");
             return;
         }
 
@@ -182,8 +177,8 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         }
 
         var number = open.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var disable = Gh.TryRun("pr", "merge", number, "--disable-auto");
-        var draft = Gh.TryRun("pr", "ready", number, "--undo");
+        var disable = Gh.DisableAutoMerge(open.Number);
+        var draft = Gh.MarkDraft(open.Number);
         if (!draft.Succeeded)
         {
             throw WorkflowException.Tool($"the stop is recorded, but PR #{number} could not be turned into a draft: {draft.Describe()}");

@@ -10,15 +10,10 @@ using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Processes;
+using MilestonePlan.Workflow.Services;
+using MilestonePlan.Workflow.Settings;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
-
-/// <summary>What every workflow step shares: the options, the output, git and gh, all made once per run.</summary>
-internal sealed record WorkflowServices(WorkflowOptions Options, IProcessRunner Runner, Action<string> Say, GitClient Git, GhClient Gh)
-{
-    /// <summary>What the target returns to MSBuild (docs/targets.md).</summary>
-    public TargetItems Items { get; } = new();
-}
 
 /// <summary>
 /// The services and the checks every target needs (the plan chosen and validated, branches and paths refused before
@@ -30,7 +25,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
 {
     protected WorkflowServices Services { get; } = services;
 
-    protected WorkflowOptions Options => Services.Options;
+    protected WorkflowContext Options => Services.Options;
 
     protected IProcessRunner Runner => Services.Runner;
 
@@ -44,7 +39,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
     protected PlanDocument ChoosePlan(string? milestone = null)
     {
         var validation = Validate();
-        var choice = MilestoneChoice.Choose(validation.Plans, milestone ?? Options.Milestone);
+        var choice = MilestoneChoice.Choose(validation.Plans, milestone ?? Options.Milestone?.ToString());
         // A plan refused for where it is (a symbolic link, outside the repository) says so, rather than "no plan".
         if (choice.Plan is null && validation.Diagnostics.FirstOrDefault(d => d.Id == Core.Diagnostics.Rules.MP2006.Id
             && string.Equals(Path.GetFileName(d.FilePath), PlanDiscovery.PlanFileName, StringComparison.OrdinalIgnoreCase)) is { } refused)
@@ -55,8 +50,7 @@ internal abstract class WorkflowStep(WorkflowServices services)
         return choice.Plan ?? throw WorkflowException.Tool(choice.Error!);
     }
 
-    protected ValidationResult Validate() => RepositoryValidator.ValidateAndKeepPlans(DiskFileSystem.Instance,
-        new ValidationOptions { RepositoryRoot = Options.RepositoryRoot, DocsRoot = Options.DocsRoot, MaxPlanBytes = Options.MaxPlanBytes, MaxSpecBytes = Options.MaxSpecBytes });
+    protected ValidationResult Validate() => RepositoryValidator.ValidateAndKeepPlans(DiskFileSystem.Instance, Options.Validation);
 
     protected void RequireGit()
     {
@@ -93,58 +87,8 @@ internal abstract class WorkflowStep(WorkflowServices services)
         }
     }
 
-    /// <summary>Runs each check (one command per line, split on spaces, no shell); the first failure is the reason.</summary>
-    protected string? RunChecks()
-    {
-        foreach (var command in Options.CheckCommand.Split(['\n'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = command.Trim().Split([' '], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 0 || parts[0] is "none" or "false")
-            {
-                continue;
-            }
-
-            if (Options.DryRun)
-            {
-                Say("would run: " + CommandLine.Display(parts[0], parts.Skip(1)));
-                continue;
-            }
-
-            Say("Running checks: " + CommandLine.Display(parts[0], parts.Skip(1)));
-            // Printed as it runs (a test run takes minutes, and a failure is read there); the result keeps its start only.
-            var result = Runner.Run(parts[0], parts.Skip(1).ToList(), Options.RepositoryRoot, TimeSpan.FromMinutes(30),
-                cancellationToken: Options.Cancellation, onLine: new Publishing.StreamedText("check> ", Say).Line);
-            if (!result.Succeeded)
-            {
-                return result.Describe().Split('\n')[0];
-            }
-        }
-
-        return null;
-    }
-
-    protected void Save(PlanFile file, PlanTransition transition)
-    {
-        if (!transition.HasChanges)
-        {
-            return;
-        }
-
-        foreach (var change in transition.Changes)
-        {
-            Say((Options.DryRun ? "would edit " : "edit ") + $"{Relative(file.Path)} {change}");
-        }
-
-        if (Options.DryRun)
-        {
-            // A dry run shows the edit itself, as a diff with line numbers, not only its reasons.
-            Say(file.Preview(transition.After).TrimEnd('\n'));
-        }
-        else
-        {
-            file.Write(transition.After);
-        }
-    }
+    /// <summary>The edit, through the run's plan store (written, or in a dry run shown): the step does not know which.</summary>
+    protected void Save(PlanFile file, PlanTransition transition) => Services.Plans.Save(file, transition);
 
     protected bool IsProtected(BranchName branch) => Options.StopPolicy.ProtectedBranches.Contains(branch.Value, StringComparer.OrdinalIgnoreCase);
 
@@ -289,9 +233,5 @@ internal abstract class WorkflowStep(WorkflowServices services)
         return PlanParser.Parse(plan.Path, text).WithSpecGitHubNumbers(r => numbers.TryGetValue(r.Number.Value, out var n) ? n : null);
     }
 
-    protected string Relative(string path)
-    {
-        var root = Path.GetFullPath(Options.RepositoryRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return path.StartsWith(root, StringComparison.Ordinal) ? path.Substring(root.Length).Replace('\\', '/') : path;
-    }
+    protected string Relative(string path) => Options.Relative(path);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MilestonePlan.Tasks;
+namespace MilestonePlan.Core.Configuration;
 
 /// <summary>A size cap from an MSBuild property: a positive whole number of bytes, else the default.</summary>
 internal static class ByteLimit

@@ -1,4 +1,4 @@
-namespace MilestonePlan.Workflow.Actions;
+namespace MilestonePlan.Workflow.Services;
 
 /// <summary>
 /// One item a workflow target returns (`dotnet msbuild -t:NextIssue -getTargetResult:NextIssue`): what it printed, as

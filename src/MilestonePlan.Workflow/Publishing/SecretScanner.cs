@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MilestonePlan.Workflow.StopConditions;
+namespace MilestonePlan.Workflow.Publishing;
 
 /// <summary>
 /// The one secret scanner: over a diff's added lines, a spec before `gh issue create`, a PR body, and everything the
