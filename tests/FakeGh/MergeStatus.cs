@@ -7,8 +7,9 @@ namespace FakeGh;
 /// GitHub's enums MergeStateStatus (BEHIND, BLOCKED, CLEAN, DIRTY, DRAFT, HAS_HOOKS, UNKNOWN, UNSTABLE) and
 /// MergeableState (CONFLICTING, MERGEABLE, UNKNOWN) in octokit/graphql-schema schema.graphql; gh prints the string
 /// as it gets it (cli/cli api/queries_pr.go, PullRequest.MergeStateStatus string). The fake's repository has a
-/// required status check on every base (auto-merge cannot be enabled on a base without branch protection), so
-/// checks that are pending or failing BLOCK the merge rather than leaving it UNSTABLE.
+/// required status check on every base (GitHub is quoted refusing auto-merge on a base without protection rules,
+/// "Protected branch rules not configured for this branch"), so checks that are pending or failing BLOCK the merge
+/// rather than leaving it UNSTABLE.
 /// </summary>
 internal static class MergeStatus
 {
@@ -17,6 +18,9 @@ internal static class MergeStatus
     public const string Dirty = "DIRTY";
     public const string Draft = "DRAFT";
     public const string Unknown = "UNKNOWN";
+
+    /// <summary>Real conflicts found in the origin during this gh call, by PR number.</summary>
+    private static readonly Dictionary<int, bool> InOrigin = [];
 
     /// <summary>
     /// Conflicts first (a conflict blocks whatever the checks say), then draft, then the checks. A closed or merged
@@ -61,7 +65,15 @@ internal static class MergeStatus
             return true;
         }
 
-        return OriginRepository.Find(Environment.CurrentDirectory) is { } origin
-            && origin.Conflicts(Commands.Text(pr, "base"), Commands.Text(pr, "head"));
+        // Asked once per PR and gh call (mergeStateStatus and mergeable both ask): each answer costs a few git processes.
+        var number = pr["number"]!.GetValue<int>();
+        if (!InOrigin.TryGetValue(number, out var conflicts))
+        {
+            conflicts = OriginRepository.Find(Environment.CurrentDirectory) is { } origin
+                && origin.Conflicts(Commands.Text(pr, "base"), Commands.Text(pr, "head"));
+            InOrigin[number] = conflicts;
+        }
+
+        return conflicts;
     }
 }

@@ -2,7 +2,8 @@ using System.Text.Json;
 using FakeGh;
 
 // Usage: gh <command> <subcommand> [args], or a test-only `gh fake ...` command (FakeOnlyCommands; not gh commands).
-// State in $FAKE_GH_STATE; every argument list is appended to $FAKE_GH_LOG as one JSON array per line, before anything else happens, so a test sees even the calls the fake rejects.
+// State in $FAKE_GH_STATE; every argument list is appended to $FAKE_GH_LOG as one JSON array per line, before anything
+// else happens, so a test sees even the calls the fake rejects.
 var statePath = Environment.GetEnvironmentVariable("FAKE_GH_STATE") ?? Path.Combine(Path.GetTempPath(), "fake-gh-state.json");
 if (Environment.GetEnvironmentVariable("FAKE_GH_LOG") is { Length: > 0 } logPath)
 {
