@@ -100,7 +100,10 @@ internal static class Commands
             return 0;
         }
 
-        output.WriteLine(Project(pr, fields, state.Checks).ToJsonString(FakeState.Json));
+        // One compact line, as gh prints JSON to a pipe (PullRequestJson says where that comes from).
+        var checks = PullRequestLooks.Look(state, pr);
+        state.Save();
+        output.WriteLine(PullRequestJson.Project(state, pr, fields, checks).ToJsonString(FakeState.Line));
         return 0;
     }
 
@@ -136,18 +139,9 @@ internal static class Commands
             return 0;
         }
 
-        output.WriteLine(new JsonArray(selected.Select(p => (JsonNode?)Project(p, fields, state.Checks)).ToArray()).ToJsonString(FakeState.Json));
-        return 0;
-    }
-
-    public static int PrReady(FakeState state, ParsedArguments parsed, TextWriter error)
-    {
-        var pr = FindPullRequest(state, parsed);
-        pr["isDraft"] = parsed.Switch("undo");
+        var projected = selected.Select(p => (JsonNode?)PullRequestJson.Project(state, p, fields, PullRequestLooks.Look(state, p))).ToArray();
         state.Save();
-        error.WriteLine(parsed.Switch("undo")
-            ? $"✓ Pull request #{pr["number"]} is converted to \"draft\""
-            : $"✓ Pull request #{pr["number"]} is marked as \"ready for review\"");
+        output.WriteLine(new JsonArray(projected).ToJsonString(FakeState.Line));
         return 0;
     }
 
@@ -196,48 +190,6 @@ internal static class Commands
         }
 
         return fields;
-    }
-
-    /// <summary>A PR as gh prints it; `checks` ("pending", "passing", "failing", "none") shapes statusCheckRollup as GitHub does.</summary>
-    private static JsonObject Project(JsonObject pr, string[] fields, string checks)
-    {
-        var result = new JsonObject();
-        foreach (var field in fields)
-        {
-            result[field] = field switch
-            {
-                "headRefName" => pr["head"]?.DeepClone(),
-                "baseRefName" => pr["base"]?.DeepClone(),
-                "closed" => Text(pr, "state") != "OPEN",
-                "isDraft" => pr["isDraft"]?.GetValue<bool>() ?? false,
-                "statusCheckRollup" => checks == "none" ? new JsonArray() : new JsonArray(new JsonObject
-                {
-                    ["__typename"] = "CheckRun",
-                    ["name"] = "build",
-                    ["status"] = checks == "pending" ? "IN_PROGRESS" : "COMPLETED",
-                    ["conclusion"] = checks switch { "passing" => "SUCCESS", "failing" => "FAILURE", _ => string.Empty },
-                    ["workflowName"] = "CI",
-                }),
-                // A PR found conflicting when the fake tried to merge it stays DIRTY / CONFLICTING, whatever the checks say.
-                "mergeStateStatus" when pr["mergeStateStatus"] is not null => pr["mergeStateStatus"]!.DeepClone(),
-                "mergeStateStatus" => checks switch { "passing" => "CLEAN", "failing" => "BLOCKED", _ => "BLOCKED" },
-                "labels" => new JsonArray((pr["labels"]?.AsArray() ?? []).Select(l => (JsonNode?)new JsonObject { ["name"] = l!.GetValue<string>() }).ToArray()),
-                "autoMergeRequest" => pr["autoMerge"]?.GetValue<bool>() == true
-                    ? new JsonObject
-                    {
-                        ["authorEmail"] = null,
-                        ["commitBody"] = null,
-                        ["commitHeadline"] = null,
-                        ["mergeMethod"] = pr["autoMergeMethod"]?.GetValue<string>() ?? "SQUASH",
-                        ["enabledAt"] = Now,
-                        ["enabledBy"] = new JsonObject { ["login"] = "fake-user" },
-                    }
-                    : null,
-                _ => pr[field]?.DeepClone(),
-            };
-        }
-
-        return result;
     }
 
     public static string Body(ParsedArguments parsed)

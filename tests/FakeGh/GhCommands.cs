@@ -20,7 +20,8 @@ internal sealed record Flag(string Name, char? Shorthand, FlagKind Kind, string 
 
 /// <summary>
 /// The subcommands the fake knows, each with exactly the flags the real gh 2.x accepts for it (from `gh &lt;cmd&gt;
-/// --help`; a few were added in later 2.x releases and are marked). A flag not listed here is rejected the way gh
+/// --help`; a few were added in later 2.x releases and are marked). `pr close` and `pr comment`: gh 2.23's --help and
+/// cli/cli v2.60.0 pkg/cmd/pr/close/close.go, pkg/cmd/pr/comment/comment.go have the same flags. A flag not listed here is rejected the way gh
 /// rejects it, so a client that passes an invented flag fails in tests as it would for real.
 /// </summary>
 internal static class GhCommands
@@ -102,6 +103,21 @@ internal static class GhCommands
             new("state", 's', FlagKind.String, "Filter by state: {open|closed|merged|all}"),
             new("template", 't', FlagKind.String, "Format JSON output using a Go template"),
             new("web", 'w', FlagKind.Bool, "List pull requests in the web browser"),
+            Repo, Help,
+        ],
+        ["pr close"] =
+        [
+            new("comment", 'c', FlagKind.String, "Leave a closing comment"),
+            new("delete-branch", 'd', FlagKind.Bool, "Delete the local and remote branch after close"),
+            Repo, Help,
+        ],
+        ["pr comment"] =
+        [
+            new("body", 'b', FlagKind.String, "The comment body text"),
+            new("body-file", 'F', FlagKind.String, "Read body text from file (use \"-\" to read from standard input)"),
+            new("edit-last", null, FlagKind.Bool, "Edit the last comment of the same author"),
+            new("editor", 'e', FlagKind.Bool, "Skip prompts and open the text editor to write the body in"),
+            new("web", 'w', FlagKind.Bool, "Open the web browser to write the comment"),
             Repo, Help,
         ],
         ["pr ready"] =

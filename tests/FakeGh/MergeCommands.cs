@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace FakeGh;
 
@@ -20,6 +21,7 @@ internal static class MergeCommands
         {
             pr["autoMerge"] = false;
             pr.Remove("autoMergeMethod");
+            pr.Remove("autoMergeEnabledAt");
             state.Save();
             error.WriteLine($"✓ Auto-merge disabled for pull request #{number}");
             return 0;
@@ -40,28 +42,38 @@ internal static class MergeCommands
 
         var method = parsed.Switch("squash") ? "SQUASH" : parsed.Switch("rebase") ? "REBASE" : "MERGE";
         pr["deleteBranch"] = parsed.Switch("delete-branch");
-        if (parsed.Switch("auto") && state.AutoMergeMode == "refuse")
+        if (state.AutoMergeMode is "checks" or "refuse")
         {
-            throw new CommandException("GraphQL: Auto merge is not allowed for this repository (enablePullRequestAutoMerge)");
+            return GitHubMerge.Merge(state, pr, parsed, method, error);
         }
 
-        // "pending" and "onview": auto-merge is enabled and the PR waits (for `gh fake merge-pending`, or the next view).
+        // "pending" and "onview": auto-merge is enabled and the PR waits (for `gh fake merge-pending`, or the next view);
+        // GitHub refuses it on a draft in every mode.
         if (parsed.Switch("auto") && state.AutoMergeMode != "immediate")
         {
-            pr["autoMerge"] = true;
-            pr["autoMergeMethod"] = method;
-            state.Save();
-            error.WriteLine($"✓ Pull request #{number} will be automatically merged via {method.ToLowerInvariant()} when all requirements are met");
-            return 0;
+            return GitHubMerge.EnableAutoMerge(state, pr, method, error);
         }
 
-        if (!PullRequestMerger.TryMerge(state, pr, method, parsed.Switch("delete-branch")))
+        if (pr["isDraft"]?.GetValue<bool>() == true)
+        {
+            throw new CommandException(parsed.Switch("auto") ? GitHubMerge.DraftAutoMerge : GitHubMerge.DraftMerge);
+        }
+
+        return MergeNow(state, pr, method, parsed.Switch("delete-branch"), error);
+    }
+
+    /// <summary>The mergePullRequest mutation: a real merge in the origin, or GitHub's conflict answer.</summary>
+    public static int MergeNow(FakeState state, JsonObject pr, string method, bool deleteBranch, TextWriter error)
+    {
+        var number = pr["number"]!.GetValue<int>();
+        var title = Commands.Text(pr, "title");
+        if (!PullRequestMerger.TryMerge(state, pr, method, deleteBranch))
         {
             throw new CommandException($"X Pull request #{number} is not mergeable: the merge commit cannot be cleanly created.");
         }
 
         error.WriteLine($"✓ {(method == "SQUASH" ? "Squashed and merged" : method == "REBASE" ? "Rebased and merged" : "Merged")} pull request #{number} ({title})");
-        if (parsed.Switch("delete-branch"))
+        if (deleteBranch)
         {
             error.WriteLine($"✓ Deleted branch {Commands.Text(pr, "head")}");
         }

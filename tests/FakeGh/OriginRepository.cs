@@ -63,6 +63,14 @@ internal sealed class OriginRepository
     /// <summary>A true merge commit (parents: base tip, head tip), as GitHub's "Create a merge commit" makes it.</summary>
     public MergeOutcome MergeCommit(string baseBranch, string head, string message) => Merge(baseBranch, head, message, twoParents: true);
 
+    /// <summary>
+    /// Whether merging <paramref name="head"/> into <paramref name="baseBranch"/> now would conflict, as GitHub works
+    /// out `mergeable` in the background. False when either branch is missing: there is nothing to merge.
+    /// </summary>
+    public bool Conflicts(string baseBranch, string head) =>
+        Tip(baseBranch) is not null && Tip(head) is not null
+        && Run(["merge-tree", "--write-tree", "refs/heads/" + baseBranch, "refs/heads/" + head]).Exit == 1;
+
     public void DeleteBranch(string branch)
     {
         if (Tip(branch) is { } tip)

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using FakeGh;
 
-// Usage: gh <command> <subcommand> [args], or the test-only `gh fake merge-pending [<number>]` (not a gh command). State in $FAKE_GH_STATE; every argument list is appended to $FAKE_GH_LOG
-// as one JSON array per line, before anything else happens, so a test sees even the calls the fake rejects.
+// Usage: gh <command> <subcommand> [args], or a test-only `gh fake ...` command (FakeOnlyCommands; not gh commands).
+// State in $FAKE_GH_STATE; every argument list is appended to $FAKE_GH_LOG as one JSON array per line, before anything
+// else happens, so a test sees even the calls the fake rejects.
 var statePath = Environment.GetEnvironmentVariable("FAKE_GH_STATE") ?? Path.Combine(Path.GetTempPath(), "fake-gh-state.json");
 if (Environment.GetEnvironmentVariable("FAKE_GH_LOG") is { Length: > 0 } logPath)
 {
@@ -58,7 +59,11 @@ try
         "fake merge-pending" => MergeCommands.MergePending(state, parsed, output, error),
         "pr view" => Commands.PrView(state, parsed, output),
         "pr list" => Commands.PrList(state, parsed, output),
-        "pr ready" => Commands.PrReady(state, parsed, error),
+        "pr ready" => PullRequestStateCommands.PrReady(state, parsed, error),
+        "pr close" => PullRequestStateCommands.PrClose(state, parsed, output, error),
+        "pr comment" => PullRequestStateCommands.PrComment(state, parsed, output),
+        "fake close" => FakeActorCommands.Close(state, parsed, output),
+        "fake delete-branch" => FakeActorCommands.DeleteBranch(state, parsed, output),
         "issue create" => IssueCommands.IssueCreate(state, parsed, output),
         "issue list" => IssueCommands.IssueList(state, parsed, output),
         _ => throw new UsageException($"fake gh does not implement \"{command}\""),

@@ -49,8 +49,10 @@ internal static class PullRequestMerger
 
         pr["state"] = "MERGED";
         pr["mergedAt"] = Commands.Now;
+        pr["closedAt"] = Commands.Now;
         pr["mergeMethod"] = method;
         pr["autoMerge"] = false;
+        pr.Remove("autoMergeEnabledAt");
         pr.Remove("mergeStateStatus");
         pr.Remove("mergeable");
         state.Save();

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using MilestonePlan.Workflow.Processes;
 using MilestonePlan.Workflow.Tests.Support;
 
 namespace MilestonePlan.Workflow.Tests;
@@ -11,26 +10,6 @@ namespace MilestonePlan.Workflow.Tests;
 [TestClass]
 public sealed class FakeGhMergeTests
 {
-    private static ProcessResult Gh(FakeGhEnvironment gh, TempGitRepository repo, params string[] arguments) =>
-        gh.Runner.Run("gh", arguments, repo.Path_, TimeSpan.FromMinutes(1));
-
-    /// <summary>A branch off main with the given files, pushed, and a PR for it; returns the PR's number.</summary>
-    private static int OpenPullRequest(FakeGhEnvironment gh, TempGitRepository repo, string branch, string title, params (string File, string Text)[] commits)
-    {
-        repo.Git("checkout", "--quiet", "-b", branch, "main");
-        foreach (var (file, text) in commits)
-        {
-            repo.Write(file, text);
-            repo.CommitAll("change " + file);
-        }
-
-        repo.Git("push", "--quiet", "origin", branch);
-        repo.Git("checkout", "--quiet", "main");
-        var created = Gh(gh, repo, "pr", "create", "--base", "main", "--head", branch, "--title", title, "--body", "b");
-        Assert.IsTrue(created.Succeeded, created.Describe());
-        return int.Parse(created.StandardOutput.Trim().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     /// <summary>main advances in origin with a change to <paramref name="file"/> (to make a later merge conflict).</summary>
     private static void AdvanceMain(TempGitRepository repo, string file, string text)
     {
@@ -38,21 +17,15 @@ public sealed class FakeGhMergeTests
         repo.CommitAll("main changes " + file, push: true);
     }
 
-    private static JsonObject Pr(FakeGhEnvironment gh, int number) =>
-        gh.State["prs"]!.AsArray().Single(p => p!["number"]!.GetValue<int>() == number)!.AsObject();
-
-    private static string[] OriginSubjects(TempGitRepository repo) =>
-        repo.GitOrigin("log", "--format=%s", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
     [TestMethod]
     public void A_squash_merge_lands_one_commit_on_the_base_with_the_heads_tree_and_the_PRs_title()
     {
         using var repo = new TempGitRepository();
         using var gh = new FakeGhEnvironment();
-        var number = OpenPullRequest(gh, repo, "feat/a", "Add parser", ("a.txt", "one\n"), ("b.txt", "two\n"));
+        var number = gh.OpenPullRequest(repo, "feat/a", "Add parser", ("a.txt", "one\n"), ("b.txt", "two\n"));
         var oldTip = repo.GitOrigin("rev-parse", "main").Trim();
 
-        var merge = Gh(gh, repo, "pr", "merge", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "--squash");
+        var merge = gh.Gh(repo, "pr", "merge", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "--squash");
 
         Assert.IsTrue(merge.Succeeded, merge.Describe());
         var newTip = repo.GitOrigin("rev-parse", "main").Trim();
@@ -60,7 +33,7 @@ public sealed class FakeGhMergeTests
         Assert.HasCount(2, repo.GitOrigin("rev-list", "--parents", "-n", "1", "main").Split(' ', StringSplitOptions.RemoveEmptyEntries), "a squash commit has one parent");
         Assert.AreEqual(repo.GitOrigin("rev-parse", "feat/a^{tree}").Trim(), repo.GitOrigin("rev-parse", "main^{tree}").Trim());
         Assert.AreEqual("Add parser (#1)|fake-gh|fake-gh", repo.GitOrigin("log", "-1", "--format=%s|%an|%cn", "main").Trim());
-        var pr = Pr(gh, number);
+        var pr = gh.PullRequest(number);
         Assert.AreEqual(("MERGED", newTip), (pr["state"]!.GetValue<string>(), pr["mergeCommit"]!["oid"]!.GetValue<string>()));
         Assert.IsTrue(repo.RemoteHas("feat/a"), "no --delete-branch: the head branch stays");
     }
@@ -70,9 +43,9 @@ public sealed class FakeGhMergeTests
     {
         using var repo = new TempGitRepository();
         using var gh = new FakeGhEnvironment();
-        OpenPullRequest(gh, repo, "feat/a", "Add parser", ("a.txt", "one\n"));
+        gh.OpenPullRequest(repo, "feat/a", "Add parser", ("a.txt", "one\n"));
 
-        var merge = Gh(gh, repo, "pr", "merge", "1", "--squash", "--delete-branch");
+        var merge = gh.Gh(repo, "pr", "merge", "1", "--squash", "--delete-branch");
 
         Assert.IsTrue(merge.Succeeded, merge.Describe());
         Assert.IsFalse(repo.RemoteHas("feat/a"));
@@ -84,13 +57,13 @@ public sealed class FakeGhMergeTests
     {
         using var repo = new TempGitRepository();
         using var gh = new FakeGhEnvironment();
-        OpenPullRequest(gh, repo, "feat/a", "Edit readme", ("README.md", "# from the branch\n"));
+        gh.OpenPullRequest(repo, "feat/a", "Edit readme", ("README.md", "# from the branch\n"));
         AdvanceMain(repo, "README.md", "# from main\n");
-        Assert.IsTrue(Gh(gh, repo, "pr", "merge", "1", "--auto", "--squash", "--delete-branch").Succeeded);
+        Assert.IsTrue(gh.Gh(repo, "pr", "merge", "1", "--auto", "--squash", "--delete-branch").Succeeded);
         var before = repo.GitOrigin("for-each-ref");
 
-        var pending = Gh(gh, repo, "fake", "merge-pending");
-        var view = Gh(gh, repo, "pr", "view", "1", "--json", "state,mergeStateStatus,mergeable");
+        var pending = gh.Gh(repo, "fake", "merge-pending");
+        var view = gh.Gh(repo, "pr", "view", "1", "--json", "state,mergeStateStatus,mergeable");
 
         Assert.AreEqual(1, pending.ExitCode, pending.Describe());
         StringAssert.Contains(pending.StandardError, "Pull request #1 is not mergeable: the merge commit cannot be cleanly created");
@@ -105,17 +78,17 @@ public sealed class FakeGhMergeTests
     {
         using var repo = new TempGitRepository();
         using var gh = new FakeGhEnvironment();
-        OpenPullRequest(gh, repo, "feat/a", "Edit readme", ("README.md", "# from the branch\n"));
+        gh.OpenPullRequest(repo, "feat/a", "Edit readme", ("README.md", "# from the branch\n"));
         AdvanceMain(repo, "README.md", "# from main\n");
         gh.Configure(s => s["autoMergeMode"] = "immediate");
         var before = repo.GitOrigin("for-each-ref");
 
-        var merge = Gh(gh, repo, "pr", "merge", "1", "--auto", "--squash", "--delete-branch");
+        var merge = gh.Gh(repo, "pr", "merge", "1", "--auto", "--squash", "--delete-branch");
 
         Assert.AreEqual(1, merge.ExitCode);
         StringAssert.Contains(merge.StandardError, "Pull request #1 is not mergeable: the merge commit cannot be cleanly created");
         Assert.AreEqual(before, repo.GitOrigin("for-each-ref"));
-        Assert.AreEqual("OPEN", Pr(gh, 1)["state"]!.GetValue<string>());
+        Assert.AreEqual("OPEN", gh.PullRequest(1)["state"]!.GetValue<string>());
     }
 
     [TestMethod]
@@ -123,21 +96,21 @@ public sealed class FakeGhMergeTests
     {
         using var repo = new TempGitRepository();
         using var gh = new FakeGhEnvironment();
-        OpenPullRequest(gh, repo, "feat/a", "A", ("a.txt", "a\n"));
-        OpenPullRequest(gh, repo, "feat/b", "B", ("b.txt", "b\n"));
-        Assert.IsTrue(Gh(gh, repo, "pr", "merge", "2", "--auto", "--squash", "--delete-branch").Succeeded);
-        Assert.IsTrue(Gh(gh, repo, "pr", "merge", "1", "--auto", "--squash", "--delete-branch").Succeeded);
-        Gh(gh, repo, "pr", "view", "1", "--json", "state");
-        Assert.AreEqual(("OPEN", "OPEN"), (Pr(gh, 1)["state"]!.GetValue<string>(), Pr(gh, 2)["state"]!.GetValue<string>()), "pending: nothing merges by itself");
-        CollectionAssert.AreEqual(new[] { "initial commit" }, OriginSubjects(repo));
+        gh.OpenPullRequest(repo, "feat/a", "A", ("a.txt", "a\n"));
+        gh.OpenPullRequest(repo, "feat/b", "B", ("b.txt", "b\n"));
+        Assert.IsTrue(gh.Gh(repo, "pr", "merge", "2", "--auto", "--squash", "--delete-branch").Succeeded);
+        Assert.IsTrue(gh.Gh(repo, "pr", "merge", "1", "--auto", "--squash", "--delete-branch").Succeeded);
+        gh.Gh(repo, "pr", "view", "1", "--json", "state");
+        Assert.AreEqual(("OPEN", "OPEN"), (gh.PullRequest(1)["state"]!.GetValue<string>(), gh.PullRequest(2)["state"]!.GetValue<string>()), "pending: nothing merges by itself");
+        CollectionAssert.AreEqual(new[] { "initial commit" }, repo.OriginSubjects());
 
-        var pending = Gh(gh, repo, "fake", "merge-pending");
+        var pending = gh.Gh(repo, "fake", "merge-pending");
 
         Assert.IsTrue(pending.Succeeded, pending.Describe());
-        CollectionAssert.AreEqual(new[] { "B (#2)", "A (#1)", "initial commit" }, OriginSubjects(repo));
+        CollectionAssert.AreEqual(new[] { "B (#2)", "A (#1)", "initial commit" }, repo.OriginSubjects());
         Assert.AreEqual("README.md\na.txt\nb.txt\n", repo.GitOrigin("ls-tree", "--name-only", "main"));
         Assert.IsFalse(repo.RemoteHas("feat/a") || repo.RemoteHas("feat/b"), "each PR's --delete-branch is honoured");
-        Assert.AreEqual(("MERGED", "MERGED"), (Pr(gh, 1)["state"]!.GetValue<string>(), Pr(gh, 2)["state"]!.GetValue<string>()));
+        Assert.AreEqual(("MERGED", "MERGED"), (gh.PullRequest(1)["state"]!.GetValue<string>(), gh.PullRequest(2)["state"]!.GetValue<string>()));
     }
 
     [TestMethod]
@@ -145,17 +118,17 @@ public sealed class FakeGhMergeTests
     {
         using var repo = new TempGitRepository();
         using var gh = new FakeGhEnvironment();
-        OpenPullRequest(gh, repo, "feat/a", "A", ("a.txt", "a\n"));
-        OpenPullRequest(gh, repo, "feat/b", "B", ("b.txt", "b\n"));
-        Gh(gh, repo, "pr", "merge", "1", "--auto", "--squash");
-        Gh(gh, repo, "pr", "merge", "2", "--auto", "--squash");
+        gh.OpenPullRequest(repo, "feat/a", "A", ("a.txt", "a\n"));
+        gh.OpenPullRequest(repo, "feat/b", "B", ("b.txt", "b\n"));
+        gh.Gh(repo, "pr", "merge", "1", "--auto", "--squash");
+        gh.Gh(repo, "pr", "merge", "2", "--auto", "--squash");
 
-        var pending = Gh(gh, repo, "fake", "merge-pending", "2");
-        var again = Gh(gh, repo, "fake", "merge-pending", "2");
+        var pending = gh.Gh(repo, "fake", "merge-pending", "2");
+        var again = gh.Gh(repo, "fake", "merge-pending", "2");
 
         Assert.IsTrue(pending.Succeeded, pending.Describe());
-        CollectionAssert.AreEqual(new[] { "B (#2)", "initial commit" }, OriginSubjects(repo));
-        Assert.AreEqual("OPEN", Pr(gh, 1)["state"]!.GetValue<string>());
+        CollectionAssert.AreEqual(new[] { "B (#2)", "initial commit" }, repo.OriginSubjects());
+        Assert.AreEqual("OPEN", gh.PullRequest(1)["state"]!.GetValue<string>());
         Assert.AreEqual(1, again.ExitCode, "#2 no longer waits for auto-merge");
     }
 
@@ -165,11 +138,11 @@ public sealed class FakeGhMergeTests
         using var repo = new TempGitRepository();
         using var gh = new FakeGhEnvironment();
         gh.Configure(s => s["autoMergeMode"] = "onview");
-        OpenPullRequest(gh, repo, "feat/a", "A", ("a.txt", "a\n"));
+        gh.OpenPullRequest(repo, "feat/a", "A", ("a.txt", "a\n"));
 
-        var merge = Gh(gh, repo, "pr", "merge", "1", "--auto", "--squash", "--delete-branch");
-        var stateAfterMerge = Pr(gh, 1)["state"]!.GetValue<string>();
-        var view = Gh(gh, repo, "pr", "view", "1", "--json", "state,mergeCommit,autoMergeRequest");
+        var merge = gh.Gh(repo, "pr", "merge", "1", "--auto", "--squash", "--delete-branch");
+        var stateAfterMerge = gh.PullRequest(1)["state"]!.GetValue<string>();
+        var view = gh.Gh(repo, "pr", "view", "1", "--json", "state,mergeCommit,autoMergeRequest");
 
         Assert.IsTrue(merge.Succeeded, merge.Describe());
         Assert.AreEqual("OPEN", stateAfterMerge, "enabling auto-merge does not merge yet");
@@ -186,8 +159,8 @@ public sealed class FakeGhMergeTests
         using var repo = new TempGitRepository();
         using var gh = new FakeGhEnvironment();
 
-        var unknown = Gh(gh, repo, "fake", "merge-all");
-        var flag = Gh(gh, repo, "fake", "merge-pending", "--squash");
+        var unknown = gh.Gh(repo, "fake", "merge-all");
+        var flag = gh.Gh(repo, "fake", "merge-pending", "--squash");
 
         StringAssert.StartsWith(unknown.StandardError, "unknown command \"merge-all\" for \"gh fake\"");
         StringAssert.StartsWith(flag.StandardError, "unknown flag: --squash");

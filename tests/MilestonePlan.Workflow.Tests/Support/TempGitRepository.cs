@@ -80,6 +80,22 @@ internal sealed class TempGitRepository : IDisposable
     /// <summary>Runs git against the bare origin (to look at what was pushed).</summary>
     public string GitOrigin(params string[] arguments) => GitIn(Root, ["--git-dir", Origin, .. arguments]);
 
+    /// <summary>
+    /// Someone else pushes a commit writing <paramref name="file"/> to <paramref name="branch"/> in origin, from a clone
+    /// of their own (the work tree is not touched): the base moves, and a PR changing the same file now conflicts.
+    /// </summary>
+    public void SomeoneElsePushes(string branch, string file, string text)
+    {
+        var clone = Path.Combine(Root, "other-" + Guid.NewGuid().ToString("N")[..6]);
+        GitIn(Root, "clone", "--quiet", "--branch", branch, Origin, clone);
+        var full = Path.Combine(clone, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+        GitIn(clone, "add", "-A");
+        GitIn(clone, "-c", "user.name=Someone Else", "-c", "user.email=else@example.invalid", "commit", "--quiet", "-m", "someone else changes " + file);
+        GitIn(clone, "push", "--quiet", "origin", $"refs/heads/{branch}:refs/heads/{branch}");
+    }
+
     public bool RemoteHas(string branch) =>
         runner.Run("git", ["--git-dir", Origin, "rev-parse", "--verify", "--quiet", "refs/heads/" + branch], Root, Timeout, Isolated).Succeeded;
 
