@@ -5,7 +5,7 @@ namespace MilestonePlan.Workflow.Tests;
 [TestClass]
 public sealed class CompleteMilestoneTests
 {
-    private static string AllDone(string plan) => plan
+    internal static string AllDone(string plan) => plan
         .Replace("* [ ] #01", "* [x] #01", StringComparison.Ordinal)
         .Replace("* [ ] #02", "* [x] #02", StringComparison.Ordinal)
         .Replace("* [ ] #03", "* [x] #03", StringComparison.Ordinal)

@@ -25,12 +25,16 @@ internal sealed class WorkflowRunner
     {
         // Everything printed passes the secret scanner: check output, git and gh messages, spec text.
         Action<string> redacted = line => say(PublishedText.Log(line));
-        services = new WorkflowServices(options, runner, redacted,
-            new GitClient(runner, options.RepositoryRoot, options.Timeout, options.DryRun ? redacted : null, options.Cancellation),
-            new GhClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation),
-            // The one place a dry run is chosen for plan edits and checks (git: GitClient's callback): steps use them either way.
-            options.DryRun ? PlanStore.DryRun(redacted, options.Relative) : PlanStore.Writing(redacted, options.Relative),
-            options.DryRun ? CheckRunner.DryRun(options, redacted) : CheckRunner.Running(options, runner, redacted));
+        var git = new GitClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation);
+        var gh = new GhClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation);
+        // The one place a dry run is chosen for what the steps change (git, GitHub, plan edits, checks): each service's
+        // dry-run form asks what the real one asks and prints each change instead of making it; the steps use them
+        // either way. (What a dry run does differently in logic, RunMilestone's preview, is chosen in RunMilestone().)
+        services = options.DryRun
+            ? new WorkflowServices(options, runner, redacted, new DryRunGit(git, redacted), new DryRunGitHub(gh, redacted),
+                PlanStore.DryRun(redacted, options.Relative), CheckRunner.DryRun(options, redacted))
+            : new WorkflowServices(options, runner, redacted, git, gh,
+                PlanStore.Writing(redacted, options.Relative), CheckRunner.Running(options, runner, redacted));
     }
 
     /// <summary>The targets that change something, and so take the repository's workflow lock (not in a dry run).</summary>
@@ -76,7 +80,10 @@ internal sealed class WorkflowRunner
     public IReadOnlyList<Agent.IssueOutcome> RunMilestone()
     {
         RequirePrograms(checks: true, agent: true);
-        return Refusals.AsWorkflowErrors(() => new RunMilestoneStep(services).Run());
+        // A dry run of the loop is a preview (the next issue, the agent command), not the loop on dry-run services.
+        return services.Options.DryRun
+            ? Refusals.AsWorkflowErrors(() => new RunMilestonePreviewStep(services).Run())
+            : Refusals.AsWorkflowErrors(() => new RunMilestoneStep(services).Run());
     }
 
     public IReadOnlyList<StopFinding> SubmitIssue()
@@ -118,9 +125,5 @@ internal sealed class WorkflowRunner
     public IReadOnlyList<MilestoneSummary> MilestoneStatus() => Refusals.AsWorkflowErrors(() => new MilestoneStatusStep(services).Run());
 
     /// <summary>The git directory of the repository, or null outside a git work tree (nothing to lock then: no git step can run).</summary>
-    private string? GitDirectory()
-    {
-        var result = services.Git.TryRun("rev-parse", "--absolute-git-dir");
-        return result.Succeeded && result.StandardOutput.Trim() is { Length: > 0 } directory && Directory.Exists(directory) ? directory : null;
-    }
+    private string? GitDirectory() => services.Git.GitDirectory();
 }

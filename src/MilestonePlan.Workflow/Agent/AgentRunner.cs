@@ -20,7 +20,7 @@ internal sealed record AgentResult(AgentStop? Stop);
 /// </summary>
 internal sealed class AgentRunner(WorkflowServices services)
 {
-    private GitClient Git => services.Git;
+    private IGit Git => services.Git;
 
     public static IReadOnlyDictionary<string, string> Values(PlanDocument plan, IssueRow row, BranchName baseBranch, BranchName branch, string spec, string planPath) =>
         new Dictionary<string, string>
@@ -62,7 +62,7 @@ internal sealed class AgentRunner(WorkflowServices services)
         // What git says the agent did, hard stops first: they are about the repository, not the issue.
         if (Git.ResolveCommit(baseBranch.FullRef) is { } after && baseTip is not null && after != baseTip)
         {
-            Git.Run("update-ref", "-m", "MilestonePlan: undo the agent's commit on the base", baseBranch.FullRef, baseTip, after);
+            Git.UpdateRef(baseBranch.FullRef, baseTip, after, "MilestonePlan: undo the agent's commit on the base");
             Park(row, branch);
             return Stop(true, $"the agent committed on the base {baseBranch} (its commit {after.Substring(0, Math.Min(12, after.Length))} was taken off the local base)",
                 "look at the agent's commit and redo it on the feature branch");

@@ -14,7 +14,7 @@ namespace MilestonePlan.Workflow.Drift;
 /// </summary>
 internal static class GitDriftCheck
 {
-    public static IReadOnlyList<PlanDiagnostic> Check(PlanDocument plan, GitClient git)
+    public static IReadOnlyList<PlanDiagnostic> Check(PlanDocument plan, IGit git)
     {
         var findings = new List<PlanDiagnostic>();
         // Unusable names are the build's MP4001/MP4003; nothing here asks git about them.

@@ -53,17 +53,17 @@ internal sealed partial class GitClient
         return defaultBranch.Name;
     }
 
-    public void Fetch(string remote = "origin") => Mutate("fetch", "--quiet", remote);
+    public void Fetch(string remote = "origin") => Mutate(GitCommand.Fetch(remote));
 
     /// <summary>Creates <paramref name="branch"/> at <paramref name="startPoint"/> without checking it out.</summary>
-    public void CreateBranch(BranchName branch, string startPoint) => Mutate("branch", branch.Value, startPoint);
+    public void CreateBranch(BranchName branch, string startPoint) => Mutate(GitCommand.CreateBranch(branch, startPoint));
 
-    public void Checkout(BranchName branch) => Mutate("checkout", "--quiet", branch.Value, "--");
+    public void Checkout(BranchName branch) => Mutate(GitCommand.Checkout(branch));
 
-    public void CheckoutNew(BranchName branch, string startPoint) => Mutate("checkout", "--quiet", "-b", branch.Value, startPoint, "--");
+    public void CheckoutNew(BranchName branch, string startPoint) => Mutate(GitCommand.CheckoutNew(branch, startPoint));
 
     /// <summary>Fast-forwards the checked-out branch to <paramref name="remote"/>'s <paramref name="branch"/>; refuses to merge.</summary>
-    public void PullFastForward(BranchName branch, string remote = "origin") => Mutate("pull", "--ff-only", "--quiet", remote, branch.FullRef);
+    public void PullFastForward(BranchName branch, string remote = "origin") => Mutate(GitCommand.PullFastForward(branch, remote));
 
     /// <summary>Pushes <paramref name="branch"/> to the same name on origin, and makes it the upstream.</summary>
     public void Push(BranchName branch) => Push(branch, setUpstream: true);
@@ -74,18 +74,14 @@ internal sealed partial class GitClient
     /// </summary>
     public void Push(BranchName branch, bool setUpstream, string remote = "origin")
     {
-        if (branch.IsMainLine || (DefaultBranch(remote) is { } main && string.Equals(main.Value, branch.Value, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw WorkflowException.Tool($"refusing to push '{branch}': the workflow never pushes to main, master or the repository's default branch");
-        }
-
-        Mutate(setUpstream ? ["push", "--quiet", "-u", remote, branch.PushRefspec] : ["push", "--quiet", remote, branch.PushRefspec]);
+        GitCommand.RefusePushTo(branch, DefaultBranch(remote));
+        Mutate(GitCommand.Push(branch, setUpstream, remote));
     }
 
     // ---- Tags ---------------------------------------------------------------------------------------------------
 
     /// <summary>An annotated tag (it records who tagged and when, unlike a lightweight one).</summary>
-    public void CreateTag(string tag, string commit, string message) => Mutate("tag", "--annotate", tag, "--message", message, commit);
+    public void CreateTag(string tag, string commit, string message) => Mutate(GitCommand.CreateTag(tag, commit, message));
 
-    public void PushTag(string tag, string remote = "origin") => Mutate("push", "--quiet", remote, $"refs/tags/{tag}:refs/tags/{tag}");
+    public void PushTag(string tag, string remote = "origin") => Mutate(GitCommand.PushTag(tag, remote));
 }

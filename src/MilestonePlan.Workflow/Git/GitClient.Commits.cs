@@ -10,12 +10,12 @@ internal sealed partial class GitClient
     {
         if (paths.Count > 0)
         {
-            Mutate(["add", "--all", "--", .. paths]);
+            Mutate(GitCommand.Add(paths));
         }
     }
 
     /// <summary>Stages every change of the work tree, new files included (ignored files stay out).</summary>
-    public void AddAll() => Mutate("add", "--all");
+    public void AddAll() => Mutate(GitCommand.AddAll());
 
     /// <summary>
     /// Puts every uncommitted change, new files included, in the stash under <paramref name="message"/> (kept, never
@@ -28,7 +28,7 @@ internal sealed partial class GitClient
             return false;
         }
 
-        Mutate("stash", "push", "--include-untracked", "--message", message);
+        Mutate(GitCommand.Stash(message));
         return true;
     }
 
@@ -47,13 +47,13 @@ internal sealed partial class GitClient
     public void Commit(IReadOnlyList<string> paragraphs)
     {
         var branch = CurrentBranch() is { } name ? BranchName.TryCreate(name) : null;
-        if (dryRun is null && (branch is null || branch.IsMainLine
+        if ((branch is null || branch.IsMainLine
             || (DefaultBranch() is { } main && string.Equals(main.Value, branch.Value, StringComparison.OrdinalIgnoreCase))))
         {
             throw WorkflowException.Tool($"refusing to commit on '{branch?.Value ?? "a detached HEAD"}': the workflow commits only on its own branches");
         }
 
-        Mutate(["commit", "--quiet", "--no-verify", .. paragraphs.SelectMany(p => new[] { "-m", p })]);
+        Mutate(GitCommand.Commit(paragraphs));
     }
 
     /// <summary>
@@ -63,13 +63,7 @@ internal sealed partial class GitClient
     /// </summary>
     public bool TryMerge(string revision)
     {
-        if (dryRun is not null)
-        {
-            Mutate("merge", "--no-edit", revision);
-            return true;
-        }
-
-        var result = TryRun("merge", "--quiet", "--no-edit", "--no-verify", revision);
+        var result = TryRun(GitCommand.Merge(revision));
         if (result.Succeeded)
         {
             return true;
@@ -83,6 +77,10 @@ internal sealed partial class GitClient
         Run("merge", "--abort");
         return false;
     }
+
+    /// <summary>`git update-ref -m`: moves <paramref name="reference"/> only if it still points at <paramref name="oldValue"/>.</summary>
+    public void UpdateRef(string reference, string newValue, string oldValue, string message) =>
+        Mutate(GitCommand.UpdateRef(reference, newValue, oldValue, message));
 
     /// <summary>The tree a revision holds (same tree: same content, whatever the history).</summary>
     public string? ResolveTree(string revision)

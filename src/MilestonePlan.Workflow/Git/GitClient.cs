@@ -7,15 +7,14 @@ namespace MilestonePlan.Workflow.Git;
 /// The git operations of the workflow in one repository, each one git process with an argument list. A missing git,
 /// a timeout or a failing command throws <see cref="WorkflowException"/> (MP9001) whose message names the command
 /// and carries git's own stderr. Questions (does this branch exist?) answer false only for git's "no", never for an
-/// error.
+/// error. A dry run is <see cref="DryRunGit"/> around it: this client always runs what it is asked.
 /// </summary>
 /// <param name="runner">Runs the git processes.</param>
 /// <param name="repository">The work tree git runs in.</param>
 /// <param name="timeout">Per command; the process tree is killed when it runs out.</param>
-/// <param name="dryRun">When set, commands that change the repository are printed through it and not run.</param>
 /// <param name="cancellationToken">Ends a running git (and its children) when the build is cancelled.</param>
-internal sealed partial class GitClient(IProcessRunner runner, string repository, TimeSpan timeout, Action<string>? dryRun = null,
-    CancellationToken cancellationToken = default)
+internal sealed partial class GitClient(IProcessRunner runner, string repository, TimeSpan timeout, CancellationToken cancellationToken = default)
+    : IGit
 {
     /// <summary>The oldest git whose `merge-tree --write-tree` SubmitIssue's conflict check needs.</summary>
     public static readonly Version MinimumForConflictCheck = new(2, 38);
@@ -92,6 +91,13 @@ internal sealed partial class GitClient(IProcessRunner runner, string repository
     /// <summary>No staged, unstaged or untracked change (ignored files do not count).</summary>
     public bool IsWorkTreeClean() => Changes().Count == 0;
 
+    /// <summary>The absolute git directory, or null outside a git work tree (or when git names none that exists).</summary>
+    public string? GitDirectory()
+    {
+        var result = TryRun("rev-parse", "--absolute-git-dir");
+        return result.Succeeded && result.StandardOutput.Trim() is { Length: > 0 } directory && Directory.Exists(directory) ? directory : null;
+    }
+
     public bool HasRemote(string name) => Run("remote").StandardOutput.Split('\n').Any(r => r.Trim() == name);
 
     // ---- Running git --------------------------------------------------------------------------------------------
@@ -107,17 +113,8 @@ internal sealed partial class GitClient(IProcessRunner runner, string repository
     public ProcessResult TryRun(params string[] arguments) =>
         runner.Run("git", ["-c", "core.quotepath=off", "-c", "color.ui=never", .. arguments], Repository, timeout, Environment, cancellationToken);
 
-    /// <summary>A command that changes the repository: printed instead of run in a dry run.</summary>
-    private void Mutate(params string[] arguments)
-    {
-        if (dryRun is not null)
-        {
-            dryRun("would run: " + CommandLine.Display("git", arguments));
-            return;
-        }
-
-        Run(arguments);
-    }
+    /// <summary>A command that changes the repository (its argument list from <see cref="GitCommand"/>, which a dry run prints).</summary>
+    private void Mutate(string[] arguments) => Run(arguments);
 
     private bool RemoteRefExists(string remote, string kind, string reference)
     {

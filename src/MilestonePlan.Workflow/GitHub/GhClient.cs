@@ -9,9 +9,10 @@ namespace MilestonePlan.Workflow.GitHub;
 /// <summary>
 /// The gh CLI calls of the workflow, using only flags gh 2.x has. Each is one process with an argument list in the
 /// repository's folder (gh finds the GitHub repository from its git remotes). A missing gh, an unauthenticated gh or
-/// a failing call throws <see cref="WorkflowException"/> (MP9001) with gh's own stderr.
+/// a failing call throws <see cref="WorkflowException"/> (MP9001) with gh's own stderr. A dry run is
+/// <see cref="DryRunGitHub"/> around it: this client always runs what it is asked.
 /// </summary>
-internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpan timeout, CancellationToken cancellationToken = default)
+internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpan timeout, CancellationToken cancellationToken = default) : IGitHub
 {
     private const string PullRequestFields = "number,title,state,headRefName,baseRefName,url,mergedAt,autoMergeRequest";
 

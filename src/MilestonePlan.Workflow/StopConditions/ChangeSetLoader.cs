@@ -11,7 +11,7 @@ internal static class ChangeSetLoader
 {
     private static readonly string[] ContentNeeded = [".cs", ".csproj", ".fsproj", ".vbproj", ".props", ".targets"];
 
-    public static ChangeSet Load(GitClient git, string baseRef, string head)
+    public static ChangeSet Load(IGit git, string baseRef, string head)
     {
         var counts = git.DiffNumStat(baseRef, head).GroupBy(c => c.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var modes = git.DiffRaw(baseRef, head).GroupBy(m => m.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -9,7 +9,7 @@ namespace MilestonePlan.Workflow.StopConditions;
 /// </summary>
 internal static class PublishedHistory
 {
-    public static IReadOnlyList<PublishedCommit> Load(GitClient git, string baseRef, string head)
+    public static IReadOnlyList<PublishedCommit> Load(IGit git, string baseRef, string head)
     {
         var commits = new List<PublishedCommit>();
         foreach (var (commit, parents) in git.CommitsBetween(baseRef, head))
@@ -25,7 +25,7 @@ internal static class PublishedHistory
     /// against every parent. The other parents' own commits are scanned one by one when they are new, and are already
     /// published when they come from the base.
     /// </summary>
-    private static Dictionary<string, List<(int Line, string Text)>> AddedLines(GitClient git, string commit, IReadOnlyList<string> parents)
+    private static Dictionary<string, List<(int Line, string Text)>> AddedLines(IGit git, string commit, IReadOnlyList<string> parents)
     {
         if (parents.Count <= 1)
         {

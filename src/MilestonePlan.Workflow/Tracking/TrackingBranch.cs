@@ -13,7 +13,7 @@ namespace MilestonePlan.Workflow.Tracking;
 /// </summary>
 internal sealed class TrackingBranch(WorkflowServices services)
 {
-    private GitClient Git => services.Git;
+    private IGit Git => services.Git;
 
     public static BranchName For(MilestoneId milestone) => BranchName.TryCreate($"chore/{milestone}-plan-tracking")!;
 

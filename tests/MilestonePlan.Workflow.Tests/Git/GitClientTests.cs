@@ -14,7 +14,7 @@ public sealed class GitClientTests
 
     private static BranchName B(string name) => BranchName.TryCreate(name) ?? throw new ArgumentException(name);
 
-    private static GitClient Client(TempGitRepository repo, Action<string>? dryRun = null) => new(new ProcessRunner(), repo.Path_, Timeout, dryRun);
+    private static GitClient Client(TempGitRepository repo) => new(new ProcessRunner(), repo.Path_, Timeout);
 
     [TestMethod]
     public void A_fresh_clone_is_a_clean_work_tree_on_main_with_origin()
@@ -273,7 +273,7 @@ public sealed class GitClientTests
     {
         using var repo = new TempGitRepository();
         var said = new List<string>();
-        var git = Client(repo, said.Add);
+        IGit git = new DryRunGit(Client(repo), said.Add);
         var before = repo.Snapshot();
 
         git.CreateBranch(B("feat/m1-01-x"), "main");

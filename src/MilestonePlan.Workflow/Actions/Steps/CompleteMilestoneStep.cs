@@ -53,12 +53,6 @@ internal sealed class CompleteMilestoneStep(WorkflowServices services) : Workflo
 
             var body = $"# {title}\n\nCompletes all {plan.Milestone} issues.\n\n## Issues Completed\n\n"
                 + string.Concat(plan.Issues.Select(r => $"- {r.Number} {r.TitleText}{(r.GitHubNumber is { } gh ? $" (closes #{gh})" : string.Empty)}\n"));
-            if (Options.DryRun)
-            {
-                Say("would run: " + GhCommand.Display(GhCommand.CreatePullRequest(main.Value, baseBranch.Value, title, GhCommand.BodyPlaceholder)));
-                return tag;
-            }
-
             var pr = Gh.CreatePullRequest(main.Value, baseBranch.Value, title, body);
             Say($"Opened PR #{pr.Number} ({baseBranch} → main): {pr.Url}; run CompleteMilestone again once it is merged to tag {tag}");
 

@@ -74,9 +74,11 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
                 SpecUpdater.SetGitHubIssue(path, specFile.Text, int.MaxValue);
                 var marker = IssueMarker(path);
                 var labels = spec.Get("labels")?.Items ?? [];
+                // A dry run does not ask GitHub which issues an earlier run created (gh may be missing or logged out
+                // there), and has no number to write back: it shows the create (printed by the dry run's GitHub) only.
                 if (Options.DryRun)
                 {
-                    Say("would run: " + GhCommand.Display(GhCommand.CreateIssue(row.TitleText, Relative(path), labels, milestone: null)));
+                    Gh.CreateIssue(row.TitleText, issueBody.TrimEnd() + "\n\n" + marker + "\n", labels);
                     continue;
                 }
 

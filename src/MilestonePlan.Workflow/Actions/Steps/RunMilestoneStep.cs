@@ -19,14 +19,9 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
 {
     public IReadOnlyList<IssueOutcome> Run()
     {
-        if (Options.Agent is not { } agent)
+        if (Options.Agent is null)
         {
             throw WorkflowException.Tool("RunMilestone needs the coding agent: -p:MilestonePlanAgentCommand=\"my-agent --issue {issue} --spec {spec}\"");
-        }
-
-        if (Options.DryRun)
-        {
-            return DryRun(agent);
         }
 
         var outcomes = new List<IssueOutcome>();
@@ -198,26 +193,5 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
                 u.RecordStop(p.Find(row.Number)!, hard, PublishedText.PlanLine(reason), PublishedText.PlanLine(needs)).Concat(u.SetLastUpdated(Options.Today))));
             return true;
         });
-    }
-
-    /// <summary>What a run would do next, without running the agent or changing anything.</summary>
-    private IReadOnlyList<IssueOutcome> DryRun(Processes.CommandWords agent)
-    {
-        var plan = ChoosePlan();
-        var baseBranch = RequireBranches(plan);
-        var decision = NextIssueSelector.Select(plan);
-        if (decision.Next is not { } row)
-        {
-            Say($"RunMilestone dry run: no issue of {plan.Milestone} is eligible; nothing would run");
-            return [];
-        }
-
-        var branch = RequireFeature(plan, row);
-        var command = AgentCommand.With(agent, AgentRunner.Values(plan, row, baseBranch, branch,
-            Relative(SpecPath(plan, row) ?? plan.Path), Relative(plan.Path)));
-        Say($"RunMilestone dry run: next {row.Number} {row.TitleText} on {branch} (base {baseBranch})");
-        Say("would run the agent: " + Processes.CommandLine.Display(command.Program, command.Arguments));
-        Say("then: commit its changes, the checks, stop conditions, push, PR with auto-merge, wait for the merge; and on to the next issue");
-        return [new IssueOutcome(row.Number.ToString(), row.TitleText, branch.Value, IssueOutcomeState.Waiting, "dry run")];
     }
 }

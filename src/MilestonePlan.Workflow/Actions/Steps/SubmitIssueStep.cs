@@ -55,17 +55,13 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             return findings;
         }
 
-        // A dry run shows what it would do without asking gh anything (gh may be missing or logged out there).
-        if (!Options.DryRun)
-        {
-            Gh.EnsureAuthenticated();
-        }
-
+        Gh.EnsureAuthenticated();
         Git.Push(branch);
+        // A dry run previews the PR without asking gh about the branch's PRs (gh may be missing or logged out there):
+        // the commands are printed by the dry run's GitHub, the body shown here.
         if (Options.DryRun)
         {
-            Say("would run: " + GhCommand.Display(GhCommand.CreatePullRequest(baseBranch.Value, branch.Value, title, GhCommand.BodyPlaceholder)));
-            Say("would run: " + GhCommand.Display(GhCommand.EnableAutoMerge(GhCommand.NumberPlaceholder)));
+            Gh.EnableAutoMerge(Gh.CreatePullRequest(baseBranch.Value, branch.Value, title, body).Number);
             Say("PR body:\n" + body);
             return [];
         }

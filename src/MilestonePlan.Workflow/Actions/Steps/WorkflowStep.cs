@@ -31,9 +31,9 @@ internal abstract class WorkflowStep(WorkflowServices services)
 
     protected Action<string> Say => Services.Say;
 
-    protected GitClient Git => Services.Git;
+    protected IGit Git => Services.Git;
 
-    protected GhClient Gh => Services.Gh;
+    protected IGitHub Gh => Services.Gh;
 
     /// <summary>The plan of <paramref name="milestone"/> (else of -p:Milestone, else the one open milestone), validated.</summary>
     protected PlanDocument ChoosePlan(string? milestone = null)
