@@ -2,23 +2,34 @@ using MilestonePlan.Core.Analysis;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Editing;
-using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Git;
+using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>CompleteMilestone: every issue done and the checklist ticked → the base → main PR; once merged, the tag and Status Complete.</summary>
-internal sealed class CompleteMilestoneStep(WorkflowServices services) : WorkflowStep(services)
+internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Action<string> say, IPlanStore store, IGit git,
+    IGitHub gh, PlanChoice plans, BranchGuard branches, RepositoryGuard repository)
 {
+    public CompleteMilestoneStep(WorkflowServices services)
+        : this(services, StepParts.Of(services))
+    {
+    }
+
+    private CompleteMilestoneStep(WorkflowServices services, StepParts parts)
+        : this(services.Options, services.Say, services.Plans, services.Git, services.Gh, parts.Plans, parts.Branches, parts.Repository)
+    {
+    }
+
     /// <summary>
     /// Every issue done and the completion checklist ticked: open the base → main PR; once it is merged, tag
     /// `v0.{n}.0` on main and set Status Complete. The only step that targets main, by design.
     /// </summary>
     public string Run()
     {
-        var plan = ChoosePlan();
-        var baseBranch = RequireBranches(plan);
+        var plan = plans.Choose();
+        var baseBranch = branches.RequireBranches(plan);
         var status = PlanStatus.Of(plan);
         var open = status.Issues.Where(i => !i.IsDone).Select(i => i.Row.Number.ToString()).ToList();
         if (open.Count > 0 || status.Issues.Count == 0)
@@ -34,44 +45,44 @@ internal sealed class CompleteMilestoneStep(WorkflowServices services) : Workflo
                 $"the completion checklist has {unticked.Count} unticked item(s): {string.Join("; ", unticked.Take(5))}"));
         }
 
-        RequireGit();
+        repository.RequireGit();
         var number = plan.Milestone?.Number ?? "0";
         var tag = number.Contains('.') ? $"v0.{number}" : $"v0.{number}.0";
         var title = $"M{number} Milestone: {plan.DisplayTitle}";
-        Git.Fetch();
+        git.Fetch();
         var main = BranchNames.DefaultBase;
-        var merged = IsProtected(baseBranch) || (Git.RemoteBranchExists(baseBranch) && Git.IsAncestor(GitClient.RemoteTracking(baseBranch), GitClient.RemoteTracking(main)));
+        var merged = branches.IsProtected(baseBranch) || (git.RemoteBranchExists(baseBranch) && git.IsAncestor(GitClient.RemoteTracking(baseBranch), GitClient.RemoteTracking(main)));
         if (!merged)
         {
-            Gh.EnsureAuthenticated();
-            var existing = Gh.List(main.Value).FirstOrDefault(p => p.IsOpen && p.HeadRefName == baseBranch.Value);
+            gh.EnsureAuthenticated();
+            var existing = gh.List(main.Value).FirstOrDefault(p => p.IsOpen && p.HeadRefName == baseBranch.Value);
             if (existing is not null)
             {
-                Say($"PR #{existing.Number} ({baseBranch} → main) is open; run CompleteMilestone again once it is merged to tag {tag}");
+                say($"PR #{existing.Number} ({baseBranch} → main) is open; run CompleteMilestone again once it is merged to tag {tag}");
                 return tag;
             }
 
             var body = $"# {title}\n\nCompletes all {plan.Milestone} issues.\n\n## Issues Completed\n\n"
-                + string.Concat(plan.Issues.Select(r => $"- {r.Number} {r.TitleText}{(r.GitHubNumber is { } gh ? $" (closes #{gh})" : string.Empty)}\n"));
-            var pr = Gh.CreatePullRequest(main.Value, baseBranch.Value, title, body);
-            Say($"Opened PR #{pr.Number} ({baseBranch} → main): {pr.Url}; run CompleteMilestone again once it is merged to tag {tag}");
+                + string.Concat(plan.Issues.Select(r => $"- {r.Number} {r.TitleText}{(r.GitHubNumber is { } github ? $" (closes #{github})" : string.Empty)}\n"));
+            var pr = gh.CreatePullRequest(main.Value, baseBranch.Value, title, body);
+            say($"Opened PR #{pr.Number} ({baseBranch} → main): {pr.Url}; run CompleteMilestone again once it is merged to tag {tag}");
 
             return tag;
         }
 
-        if (Git.RemoteTagExists(tag))
+        if (git.RemoteTagExists(tag))
         {
-            Say($"{tag} already exists on origin");
+            say($"{tag} already exists on origin");
         }
         else
         {
-            Git.CreateTag(tag, Git.RemoteBranchExists(main) ? GitClient.RemoteTracking(main) : main.FullRef, $"M{number}: {plan.DisplayTitle}");
-            Git.PushTag(tag);
-            Say($"Tagged {tag} and pushed it");
+            git.CreateTag(tag, git.RemoteBranchExists(main) ? GitClient.RemoteTracking(main) : main.FullRef, $"M{number}: {plan.DisplayTitle}");
+            git.PushTag(tag);
+            say($"Tagged {tag} and pushed it");
         }
 
-        var file = PlanFile.Read(RequireInside(plan.Path), Options.MaxPlanBytes);
-        Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, _) => u.SetStatus("Complete").Concat(u.SetLastUpdated(Options.Today))));
+        var file = PlanFile.Read(branches.RequireInside(plan.Path), options.MaxPlanBytes);
+        store.Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, _) => u.SetStatus("Complete").Concat(u.SetLastUpdated(options.Today))));
         return tag;
     }
 }

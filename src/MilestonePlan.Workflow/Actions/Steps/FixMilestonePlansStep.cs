@@ -5,25 +5,36 @@ using MilestonePlan.Workflow.Services;
 namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>FixMilestonePlans: the safe automatic fixes (Total Issues, Completed Issues lines, Status).</summary>
-internal sealed class FixMilestonePlansStep(WorkflowServices services) : WorkflowStep(services)
+internal sealed class FixMilestonePlansStep(Settings.WorkflowContext options, Action<string> say, IPlanStore store, PlanChoice plans, BranchGuard branches,
+    TrackingRecorder tracking)
 {
+    public FixMilestonePlansStep(WorkflowServices services)
+        : this(services, StepParts.Of(services))
+    {
+    }
+
+    private FixMilestonePlansStep(WorkflowServices services, StepParts parts)
+        : this(services.Options, services.Say, services.Plans, parts.Plans, parts.Branches, parts.Tracking)
+    {
+    }
+
     public int Run()
     {
-        var plans = Options.Milestone is null ? Validate().Plans : [ChoosePlan()];
+        var chosen = options.Milestone is null ? plans.Validate().Plans : [plans.Choose()];
         var changed = 0;
-        foreach (var plan in plans)
+        foreach (var plan in chosen)
         {
             // Each milestone's fixes go through its own tracking branch and PR, like every other tracking edit.
-            changed += OnTracking(plan, RequireBranches(plan), "safe automatic fixes", tracked =>
+            changed += tracking.OnTracking(plan, branches.RequireBranches(plan), "safe automatic fixes", tracked =>
             {
-                var file = PlanFile.Read(RequireInside(tracked.Path), Options.MaxPlanBytes);
+                var file = PlanFile.Read(branches.RequireInside(tracked.Path), options.MaxPlanBytes);
                 var transition = PlanFixer.Fix(tracked.Path, file.Text, File.Exists(Path.Combine(tracked.FolderPath, Core.Analysis.TotalIssues.EpicSpecFileName)));
-                Save(file, transition);
+                store.Save(file, transition);
                 return transition.HasChanges ? 1 : 0;
             });
         }
 
-        Say($"{changed} of {plans.Count} plan(s) {(Options.DryRun ? "would be" : "were")} fixed");
+        say($"{changed} of {chosen.Count} plan(s) {(options.DryRun ? "would be" : "were")} fixed");
         return changed;
     }
 }

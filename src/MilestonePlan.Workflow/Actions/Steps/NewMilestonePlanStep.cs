@@ -10,30 +10,40 @@ using MilestonePlan.Workflow.Services;
 namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>NewMilestonePlan: scaffolds `m{n}/IMPLEMENTATION_PLAN.md` from the template and the specs already in the folder.</summary>
-internal sealed class NewMilestonePlanStep(WorkflowServices services) : WorkflowStep(services)
+internal sealed class NewMilestonePlanStep(Settings.WorkflowContext options, Action<string> say, BranchGuard branches)
 {
+    public NewMilestonePlanStep(WorkflowServices services)
+        : this(services, StepParts.Of(services))
+    {
+    }
+
+    private NewMilestonePlanStep(WorkflowServices services, StepParts parts)
+        : this(services.Options, services.Say, parts.Branches)
+    {
+    }
+
     public string Run()
     {
-        if (Options.Milestone is not { } milestone)
+        if (options.Milestone is not { } milestone)
         {
             throw WorkflowException.Tool("NewMilestonePlan needs the milestone: -p:Milestone=m3");
         }
 
-        var docs = Path.GetFullPath(Path.Combine(Options.RepositoryRoot, Options.DocsRoot));
+        var docs = Path.GetFullPath(Path.Combine(options.RepositoryRoot, options.DocsRoot));
         var folder = (Directory.Exists(docs) ? Directory.GetDirectories(docs, "*", SearchOption.AllDirectories) : [])
             .FirstOrDefault(d => MilestoneId.Parse(Path.GetFileName(d)) == milestone && Path.GetFileName(d).Length == milestone.Value.Length)
             ?? Path.Combine(docs, milestone.Value);
-        var planPath = RequireInside(Path.Combine(RequireInside(folder), PlanDiscovery.PlanFileName));
+        var planPath = branches.RequireInside(Path.Combine(branches.RequireInside(folder), PlanDiscovery.PlanFileName));
         if (File.Exists(planPath))
         {
-            throw WorkflowException.Write($"{Relative(planPath)} already exists; nothing was written");
+            throw WorkflowException.Write($"{options.Relative(planPath)} already exists; nothing was written");
         }
 
         var ignored = new HashSet<string>(ValidationOptions.DefaultNonSpecFileNames, StringComparer.OrdinalIgnoreCase);
         // Specs are read as the build reads them: regular files inside the repository, under the size cap.
         var markdown = (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.md") : [])
-            .Select(f => (Path: f, File: RepositoryPath.Check(DiskFileSystem.Instance, Options.RepositoryRoot, f) is null
-                ? DiskFileSystem.Instance.Read(f, Options.MaxSpecBytes) : FileText.Missing))
+            .Select(f => (Path: f, File: RepositoryPath.Check(DiskFileSystem.Instance, options.RepositoryRoot, f) is null
+                ? DiskFileSystem.Instance.Read(f, options.MaxSpecBytes) : FileText.Missing))
             .Where(f => f.File.Text is not null)
             .ToList();
         var specs = markdown.Where(f => !ignored.Contains(Path.GetFileName(f.Path)))
@@ -41,17 +51,17 @@ internal sealed class NewMilestonePlanStep(WorkflowServices services) : Workflow
             .ToList();
         var epic = markdown.FirstOrDefault(f => Path.GetFileName(f.Path) is "00-epic.md" or "_milestone.md");
         var title = epic.Path is null ? null : MilestoneTitle(SpecParser.Parse(epic.Path, epic.File.Text!), milestone);
-        var text = PlanScaffold.Create(milestone, Relative(folder), title, specs);
-        if (Options.DryRun)
+        var text = PlanScaffold.Create(milestone, options.Relative(folder), title, specs);
+        if (options.DryRun)
         {
-            Say($"would write {Relative(planPath)} ({specs.Count} spec(s)):\n{text}");
+            say($"would write {options.Relative(planPath)} ({specs.Count} spec(s)):\n{text}");
             return text;
         }
 
         Directory.CreateDirectory(folder);
-        PlanFile.Create(RequireInside(planPath), text);
+        PlanFile.Create(branches.RequireInside(planPath), text);
 
-        Say($"Wrote {Relative(planPath)} with {specs.Count} issue(s)");
+        say($"Wrote {options.Relative(planPath)} with {specs.Count} issue(s)");
         return text;
     }
 

@@ -4,25 +4,36 @@ using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.GitHub;
-using MilestonePlan.Workflow.StopConditions;
 using MilestonePlan.Workflow.Publishing;
 using MilestonePlan.Workflow.Services;
+using MilestonePlan.Workflow.StopConditions;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>PushIssues: a GitHub issue for every spec that has none, its number written back at once; never twice.</summary>
-internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(services)
+internal sealed class PushIssuesStep(Settings.WorkflowContext options, Action<string> say, IPlanStore store, IGitHub gh,
+    PlanChoice plans, BranchGuard branches, TrackingRecorder tracking, IssueReport report)
 {
+    public PushIssuesStep(WorkflowServices services)
+        : this(services, StepParts.Of(services))
+    {
+    }
+
+    private PushIssuesStep(WorkflowServices services, StepParts parts)
+        : this(services.Options, services.Say, services.Plans, services.Gh, parts.Plans, parts.Branches, parts.Tracking, parts.Report)
+    {
+    }
+
     /// <summary>
     /// A GitHub issue for every spec that has none (`gh issue create` with the spec's title, labels and text), its
     /// number written back into the spec's front matter and the plan's GitHub # column at once, so a spec is never
-    /// pushed twice. A number the plan already has is copied into the spec without calling Gh.
+    /// pushed twice. A number the plan already has is copied into the spec without calling gh.
     /// </summary>
     public IReadOnlyList<(IssueRow Row, int Number)> Run()
     {
-        var chosen = ChoosePlan();
+        var chosen = plans.Choose();
         // The numbers are written on the tracking branch (specs and plan) and reach the base through its PR.
-        var (pushed, refused) = OnTracking(chosen, RequireBranches(chosen), "GitHub issue numbers written back", Push);
+        var (pushed, refused) = tracking.OnTracking(chosen, branches.RequireBranches(chosen), "GitHub issue numbers written back", Push);
         if (refused.Count > 0)
         {
             throw WorkflowException.Tool($"{refused.Count} spec(s) hold a secret and were not published: {string.Join("; ", refused)}");
@@ -38,17 +49,17 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
         IReadOnlyList<(int Number, string Body)>? earlier = null;
         foreach (var row in plan.Issues)
         {
-            if (SpecPath(plan, row) is not { } path || !File.Exists(path))
+            if (branches.SpecPath(plan, row) is not { } path || !File.Exists(path))
             {
-                Say($"{row.Number}: no spec file; skipped");
+                say($"{row.Number}: no spec file; skipped");
                 continue;
             }
 
-            var specFile = PlanFile.Read(path, Options.MaxSpecBytes);
+            var specFile = PlanFile.Read(path, options.MaxSpecBytes);
             var spec = SpecParser.Parse(path, specFile.Text);
             if (spec.Get("github_issue") is { IsEmpty: false } written)
             {
-                Say($"{row.Number}: already GitHub #{written.Scalar}");
+                say($"{row.Number}: already GitHub #{written.Scalar}");
                 continue;
             }
 
@@ -63,8 +74,8 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
                 // Published text is scanned like a diff: a spec holding a secret is never sent to GitHub.
                 if ((SecretScanner.KindOf(row.TitleText) is { } inTitle ? [(inTitle, 0)] : SecretScanner.Scan(issueBody)) is { Count: > 0 } secrets)
                 {
-                    refused.Add($"{Relative(path)}: {string.Join(", ", secrets.Select(s => s.Line > 0 ? $"a {s.Kind} on line {s.Line} of the body" : $"a {s.Kind} in the title"))}");
-                    Say($"{row.Number}: not published: {refused[refused.Count - 1]}");
+                    refused.Add($"{options.Relative(path)}: {string.Join(", ", secrets.Select(s => s.Line > 0 ? $"a {s.Kind} on line {s.Line} of the body" : $"a {s.Kind} in the title"))}");
+                    say($"{row.Number}: not published: {refused[refused.Count - 1]}");
                     continue;
                 }
 
@@ -76,42 +87,42 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
                 var labels = spec.Get("labels")?.Items ?? [];
                 // A dry run does not ask GitHub which issues an earlier run created (gh may be missing or logged out
                 // there), and has no number to write back: it shows the create (printed by the dry run's GitHub) only.
-                if (Options.DryRun)
+                if (options.DryRun)
                 {
-                    Gh.CreateIssue(row.TitleText, issueBody.TrimEnd() + "\n\n" + marker + "\n", labels);
+                    gh.CreateIssue(row.TitleText, issueBody.TrimEnd() + "\n\n" + marker + "\n", labels);
                     continue;
                 }
 
                 if (earlier is null)
                 {
-                    Gh.EnsureAuthenticated();
-                    earlier = Gh.ListIssues();
+                    gh.EnsureAuthenticated();
+                    earlier = gh.ListIssues();
                 }
 
                 // Resumable: an issue an interrupted run created carries this spec's marker; it is taken, not created again.
                 if (earlier.FirstOrDefault(i => i.Body.Contains(marker)) is { Number: > 0 } found)
                 {
                     number = found.Number;
-                    Say($"{row.Number}: GitHub issue #{number} was created by an earlier run; recording it");
+                    say($"{row.Number}: GitHub issue #{number} was created by an earlier run; recording it");
                 }
                 else
                 {
-                    number = Gh.CreateIssue(row.TitleText, issueBody.TrimEnd() + "\n\n" + marker + "\n", labels);
+                    number = gh.CreateIssue(row.TitleText, issueBody.TrimEnd() + "\n\n" + marker + "\n", labels);
 
-                    Say($"{row.Number}: created GitHub issue #{number}");
+                    say($"{row.Number}: created GitHub issue #{number}");
                 }
 
                 pushed.Add((row, number));
-                Report(plan, row, "GitHubIssue", ("GitHubIssue", number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                report.Report(plan, row, "GitHubIssue", ("GitHubIssue", number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             // Written back at once, spec then plan, before the next spec is pushed.
-            Save(specFile, new PlanTransition(specFile.Text, SpecUpdater.SetGitHubIssue(path, specFile.Text, number), [$"github_issue → {number}"]));
+            store.Save(specFile, new PlanTransition(specFile.Text, SpecUpdater.SetGitHubIssue(path, specFile.Text, number), [$"github_issue → {number}"]));
             if (row.GitHubNumber is null && row.GitHubCell is not null)
             {
-                var planFile = PlanFile.Read(RequireInside(plan.Path), Options.MaxPlanBytes);
+                var planFile = PlanFile.Read(branches.RequireInside(plan.Path), options.MaxPlanBytes);
                 var current = PlanParser.Parse(plan.Path, planFile.Text).Find(row.Number)!;
-                Save(planFile, PlanTransition.Edit(plan.Path, planFile.Text, (updater, _) => updater.SetGitHubCell(current, number)));
+                store.Save(planFile, PlanTransition.Edit(plan.Path, planFile.Text, (updater, _) => updater.SetGitHubCell(current, number)));
             }
         }
 
@@ -119,7 +130,7 @@ internal sealed class PushIssuesStep(WorkflowServices services) : WorkflowStep(s
     }
 
     /// <summary>An HTML comment (invisible on GitHub) naming the spec: how a rerun recognises the issue an earlier run created.</summary>
-    private string IssueMarker(string specPath) => $"<!-- milestoneplan-spec: {Relative(specPath).Replace("--", "- -")} -->";
+    private string IssueMarker(string specPath) => $"<!-- milestoneplan-spec: {options.Relative(specPath).Replace("--", "- -")} -->";
 
     /// <summary>The spec without its front matter: the issue's text on GitHub.</summary>
     private static string SpecBody(string text)
