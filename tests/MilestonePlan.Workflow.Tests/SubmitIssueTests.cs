@@ -58,7 +58,7 @@ public sealed class SubmitIssueTests
         var stops = repo.Runner().SubmitIssue();
 
         Assert.AreEqual("auto-merge", stops.Single().Code);
-        StringAssert.Contains(repo.PlanText, "* #01 — Parser — STOP: auto-merge could not be enabled:");
+        StringAssert.Contains(repo.PlanText, "* #01 — Parser — STOP: auto-merge could not be enabled for PR #1:");
         StringAssert.Contains(repo.PlanText, "Auto merge is not allowed for this repository");
     }
 
