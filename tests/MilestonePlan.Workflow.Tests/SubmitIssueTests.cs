@@ -58,7 +58,7 @@ public sealed class SubmitIssueTests
         var stops = repo.Runner().SubmitIssue();
 
         Assert.AreEqual("auto-merge", stops.Single().Code);
-        StringAssert.Contains(repo.PlanText, "* #01 — Parser — STOP: auto-merge could not be enabled:");
+        StringAssert.Contains(repo.PlanText, "* #01 — Parser — STOP: auto-merge could not be enabled for PR #1:");
         StringAssert.Contains(repo.PlanText, "Auto merge is not allowed for this repository");
     }
 
@@ -173,7 +173,7 @@ public sealed class SubmitIssueTests
         StringAssert.Contains(repo.PlanText, "* [PR #2](https://github.com/example/repo/pull/2) — Docs (#03)\n");
         StringAssert.Contains(repo.PlanText, "* **Current Issue:** #02\n");
         CollectionAssert.AreEqual(
-            new[] { "pr", "list", "--base", "milestone/m1-core", "--state", "all", "--limit", "200", "--json", "number,title,state,headRefName,baseRefName,url,mergedAt,autoMergeRequest" },
+            new[] { "pr", "list", "--base", "milestone/m1-core", "--state", "all", "--limit", "200", "--json", "number,title,state,headRefName,baseRefName,url,mergedAt,isDraft,createdAt,statusCheckRollup,mergeStateStatus,autoMergeRequest" },
             repo.IssueGhCalls.Single(c => c[1] == "list"));
     }
 

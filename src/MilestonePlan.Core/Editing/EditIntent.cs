@@ -32,6 +32,9 @@ internal enum IntentKind
     /// <summary>The row has neither a Blocked nor a Skipped entry.</summary>
     NoStop,
 
+    /// <summary>The row has no Skipped entry (a ⛔ replaces its ⏭️).</summary>
+    NotSkipped,
+
     /// <summary>The row has a Completed Issues line (naming <see cref="EditIntent.Value"/>, its title, as MP5002 reads it, when set).</summary>
     InChecklist,
 

@@ -43,43 +43,6 @@ internal sealed partial class PlanUpdater(PlanDocument plan, TextLines lines)
     }
 
     /// <summary>
-    /// An entry under Open PRs for <paramref name="row"/>, in the template's enhanced format: the PR, the title, the
-    /// issue (its GitHub number where known), and, when gh said, nested Status and Created lines.
-    /// </summary>
-    public IEnumerable<LineEdit> AddOpenPullRequest(IssueRow row, int number, string url, CheckState checks = CheckState.Unknown,
-        DateTimeOffset? created = null)
-    {
-        RequireUnambiguous(row);
-
-        // A rerun finds the entry an earlier run wrote: never a second one.
-        if (Plan.Tracking.OpenPullRequests is not { } list || EntriesOf(list, row).Any())
-        {
-            return [];
-        }
-
-        var issue = row.GitHubNumber is { } gh ? $"#{gh}" : row.Number.ToString();
-        var details = new List<string>();
-        if (checks != CheckState.Unknown)
-        {
-            details.Add("  - Status: " + checks switch
-            {
-                CheckState.Passing => "✓ Checks passing",
-                CheckState.Failing => "⚠ Failing",
-                _ => "⏳ Checks pending",
-            });
-        }
-
-        if (created is { } at)
-        {
-            details.Add("  - Created: " + at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        var why = $"{row.Number}: PR #{number} open";
-        Intend(EditIntent.ForRow(IntentKind.OpenPullRequest, row, list.Heading.Span.Line, why));
-        return lists.Add(list, $"* [PR #{number}]({url}) — {row.TitleText} ({issue})", why, details);
-    }
-
-    /// <summary>
     /// A hard stop under Blocked / Needs Review (`#XX — Title — STOP: reason — Needs: what`), or a soft stop under
     /// Skipped Issues (`#XX — Title — Skipped: reason`): the template's standard formats.
     /// </summary>
@@ -108,6 +71,13 @@ internal sealed partial class PlanUpdater(PlanDocument plan, TextLines lines)
         RequireUnambiguous(row);
         return RemoveFrom(Plan.Tracking.Blocked, row, IntentKind.NoStop, $"{row.Number}: earlier stop cleared")
             .Concat(RemoveFrom(Plan.Tracking.Skipped, row, IntentKind.NoStop, $"{row.Number}: earlier skip cleared")).ToList();
+    }
+
+    /// <summary>The issue's Skipped entry removed: a hard stop that follows a soft one is the issue's one stop.</summary>
+    public IEnumerable<LineEdit> ClearSkip(IssueRow row)
+    {
+        RequireUnambiguous(row);
+        return RemoveFrom(Plan.Tracking.Skipped, row, IntentKind.NotSkipped, $"{row.Number}: skip replaced by a stop").ToList();
     }
 
     /// <summary>An unchecked Completed Issues line for a row that has none.</summary>

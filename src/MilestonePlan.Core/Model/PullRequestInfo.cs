@@ -17,6 +17,12 @@ internal sealed record PullRequestInfo(
 
     public bool IsDraft { get; init; }
 
+    /// <summary>`mergeStateStatus` (CLEAN, BLOCKED, BEHIND, DIRTY, UNSTABLE, HAS_HOOKS, UNKNOWN, DRAFT), when gh was asked.</summary>
+    public string? MergeStateStatus { get; init; }
+
+    /// <summary>GitHub cannot merge the PR into its base without a person resolving a conflict (`mergeStateStatus` DIRTY).</summary>
+    public bool HasConflict => string.Equals(MergeStateStatus, "DIRTY", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>When the PR was opened (`createdAt`), when gh said.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 

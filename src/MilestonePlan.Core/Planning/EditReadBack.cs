@@ -71,6 +71,7 @@ internal static class EditReadBack
             IntentKind.OpenPullRequest => facts!.OpenPullRequest is not null ? null : "no Open PRs entry reads back for it",
             IntentKind.Stopped => facts!.Blocked is not null ? null : "no Blocked entry reads back for it",
             IntentKind.Skipped => facts!.Skipped is not null ? null : "no Skipped entry reads back for it",
+            IntentKind.NotSkipped => facts!.Skipped is null ? null : "a Skipped entry still names it",
             IntentKind.NoStop => facts!.Blocked is null && facts.Skipped is null ? null : "a Blocked or Skipped entry still names it",
             IntentKind.InChecklist => facts!.Checklist is null ? "no Completed Issues line reads back for it"
                 : intent.Value is { Length: > 0 } title && !Parsing.TrackingEntryGrammar.NamesTitle(facts.Checklist, title) ? $"the line written does not read back as naming '{title}' (MP5002)" : null,

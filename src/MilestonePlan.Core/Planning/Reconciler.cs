@@ -5,42 +5,70 @@ using MilestonePlan.Core.Analysis;
 namespace MilestonePlan.Core.Planning;
 
 /// <summary>
-/// ReconcileMilestone's logic: pull requests as GitHub reports them → the plan's tracking. Merged PRs mark their
-/// issue done, open PRs are listed, and Current Issue moves to the next eligible issue. Pure.
+/// ReconcileMilestone's logic: pull requests as GitHub reports them → the plan's tracking, as the issue lifecycle
+/// says (<see cref="IssueLifecycle"/>, written by <see cref="LifecycleRecord"/>): merged PRs mark their issue done,
+/// open ones are listed with their checks, failing checks and conflicts are ⏭️ Skipped, a PR closed without merging is
+/// ⛔, an entry for a PR GitHub does not have goes; then Current Issue moves to the next eligible issue. Pure.
 /// </summary>
 internal static class Reconciler
 {
     /// <param name="specGitHubNumbers">GitHub numbers from the specs (<see cref="PlanDocument.SpecGitHubNumbers"/>), so a PR titled `(#207)` finds its row.</param>
+    /// <param name="deletedBranches">Head branches origin no longer has (a closed PR whose branch was deleted says so).</param>
     public static PlanTransition Reconcile(string path, string text, IReadOnlyList<PullRequestInfo> pullRequests, string today,
-        IReadOnlyDictionary<int, int>? specGitHubNumbers = null)
+        IReadOnlyDictionary<int, int>? specGitHubNumbers = null, IReadOnlyCollection<string>? deletedBranches = null)
     {
         return PlanTransition.Edit(path, text, specGitHubNumbers, (updater, plan) =>
         {
-            var status = PlanStatus.Of(plan);
             var edits = new List<Editing.LineEdit>();
-            foreach (var issue in status.Issues)
+            foreach (var (issue, pr, step) in Steps(plan, pullRequests, deletedBranches))
             {
-                if (Match(plan, issue.Row, pullRequests) is not { } pr)
-                {
-                    continue;
-                }
-
-                // What the tracking records follows the issue's lifecycle. A PR closed unmerged (a ⛔ record) is left to
-                // SubmitIssue and RunMilestone for now: reconcile records only what it recorded before (issue #21).
-                var record = IssueLifecycle.Of(new IssueFacts { RecordedDone = issue.IsDone, PullRequest = pr }).Record;
-                // Done already, but still listed under Open PRs while its PR merged: the plan would say a merged PR is open.
-                if (record.HasFlag(TrackingRecord.Done) || (pr.IsMerged && issue.IsDone && issue.Facts.OpenPullRequest is not null))
-                {
-                    edits.AddRange(updater.MarkDone(issue.Row));
-                }
-                else if (record.HasFlag(TrackingRecord.OpenPullRequest) && issue.Facts.OpenPullRequest is null)
-                {
-                    edits.AddRange(updater.AddOpenPullRequest(issue.Row, pr.Number, pr.Url));
-                }
+                edits.AddRange(LifecycleRecord.Edits(updater, issue.Row, step, pr));
             }
 
             return edits;
         }).MoveCurrentToNext(path, today);
+    }
+
+    /// <summary>
+    /// Each issue that has a PR on GitHub, or an Open PRs entry, with the lifecycle's answer for it: what the
+    /// workflow records, and does to the PR (a soft or hard stop makes it a draft) before recording.
+    /// </summary>
+    public static IReadOnlyList<(IssueStatus Issue, PullRequestInfo? PullRequest, LifecycleStep Step)> Steps(PlanDocument plan,
+        IReadOnlyList<PullRequestInfo> pullRequests, IReadOnlyCollection<string>? deletedBranches = null)
+    {
+        var steps = new List<(IssueStatus, PullRequestInfo?, LifecycleStep)>();
+        foreach (var issue in PlanStatus.Of(plan).Issues)
+        {
+            var pr = Match(plan, issue.Row, pullRequests);
+            if (pr is null && issue.Facts.OpenPullRequest is null)
+            {
+                continue;
+            }
+
+            var facts = new IssueFacts
+            {
+                RecordedDone = issue.IsDone,
+                Stop = IssueLifecycle.StopOf(issue),
+                RecordedOpenPullRequest = issue.Facts.OpenPullRequest is not null,
+                PullRequest = pr,
+                HeadBranchDeleted = pr is not null && deletedBranches?.Contains(pr.HeadRefName) == true,
+            };
+            var step = IssueLifecycle.Of(facts);
+            // Done already, but still listed under Open PRs while its PR merged: the plan would say a merged PR is open.
+            if (step.State == LifecycleState.Done && pr is { IsMerged: true } && issue.Facts.OpenPullRequest is not null)
+            {
+                step = step with { Record = TrackingRecord.Done };
+            }
+            else if (pr is null && step.State is LifecycleState.Stopped or LifecycleState.Skipped)
+            {
+                // A stopped issue keeps its stop, but Open PRs does not list a PR GitHub does not have.
+                step = step with { Record = TrackingRecord.NoOpenPullRequest };
+            }
+
+            steps.Add((issue, pr, step));
+        }
+
+        return steps;
     }
 
     /// <summary>The newest PR whose head is the issue's feature branch, or whose title names the issue and milestone.</summary>

@@ -22,6 +22,9 @@ internal sealed record IssueFacts
 
     public RecordedStop Stop { get; init; }
 
+    /// <summary>The plan lists an Open PRs entry for the issue.</summary>
+    public bool RecordedOpenPullRequest { get; init; }
+
     /// <summary>The issue's feature branch exists.</summary>
     public bool BranchExists { get; init; }
 
@@ -31,6 +34,12 @@ internal sealed record IssueFacts
     /// <summary>The issue's PR as GitHub reports it (the one the workflow goes by when there are several); null: none.</summary>
     public PullRequestInfo? PullRequest { get; init; }
 
+    /// <summary>The PR's head branch is gone from origin (deleted by a person; GitHub then closes the PR).</summary>
+    public bool HeadBranchDeleted { get; init; }
+
     /// <summary>`gh pr merge --auto` failed and the PR has no auto-merge.</summary>
     public bool AutoMergeRefused { get; init; }
+
+    /// <summary>What gh said when it refused auto-merge (one line), for the stop's reason.</summary>
+    public string? AutoMergeRefusal { get; init; }
 }

@@ -14,7 +14,7 @@ namespace MilestonePlan.Workflow.GitHub;
 /// </summary>
 internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpan timeout, CancellationToken cancellationToken = default) : IGitHub
 {
-    private const string PullRequestFields = "number,title,state,headRefName,baseRefName,url,mergedAt,autoMergeRequest";
+    private const string PullRequestFields = "number,title,state,headRefName,baseRefName,url,mergedAt,isDraft,createdAt,statusCheckRollup,mergeStateStatus,autoMergeRequest";
 
     // One PR read back after submitting: what the template's Open PRs entry records (every field gh 2.x accepts).
     private const string ViewFields = "number,title,state,headRefName,baseRefName,url,mergedAt,isDraft,createdAt,statusCheckRollup,mergeStateStatus,autoMergeRequest";

@@ -57,6 +57,7 @@ internal static class GhOutput
         {
             Checks = e.TryGetProperty("statusCheckRollup", out var rollup) ? Checks(rollup) : CheckState.Unknown,
             IsDraft = e.TryGetProperty("isDraft", out var draft) && draft.ValueKind == JsonValueKind.True,
+            MergeStateStatus = e.TryGetProperty("mergeStateStatus", out var merge) && merge.ValueKind == JsonValueKind.String ? merge.GetString() : null,
             CreatedAt = e.TryGetProperty("createdAt", out var c) && c.ValueKind == JsonValueKind.String
                 && DateTimeOffset.TryParse(c.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created)
                 ? created : null,

@@ -189,7 +189,9 @@ public sealed class EveryEditReadsBackTests
             Op.MarkDone => issue!.IsDone && issue.Facts.OpenPullRequest is null,
             Op.ReconcileMerged => issue is null || (issue.IsDone && issue.Facts.OpenPullRequest is null),
             Op.AddOpenPullRequest => issue!.Facts.OpenPullRequest is not null,
-            Op.ReconcileOpen => issue is null || issue.Facts.OpenPullRequest is not null || issue.IsDone,
+            // A stopped issue's open PR is not listed anew: the lifecycle leaves a stopped issue as a person left it.
+            Op.ReconcileOpen => issue is null || issue.Facts.OpenPullRequest is not null || issue.IsDone
+                || PlanStatus.Of(before).Issues.First(i => i.Row.Order == row!.Order).State is IssueState.Stopped or IssueState.Skipped,
             Op.HardStop => issue!.Facts.Blocked is not null,
             Op.SoftStop => issue!.Facts.Skipped is not null,
             Op.ClearStops => issue!.Facts.Blocked is null && issue.Facts.Skipped is null,

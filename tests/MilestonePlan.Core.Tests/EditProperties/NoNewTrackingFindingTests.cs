@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CsCheck;
+using MilestonePlan.Core.Analysis;
 using MilestonePlan.Core.Editing;
 using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Parsing;
@@ -23,19 +24,22 @@ public sealed class NoNewTrackingFindingTests
 
     private enum Step { Start, OpenPullRequest, Merged, HardStop, SoftStop, Reconcile, Fixer }
 
+    /// <summary>What GitHub reports for the PR a reconcile sees: every state of the lifecycle's table.</summary>
+    private enum GitHubSays { Merged, Closed, ClosedBranchDeleted, Pending, Passing, Failing, Conflict, Draft, NoAutoMerge, NotFound }
+
     [TestMethod]
     public void No_edit_of_the_loop_adds_a_tracking_finding()
     {
         var counts = new Dictionary<string, int>();
-        Gen.Select(EditInputs.Plan, Gen.Enum<Step>().Array[1, 4]).Sample((text, steps) =>
+        Gen.Select(EditInputs.Plan, Gen.Select(Gen.Enum<Step>(), Gen.Enum<GitHubSays>()).Array[1, 4]).Sample((text, steps) =>
         {
-            foreach (var step in steps)
+            foreach (var (step, says) in steps)
             {
                 var before = TrackingFindings(text);
                 string after;
                 try
                 {
-                    after = Apply(step, text) ?? text;
+                    after = Apply(step, says, text) ?? text;
                 }
                 catch (EditRefusedException)
                 {
@@ -45,12 +49,16 @@ public sealed class NoNewTrackingFindingTests
 
                 var added = after == text ? [] : TrackingFindings(after).Except(before).ToList();
                 Assert.IsEmpty(added, $"{step} added {string.Join(" | ", added)}\nbefore:\n{EditOracle.Escape(text)}\n\nafter:\n{EditOracle.Escape(after)}");
-                Count(counts, after == text ? "unchanged" : step.ToString());
+                Count(counts, after == text ? "unchanged" : step == Step.Reconcile ? $"{step} {says}" : step.ToString());
                 text = after;
             }
         }, iter: 2_000, threads: 1);
         Console.WriteLine(string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")));
         Assert.IsTrue(counts.GetValueOrDefault(nameof(Step.HardStop)) > 50 && counts.GetValueOrDefault(nameof(Step.Merged)) > 50, string.Join(", ", counts));
+        foreach (var says in Enum.GetValues<GitHubSays>().Where(s => s != GitHubSays.NotFound))
+        {
+            Assert.IsTrue(counts.GetValueOrDefault($"{Step.Reconcile} {says}") > 5, $"reconcile of {says} changed too few plans: " + string.Join(", ", counts));
+        }
     }
 
     [TestMethod]
@@ -68,7 +76,7 @@ public sealed class NoNewTrackingFindingTests
         StringAssert.Contains(cleared, "* **Current Issue:** #03\n* **Blockers:** None\n");
     }
 
-    private static string? Apply(Step step, string text)
+    private static string? Apply(Step step, GitHubSays says, string text)
     {
         var next = NextIssueSelector.Select(PlanParser.Parse(Path, text)).Next;
         if (next is null && step is not (Step.Fixer or Step.Reconcile))
@@ -87,10 +95,36 @@ public sealed class NoNewTrackingFindingTests
             Step.Merged => Then((u, p) => u.MarkDone(Next(p)).Concat(u.ClearStops(Next(p)))).After,
             Step.HardStop => Then((u, p) => u.RecordStop(Next(p), hard: true, "a migration", "a review")).After,
             Step.SoftStop => Then((u, p) => u.RecordStop(Next(p), hard: false, "checks fail", "-")).After,
-            Step.Reconcile => next is null ? null : Reconciler.Reconcile(Path, text, [new PullRequestInfo(9, $"feat(m1): x ({next.Number})", "MERGED",
-                $"feat/m1-{next.Number.Padded}-x", "milestone/m1-core", "https://github.com/o/r/pull/9", DateTimeOffset.UnixEpoch)], Today).After,
+            Step.Reconcile => Reconcile(text, says),
             _ => PlanFixer.Fix(Path, text).After,
         };
+    }
+
+    /// <summary>Reconcile with GitHub reporting <paramref name="says"/> for one issue's PR (the first row that is not done).</summary>
+    private static string? Reconcile(string text, GitHubSays says)
+    {
+        var plan = PlanParser.Parse(Path, text);
+        var row = PlanStatus.Of(plan).Issues.FirstOrDefault(i => !i.IsDone)?.Row;
+        if (row is null)
+        {
+            return null;
+        }
+
+        var branch = BranchNames.FeatureBranch(plan, row);
+        var pr = new PullRequestInfo(9, $"feat(m1): x ({row.Number})", says switch
+            {
+                GitHubSays.Merged => "MERGED",
+                GitHubSays.Closed or GitHubSays.ClosedBranchDeleted => "CLOSED",
+                _ => "OPEN",
+            }, branch, "milestone/m1-core", "https://github.com/o/r/pull/9", says == GitHubSays.Merged ? DateTimeOffset.UnixEpoch : null,
+            AutoMergeEnabled: says is GitHubSays.Pending or GitHubSays.Passing or GitHubSays.Failing or GitHubSays.Conflict)
+        {
+            Checks = says switch { GitHubSays.Failing => CheckState.Failing, GitHubSays.Pending => CheckState.Pending, _ => CheckState.Passing },
+            IsDraft = says == GitHubSays.Draft,
+            MergeStateStatus = says == GitHubSays.Conflict ? "DIRTY" : "CLEAN",
+        };
+        return Reconciler.Reconcile(Path, text, says == GitHubSays.NotFound ? [] : [pr], Today,
+            deletedBranches: says == GitHubSays.ClosedBranchDeleted ? [branch] : null).After;
     }
 
     /// <summary>MP5xxx findings by rule and words (line numbers left out: an inserted line moves every later one).</summary>

@@ -7,6 +7,7 @@ using MilestonePlan.Workflow.GitHub;
 using MilestonePlan.Workflow.Publishing;
 using MilestonePlan.Workflow.StopConditions;
 using MilestonePlan.Workflow.Services;
+using MilestonePlan.Workflow.Tracking;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
@@ -48,7 +49,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             var first = findings[0];
             Record(plan, baseBranch, $"{row.Number} stopped", (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (updater, p) =>
                 updater.RecordStop(p.Find(row.Number)!, first.IsHard, PublishedText.PlanLine(first.Reason), PublishedText.PlanLine(first.Needs))
-                    .Concat(updater.SetLastUpdated(Options.Today))));
+                    .Concat(updater.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today));
             Say($"{row.Number} not submitted: {(first.IsHard ? "needs review" : "skipped")}");
             Report(plan, row, "Submitted", ("State", first.IsHard ? "Stopped" : "Skipped"), ("Reason", first.Reason));
             DemoteOpenPullRequest(branch, baseBranch);
@@ -69,15 +70,12 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         // Resumable: a PR this branch already has (a create that succeeded and then timed out, a rerun) is reused.
         var earlier = Gh.ListByHead(branch.Value).Where(p => p.BaseRefName == baseBranch.Value).ToList();
         var known = earlier.FirstOrDefault(p => p.IsOpen) ?? earlier.FirstOrDefault(p => p.IsMerged) ?? earlier.FirstOrDefault();
-        var reused = known;
-        if (known is { } closed && IssueLifecycle.Of(new IssueFacts { PullRequest = closed }).State == LifecycleState.ClosedUnmerged)
+        var reused = known is null ? null : PullRequestEffects.ForPlan(known);
+        if (reused is { IsOpen: false, IsMerged: false } closed)
         {
-            var reason = $"PR #{closed.Number} from {branch} was closed without merging";
-            Say("⛔ " + reason);
-            Record(plan, baseBranch, $"{row.Number} stopped", (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
-                u.RecordStop(p.Find(row.Number)!, hard: true, reason, "reopen it or decide by hand").Concat(u.SetLastUpdated(Options.Today))));
-            Report(plan, row, "Submitted", ("State", "Stopped"), ("Reason", reason), ("PullRequest", closed.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", closed.Url));
-            return [new StopFinding(StopKind.Hard, "pr-closed", reason, "reopen it or decide by hand")];
+            // A closed PR is a person's decision: ⛔ with its link, never a second PR behind their back.
+            var stop = IssueLifecycle.Of(new IssueFacts { PullRequest = closed });
+            return RecordLifecycleStop(plan, baseBranch, row, closed, stop);
         }
 
         (int Number, string Url) pr;
@@ -93,38 +91,63 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         }
 
         var merge = reused is { IsMerged: true } || reused is { AutoMergeEnabled: true } ? null : Gh.EnableAutoMerge(pr.Number);
-        // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened.
-        var state = Gh.View(pr.Number);
-        var step = IssueLifecycle.Of(new IssueFacts { PullRequest = state, AutoMergeRefused = merge is { Succeeded: false } && !state.AutoMergeEnabled });
+        // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened, as the
+        // issue lifecycle says (docs/run-milestone.md): merged, waiting for its checks, or a stop with the PR a draft.
+        var state = PullRequestEffects.ForPlan(Gh.View(pr.Number));
+        var refused = merge is { Succeeded: false } && !state.AutoMergeEnabled;
+        var step = IssueLifecycle.Of(new IssueFacts
+        {
+            PullRequest = state,
+            AutoMergeRefused = refused,
+            AutoMergeRefusal = refused ? PublishedText.PlanLine(merge!.Describe()) : null,
+        });
+        if (step.Loop is LoopMove.Stop or LoopMove.Skip)
+        {
+            return RecordLifecycleStop(plan, baseBranch, row, state, step);
+        }
+
         Func<PlanDocument, string, PlanTransition> transition;
         if (step.Record.HasFlag(TrackingRecord.Done))
         {
             Say($"PR #{pr.Number} merged");
-            transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) => u.MarkDone(p.Find(row.Number)!).Concat(u.ClearStops(p.Find(row.Number)!)))
-                .MoveCurrentToNext(tracked.Path, Options.Today);
-        }
-        else if (step.State == LifecycleState.AutoMergeRefused)
-        {
-            var reason = "auto-merge could not be enabled: " + merge!.Describe();
-            Say("⛔ " + reason);
-            transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
-                OpenPullRequestEntry(u, p, row, pr, state)
-                    .Concat(u.RecordStop(p.Find(row.Number)!, hard: true, PublishedText.PlanLine(reason), "enable auto-merge or merge by hand"))
-                    .Concat(u.SetLastUpdated(Options.Today)));
-            findings = [new StopFinding(StopKind.Hard, "auto-merge", reason, "enable auto-merge or merge by hand")];
         }
         else
         {
             Say($"PR #{pr.Number} will merge automatically when its checks pass");
-            transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
-                OpenPullRequestEntry(u, p, row, pr, state).Concat(u.ClearStops(p.Find(row.Number)!)).Concat(u.SetLastUpdated(Options.Today)));
         }
 
+        transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
+            LifecycleRecord.Edits(u, p.Find(row.Number)!, step, state).Concat(step.Record.HasFlag(TrackingRecord.Done) ? [] : u.ClearStops(p.Find(row.Number)!))
+                .Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today);
         Record(plan, baseBranch, $"{row.Number}: PR #{pr.Number} {(state.IsMerged ? "merged" : "open")}", transition);
-        Report(plan, row, "Submitted", ("State", state.IsMerged ? "Done" : findings.Count > 0 ? "Stopped" : "PrOpen"),
-            ("Reason", findings.Count > 0 ? findings[0].Reason : state.IsMerged ? "merged" : "auto-merge enabled; merges when its checks pass"),
+        Report(plan, row, "Submitted", ("State", state.IsMerged ? "Done" : "PrOpen"),
+            ("Reason", state.IsMerged ? "merged" : "auto-merge enabled; merges when its checks pass"),
             ("PullRequest", pr.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", pr.Url));
         return findings;
+    }
+
+    /// <summary>
+    /// A stop GitHub's answer makes (auto-merge refused, a conflict, failing checks, the PR closed): the PR made a draft
+    /// first (so it cannot merge by itself), then the lifecycle's record, and Current Issue moved on.
+    /// </summary>
+    private IReadOnlyList<StopFinding> RecordLifecycleStop(PlanDocument plan, BranchName baseBranch, IssueRow row, PullRequestInfo pr, LifecycleStep step)
+    {
+        var hard = step.Loop == LoopMove.Stop;
+        Say($"{(hard ? "⛔" : "⏭️")} {step.Reason}");
+        PullRequestEffects.Apply(Gh, Say, step, pr, Options.DryRun);
+        Record(plan, baseBranch, $"{row.Number} {(hard ? "stopped" : "skipped")}", (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(),
+            (u, p) => LifecycleRecord.Edits(u, p.Find(row.Number)!, step, pr).Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today));
+        Report(plan, row, "Submitted", ("State", hard ? "Stopped" : "Skipped"), ("Reason", step.Reason),
+            ("PullRequest", pr.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", pr.Url));
+        var code = step.State switch
+        {
+            LifecycleState.AutoMergeRefused => "auto-merge",
+            LifecycleState.ClosedUnmerged => "pr-closed",
+            LifecycleState.Conflicted => "conflict",
+            LifecycleState.ChecksFailing => "checks",
+            _ => step.State.ToString(),
+        };
+        return [new StopFinding(hard ? StopKind.Hard : StopKind.Soft, code, step.Reason, hard ? step.Needs : "-")];
     }
 
     /// <summary>The record of what happened, made on the tracking branch's plan; then back on the feature branch.</summary>
@@ -172,19 +195,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             return;
         }
 
-        var number = open.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var disable = Gh.DisableAutoMerge(open.Number);
-        var draft = Gh.MarkDraft(open.Number);
-        if (!draft.Succeeded)
-        {
-            throw WorkflowException.Tool($"the stop is recorded, but PR #{number} could not be turned into a draft: {draft.Describe()}");
-        }
-
-        Say($"PR #{number} is now a draft" + (disable.Succeeded ? " and will not merge automatically" : $" (disabling auto-merge failed: {disable.Describe()})"));
+        // The stop is recorded already; a PR that cannot be made a draft fails the target, so the person sees it.
+        PullRequestEffects.MakeDraft(Gh, Say, open.Number, open.AutoMergeEnabled, open.IsDraft, dryRun: false);
     }
-
-    /// <summary>The Open PRs entry (the updater writes none when a rerun finds one already) with what gh reported.</summary>
-    private static IEnumerable<LineEdit> OpenPullRequestEntry(PlanUpdater updater, PlanDocument plan, IssueRow row, (int Number, string Url) pr,
-        PullRequestInfo state) =>
-        updater.AddOpenPullRequest(plan.Find(row.Number)!, pr.Number, PublishedText.PlanLine(pr.Url), state.Checks, state.CreatedAt);
 }
