@@ -31,6 +31,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         }
 
         var outcomes = new List<IssueOutcome>();
+        PlanDocument? latest = null;
         var started = new HashSet<int>();
         var waited = new HashSet<int>();
         while (Options.MaxIssues <= 0 || started.Count < Options.MaxIssues)
@@ -39,6 +40,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
             var reconciled = new ReconcileMilestoneStep(Services).Run();
             var plan = ChoosePlan();
             var tracked = Reread(plan, reconciled.After);
+            latest = tracked;
             Say($"RunMilestone: {plan.Milestone}: looking for the next eligible issue");
             if (new RunNextIssueStep(Services).Run() is not { } row)
             {
@@ -80,7 +82,8 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         {
             // What the last wait ended on (a merge, a stop) is recorded before the run ends, also when MilestonePlanMaxIssues
             // ends it: the plan never says less than GitHub does.
-            new ReconcileMilestoneStep(Services).Run();
+            var plan = ChoosePlan();
+            latest = Reread(plan, new ReconcileMilestoneStep(Services).Run().After);
         }
 
         Say($"RunMilestone: {outcomes.Count} issue(s) this run");
@@ -93,7 +96,8 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
                 ("PullRequest", outcome.PullRequest?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", outcome.Url)));
         }
 
-        var final = NextIssueSelector.Select(ChoosePlan());
+        // The summary reads the plan as the tracking branch holds it, not the copy on whichever branch is checked out.
+        var final = NextIssueSelector.Select(latest ?? ChoosePlan());
         foreach (var waiting in final.PassedOver)
         {
             Say($"  waiting: {waiting.Row.Number} — {waiting.Reason}");
