@@ -17,6 +17,12 @@ internal static class PullRequestMerger
         var number = pr["number"]!.GetValue<int>();
         var baseBranch = Commands.Text(pr, "base");
         var head = Commands.Text(pr, "head");
+        // A head the test declared conflicting never merges, as GitHub never merges a DIRTY PR.
+        if (state.ConflictHeads.Contains(head))
+        {
+            return false;
+        }
+
         var origin = OriginRepository.Find(Environment.CurrentDirectory);
         if (origin is not null)
         {

@@ -34,6 +34,31 @@ internal sealed class FakeGhOnPath : IDisposable
 
     public IReadOnlyDictionary<string, string> Environment_ { get; }
 
+    /// <summary>The fake's state as it is now (tests/FakeGh/FakeState.cs).</summary>
+    public System.Text.Json.Nodes.JsonObject State =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "state.json")))!.AsObject();
+
+    /// <summary>The issue PR from <paramref name="head"/> as the fake holds it.</summary>
+    public System.Text.Json.Nodes.JsonObject PullRequestFrom(string head) =>
+        State["prs"]!.AsArray().Last(p => p!["head"]!.GetValue<string>() == head)!.AsObject();
+
+    /// <summary>Changes the fake's state (what a test sets, or what GitHub would have done meanwhile).</summary>
+    public void Configure(Action<System.Text.Json.Nodes.JsonObject> change)
+    {
+        var state = State;
+        change(state);
+        File.WriteAllText(Path.Combine(Folder, "state.json"), state.ToJsonString());
+    }
+
+    /// <summary>Runs gh (the fake) in <paramref name="repository"/>, as a person at a terminal would.</summary>
+    public DotNet.Result Run(string repository, params string[] arguments) =>
+        DotNet.RunWith(Environment_, repository, [Path.Combine(AppContext.BaseDirectory, "FakeGh.dll"), .. arguments]);
+
+    /// <summary>Every gh call the workflow made, as argument lists (FAKE_GH_LOG).</summary>
+    public IReadOnlyList<string[]> Calls => File.Exists(Environment_["FAKE_GH_LOG"])
+        ? File.ReadAllLines(Environment_["FAKE_GH_LOG"]).Select(l => System.Text.Json.JsonSerializer.Deserialize<string[]>(l) ?? []).ToList()
+        : [];
+
     public void Dispose()
     {
         try

@@ -94,7 +94,7 @@ public sealed class RunMilestoneEndToEndTests
     }
 
     /// <summary>The sample repository with its plan made clean, one project, pushed to a bare origin.</summary>
-    private static ConsumerRepository PublishedSample()
+    internal static ConsumerRepository PublishedSample()
     {
         var repo = new ConsumerRepository();
         repo.MakeSamplePlanClean();
@@ -103,7 +103,7 @@ public sealed class RunMilestoneEndToEndTests
         return repo;
     }
 
-    private static string Script(FakeGhOnPath gh, string body)
+    internal static string Script(FakeGhOnPath gh, string body)
     {
         var path = Path.Combine(gh.Folder, "agent-" + Guid.NewGuid().ToString("N")[..8] + ".sh");
         File.WriteAllText(path, "#!/bin/sh\n" + body);

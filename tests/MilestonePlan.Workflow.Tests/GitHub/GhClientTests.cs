@@ -32,6 +32,32 @@ public sealed class GhClientTests
     }
 
     [TestMethod]
+    [DataRow("pr")]
+    [DataRow("issue")]
+    public void A_title_or_body_holding_a_secret_is_never_sent_and_the_message_names_only_its_kind(string what)
+    {
+        using var gh = new FakeGhEnvironment();
+        const string body = "Summary\n\ndebug: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n";
+
+        var e = Assert.ThrowsExactly<MilestonePlan.Workflow.WorkflowException>(() =>
+        {
+            if (what == "pr")
+            {
+                Client(gh).CreatePullRequest("milestone/m1-core", "chore/m1-plan-tracking", "chore(m1): update plan tracking", body);
+            }
+            else
+            {
+                Client(gh).CreateIssue("t", body, []);
+            }
+        });
+
+        StringAssert.Contains(e.Message, "would publish a GitHub token; nothing was sent to GitHub");
+        Assert.DoesNotContain("ghp_abc", e.Message);
+        Assert.IsEmpty(gh.State["prs"]?.AsArray() ?? []);
+        Assert.IsEmpty(gh.State["issues"]?.AsArray() ?? []);
+    }
+
+    [TestMethod]
     public void Auto_merge_is_requested_with_squash_and_branch_deletion_and_read_back_as_pending()
     {
         using var gh = new FakeGhEnvironment();

@@ -59,6 +59,27 @@ public sealed class PublishedHistoryTests
         Assert.IsFalse(stops.Any(s => s.Code == "secret"), string.Join("; ", stops));
     }
 
+    [TestMethod]
+    public void RunMilestone_stops_an_agent_that_committed_a_token_and_deleted_it_and_never_pushes_or_prints_it()
+    {
+        using var repo = new WorkflowRepository();
+        var agent = """
+            #!/bin/sh
+            mkdir -p src
+            printf '{ "token": "TOKEN" }\n' > src/settings.json
+            git add src/settings.json && git commit --quiet -m "settings"
+            printf '{ }\n' > src/settings.json
+            git add src/settings.json && git commit --quiet -m "no token after all"
+            """.Replace("TOKEN", Token, StringComparison.Ordinal);
+
+        var outcomes = ScriptedAgent.Loop(repo, agent, maxIssues: 1).RunMilestone();
+
+        Assert.AreEqual("#01 Stopped", outcomes.Select(o => $"{o.Issue} {o.State}").Single(), string.Join("\n", repo.Output));
+        StringAssert.Contains(repo.PlanText, "* #01 — Parser — STOP: a GitHub token was added in commit ");
+        AssertNothingPublished(repo);
+        Assert.DoesNotContain("ghp_abc", repo.Git.GitOrigin("log", "--all", "-p"), "origin never saw it");
+    }
+
     private static void AssertNothingPublished(WorkflowRepository repo)
     {
         Assert.IsFalse(repo.Git.RemoteHas("feat/m1-01-parser"), "nothing pushed");

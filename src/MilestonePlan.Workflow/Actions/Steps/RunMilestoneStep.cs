@@ -6,6 +6,7 @@ using MilestonePlan.Workflow.Agent;
 using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Publishing;
 using MilestonePlan.Workflow.Services;
+using MilestonePlan.Workflow.Tracking;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
@@ -25,22 +26,39 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         }
 
         var outcomes = new List<IssueOutcome>();
+        PlanDocument? latest = null;
         var started = new HashSet<int>();
         var waited = new HashSet<int>();
         while (Options.MaxIssues <= 0 || started.Count < Options.MaxIssues)
         {
             Options.Cancellation.ThrowIfCancellationRequested();
-            new ReconcileMilestoneStep(Services).Run();
+            var reconciled = new ReconcileMilestoneStep(Services).Run();
             var plan = ChoosePlan();
+            var tracked = Reread(plan, reconciled.After);
+            latest = tracked;
             Say($"RunMilestone: {plan.Milestone}: looking for the next eligible issue");
             if (new RunNextIssueStep(Services).Run() is not { } row)
             {
-                // Nothing eligible now; an issue PR that is still open (from this run or an earlier one) may merge and
-                // make its dependents eligible: wait for it once, then look again.
-                if (OpenIssuePullRequest(plan, waited) is { } open && WaitForMerge(open.Number))
+                // Nothing eligible now; an issue PR that may still merge by itself (from this run or an earlier one)
+                // may make its dependents eligible: wait for it once, until GitHub's answer is final, then look again.
+                if (OpenIssuePullRequest(tracked, waited) is { } open)
                 {
-                    outcomes.Add(new IssueOutcome(open.Row.Number.ToString(), open.Row.TitleText, open.Branch, IssueOutcomeState.Done, string.Empty, open.Number, open.Url));
-                    continue;
+                    var waitedFor = WaitForFinalState(open.Number);
+                    if (waitedFor.State == LifecycleState.Merged)
+                    {
+                        outcomes.Add(new IssueOutcome(open.Row.Number.ToString(), open.Row.TitleText, open.Branch, IssueOutcomeState.Done, string.Empty, open.Number, open.Url));
+                    }
+                    else if (waitedFor.Loop is LoopMove.Stop or LoopMove.Skip)
+                    {
+                        outcomes.Add(new IssueOutcome(open.Row.Number.ToString(), open.Row.TitleText, open.Branch,
+                            waitedFor.Loop == LoopMove.Stop ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, PublishedText.PlanLine(waitedFor.Reason), open.Number, open.Url));
+                    }
+
+                    // The next round's reconcile records what the wait ended on (merged, a stop with the PR a draft).
+                    if (IssueLifecycle.IsFinal(waitedFor.State))
+                    {
+                        continue;
+                    }
                 }
 
                 break;
@@ -55,6 +73,14 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
             outcomes.Add(RunIssue(ChoosePlan(), row));
         }
 
+        if (outcomes.Count > 0)
+        {
+            // What the last wait ended on (a merge, a stop) is recorded before the run ends, also when MilestonePlanMaxIssues
+            // ends it: the plan never says less than GitHub does.
+            var plan = ChoosePlan();
+            latest = Reread(plan, new ReconcileMilestoneStep(Services).Run().After);
+        }
+
         Say($"RunMilestone: {outcomes.Count} issue(s) this run");
         Services.Items.Clear();
         foreach (var outcome in outcomes)
@@ -65,7 +91,8 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
                 ("PullRequest", outcome.PullRequest?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", outcome.Url)));
         }
 
-        var final = NextIssueSelector.Select(ChoosePlan());
+        // The summary reads the plan as the tracking branch holds it, not the copy on whichever branch is checked out.
+        var final = NextIssueSelector.Select(latest ?? ChoosePlan());
         foreach (var waiting in final.PassedOver)
         {
             Say($"  waiting: {waiting.Row.Number} — {waiting.Reason}");
@@ -112,67 +139,90 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
             return Outcome(IssueOutcomeState.Waiting, "no PR was found after submitting");
         }
 
-        return WaitForMerge(pr.Number) ? Outcome(IssueOutcomeState.Done, string.Empty, pr.Number, pr.Url)
-            : Outcome(IssueOutcomeState.PrOpen, $"not merged within {Options.MergeTimeout.TotalMinutes:0.#} min; issues that depend on it wait", pr.Number, pr.Url);
+        var final = WaitForFinalState(pr.Number);
+        if (final.State == LifecycleState.Merged)
+        {
+            return Outcome(IssueOutcomeState.Done, string.Empty, pr.Number, pr.Url);
+        }
+
+        if (final.Loop is LoopMove.Stop or LoopMove.Skip)
+        {
+            // Recorded (and the PR made a draft) by the reconcile that starts the next round, as for any other PR.
+            return Outcome(final.Loop == LoopMove.Stop ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, final.Reason, pr.Number, pr.Url);
+        }
+
+        return Outcome(IssueOutcomeState.PrOpen, final.State == LifecycleState.Draft
+            ? "the PR is a draft; a person decides"
+            : $"not merged within {Options.MergeTimeout.TotalMinutes:0.#} min; issues that depend on it wait", pr.Number, pr.Url);
     }
 
-    /// <summary>An open PR of one of the milestone's issues not yet waited for in this run (it is marked as waited for).</summary>
-    private (int Number, string Url, string Branch, IssueRow Row)? OpenIssuePullRequest(PlanDocument plan, HashSet<int> waited)
+    /// <summary>
+    /// A PR of one of the milestone's issues that may still merge by itself (the lifecycle's Wait: auto-merge on, checks
+    /// pending or passing), not yet waited for in this run (it is marked as waited for). <paramref name="tracked"/> is
+    /// the plan as the tracking branch holds it: a stopped or skipped issue's PR is never waited for or touched.
+    /// </summary>
+    private (int Number, string Url, string Branch, IssueRow Row)? OpenIssuePullRequest(PlanDocument tracked, HashSet<int> waited)
     {
         if (Options.MergeTimeout <= TimeSpan.Zero)
         {
             return null;
         }
 
-        var baseBranch = RequireBranches(plan);
-        // Two rows naming one branch is the plan's own finding (MP4001); the first row is taken here.
-        var features = new Dictionary<string, IssueRow>(StringComparer.Ordinal);
-        foreach (var row in plan.Issues)
-        {
-            if (BranchNames.Feature(plan, row).Name is { } feature && !features.ContainsKey(feature.Value))
-            {
-                features.Add(feature.Value, row);
-            }
-        }
-
-        var open = Gh.List(baseBranch.Value).Where(p => p.IsOpen && features.ContainsKey(p.HeadRefName) && !waited.Contains(p.Number))
-            .OrderBy(p => p.Number).FirstOrDefault();
-        if (open is null)
+        var baseBranch = RequireBranches(tracked);
+        var pullRequests = Gh.List(baseBranch.Value).Select(PullRequestEffects.ForPlan).ToList();
+        var open = Reconciler.Steps(tracked, pullRequests)
+            .Where(s => s.PullRequest is { IsOpen: true } pr && s.Step.Loop == LoopMove.Wait && !waited.Contains(pr.Number))
+            .OrderBy(s => s.PullRequest!.Number).FirstOrDefault();
+        if (open.PullRequest is not { } found)
         {
             return null;
         }
 
-        waited.Add(open.Number);
-        return (open.Number, open.Url, open.HeadRefName, features[open.HeadRefName]);
+        waited.Add(found.Number);
+        return (found.Number, found.Url, found.HeadRefName, open.Issue.Row);
     }
 
-    /// <summary>Polls the PR until it merged or the merge timeout ran out; true when merged.</summary>
-    private bool WaitForMerge(int number)
+    /// <summary>
+    /// Polls the PR until its state is final in the lifecycle's sense (merged, closed, checks failed, conflicted, a
+    /// draft) or the merge timeout ran out; returns the last answer. Auto-merge missing on an open PR (a run stopped
+    /// between `gh pr create` and `gh pr merge --auto`) is enabled once: that step is finished, not skipped.
+    /// </summary>
+    private LifecycleStep WaitForFinalState(int number)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var autoMergeAsked = false;
         while (true)
         {
-            var step = IssueLifecycle.Of(new IssueFacts { PullRequest = Gh.View(number) });
+            var pr = PullRequestEffects.ForPlan(Gh.View(number));
+            var step = IssueLifecycle.Of(new IssueFacts { PullRequest = pr });
             if (step.State == LifecycleState.Merged)
             {
                 Say($"PR #{number} merged after {clock.Elapsed.TotalSeconds:0} s");
-                return true;
+                return step;
             }
 
             if (step.Next == LifecycleAction.EnableAutoMerge && !autoMergeAsked)
             {
                 autoMergeAsked = true;
-                // A run stopped between `gh pr create` and `gh pr merge --auto`: finish that step. A draft is a PR a
-                // stop demoted, and stays as it is.
                 Say($"PR #{number} has no auto-merge yet; enabling it");
-                Gh.EnableAutoMerge(number);
+                var merge = Gh.EnableAutoMerge(number);
+                if (!merge.Succeeded && !Gh.View(number).AutoMergeEnabled)
+                {
+                    return IssueLifecycle.Of(new IssueFacts { PullRequest = pr, AutoMergeRefused = true, AutoMergeRefusal = PublishedText.PlanLine(merge.Describe()) });
+                }
+
                 continue;
             }
 
-            if (!IssueLifecycle.HasOpenPullRequest(step.State) || clock.Elapsed >= Options.MergeTimeout)
+            if (IssueLifecycle.IsFinal(step.State))
             {
-                return false;
+                Say($"PR #{number}: {(step.Reason.Length > 0 ? step.Reason : step.Rule)}; not waiting for it");
+                return step;
+            }
+
+            if (clock.Elapsed >= Options.MergeTimeout)
+            {
+                return step;
             }
 
             Say($"PR #{number}: waiting for the merge ({clock.Elapsed.TotalSeconds:0} s so far)");
@@ -190,7 +240,8 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         {
             var file = PlanFile.Read(RequireInside(tracked.Path), Options.MaxPlanBytes);
             Save(file, PlanTransition.Edit(tracked.Path, file.Text, tracked.SpecGitHubNumbers(), (u, p) =>
-                u.RecordStop(p.Find(row.Number)!, hard, PublishedText.PlanLine(reason), PublishedText.PlanLine(needs)).Concat(u.SetLastUpdated(Options.Today))));
+                u.RecordStop(p.Find(row.Number)!, hard, PublishedText.PlanLine(reason), PublishedText.PlanLine(needs)).Concat(u.SetLastUpdated(Options.Today)))
+                .MoveCurrentToNext(tracked.Path, Options.Today));
             return true;
         });
     }
