@@ -37,12 +37,14 @@ internal sealed class DryRunGitHub(IGitHub gh, Action<string> say) : IGitHub
 
     public (int Number, string Url) CreatePullRequest(string baseBranch, string head, string title, string body)
     {
+        PublishGuard.RequireNothingSecret("PR", title, body);
         Print(GhCommand.CreatePullRequest(baseBranch, head, title, GhCommand.BodyPlaceholder));
         return (PlaceholderNumber, PlaceholderUrl);
     }
 
     public int CreateIssue(string title, string body, IReadOnlyList<string> labels, string? milestone = null)
     {
+        PublishGuard.RequireNothingSecret("issue", title, body);
         Print(GhCommand.CreateIssue(title, GhCommand.BodyPlaceholder, labels, milestone));
         return PlaceholderNumber;
     }
@@ -54,6 +56,8 @@ internal sealed class DryRunGitHub(IGitHub gh, Action<string> say) : IGitHub
     public ProcessResult DisableAutoMerge(int number) => Print(GhCommand.DisableAutoMerge(Number(number)));
 
     public ProcessResult MarkDraft(int number) => Print(GhCommand.MarkDraft(Number(number)));
+
+    public ProcessResult MarkReady(int number) => Print(GhCommand.MarkReady(Number(number)));
 
     /// <summary>Printed as a real run would run it; "succeeded", since nothing was refused.</summary>
     private ProcessResult Print(string[] arguments)

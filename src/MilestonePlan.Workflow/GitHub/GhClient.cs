@@ -57,7 +57,7 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
     /// <summary>`gh pr create`: opens a PR with <paramref name="body"/> and returns its number and URL, read from the URL gh prints.</summary>
     public (int Number, string Url) CreatePullRequest(string baseBranch, string head, string title, string body)
     {
-        RequireNothingSecret("PR", title, body);
+        PublishGuard.RequireNothingSecret("PR", title, body);
         var result = BodyFile.With(body, file => Run(GhCommand.CreatePullRequest(baseBranch, head, title, file)));
         return GhOutput.PullRequestUrl(result.StandardOutput)
             ?? throw WorkflowException.Tool("gh pr create printed no pull request URL: " + result.StandardOutput.Trim());
@@ -67,7 +67,7 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
     /// <param name="milestone">The GitHub milestone's title, when the issue belongs to one.</param>
     public int CreateIssue(string title, string body, IReadOnlyList<string> labels, string? milestone = null)
     {
-        RequireNothingSecret("issue", title, body);
+        PublishGuard.RequireNothingSecret("issue", title, body);
         var result = BodyFile.With(body, file => Run(GhCommand.CreateIssue(title, file, labels, milestone)));
         return GhOutput.IssueUrlOf(result.StandardOutput)?.Number
             ?? throw WorkflowException.Tool("gh issue create printed no issue URL: " + result.StandardOutput.Trim());
@@ -92,6 +92,8 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
 
     /// <summary>`gh pr ready &lt;n&gt; --undo`: the PR back to a draft; gh's result.</summary>
     public ProcessResult MarkDraft(int number) => TryRun(GhCommand.MarkDraft(Number(number)));
+
+    public ProcessResult MarkReady(int number) => TryRun(GhCommand.MarkReady(Number(number)));
 
     /// <summary>`gh pr view &lt;n&gt; --json ...`: the PR as GitHub has it now.</summary>
     public PullRequestInfo View(int number) => View(Number(number));
@@ -119,19 +121,6 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
     {
         string[] arguments = ["issue", "list", "--state", "all", "--limit", Number(limit), "--json", "number,body"];
         return Read((arguments, Run(arguments).StandardOutput), GhOutput.Issues);
-    }
-
-    /// <summary>
-    /// The last line of defence for what a target publishes (the targets check earlier, to record a stop): a title or
-    /// body that holds a secret is never sent to GitHub, whichever target built it (issue PRs, issues, the tracking PR,
-    /// the milestone's PR). The message names the kind of secret, never the secret.
-    /// </summary>
-    private static void RequireNothingSecret(string what, string title, string body)
-    {
-        if ((Publishing.SecretScanner.KindOf(title) ?? Publishing.SecretScanner.Scan(body).Select(s => s.Kind).FirstOrDefault()) is { } kind)
-        {
-            throw WorkflowException.Tool($"the {what}'s title or body would publish a {kind}; nothing was sent to GitHub (remove it, and rotate it)");
-        }
     }
 
     /// <summary>Runs gh and throws MP9001 with gh's stderr when it fails.</summary>

@@ -43,6 +43,8 @@ internal static class GhCommand
     /// <summary>`gh pr ready &lt;pr&gt; --undo`: back to a draft, which never merges by itself.</summary>
     public static string[] MarkDraft(string pullRequest) => ["pr", "ready", pullRequest, "--undo"];
 
+    public static string[] MarkReady(string pullRequest) => ["pr", "ready", pullRequest];
+
     /// <summary>The command as printed: `gh` and its arguments, quoted as they are passed.</summary>
     public static string Display(IEnumerable<string> arguments) => CommandLine.Display("gh", arguments);
 

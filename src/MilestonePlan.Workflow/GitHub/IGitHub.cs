@@ -40,4 +40,7 @@ internal interface IGitHub
     ProcessResult DisableAutoMerge(int number);
 
     ProcessResult MarkDraft(int number);
+
+    /// <summary>`gh pr ready &lt;n&gt;`: a draft made ready for review again (a clean resubmission of a PR a stop demoted).</summary>
+    ProcessResult MarkReady(int number);
 }

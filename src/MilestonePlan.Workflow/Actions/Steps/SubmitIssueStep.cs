@@ -83,6 +83,17 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         {
             pr = (reused.Number, reused.Url);
             Say($"Reusing PR #{pr.Number}: {pr.Url}");
+            if (reused is { IsOpen: true, IsDraft: true })
+            {
+                // A draft is what an earlier stop left; this submission passed every stop, so it is ready again.
+                var ready = Gh.MarkReady(pr.Number);
+                if (!ready.Succeeded)
+                {
+                    throw WorkflowException.Tool($"PR #{pr.Number} is a draft and could not be marked ready for review: {ready.Describe()}");
+                }
+
+                reused = reused with { IsDraft = false };
+            }
         }
         else
         {
