@@ -43,10 +43,10 @@ internal sealed class ConsumerRepository : IDisposable
         return full;
     }
 
-    /// <summary>A class library referencing the package, with extra properties.</summary>
-    public string AddProject(string name, string properties = "")
+    /// <summary>A class library referencing the package, with extra properties; in C# (cs) or Visual Basic (vb).</summary>
+    public string AddProject(string name, string properties = "", string language = "cs")
     {
-        Write($"{name}/{name}.csproj", $"""
+        Write($"{name}/{name}.{language}proj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -57,8 +57,8 @@ internal sealed class ConsumerRepository : IDisposable
               </ItemGroup>
             </Project>
             """);
-        Write($"{name}/Class1.cs", $"namespace {name}; public class Class1 {{ }}");
-        return System.IO.Path.Combine(Path, name, name + ".csproj");
+        Write($"{name}/Class1.{language}", language == "vb" ? "Public Class Class1\nEnd Class\n" : $"namespace {name}; public class Class1 {{ }}");
+        return System.IO.Path.Combine(Path, name, $"{name}.{language}proj");
     }
 
     /// <summary>Fixes every known problem of the sample plan.</summary>
