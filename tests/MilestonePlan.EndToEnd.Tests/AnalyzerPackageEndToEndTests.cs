@@ -5,7 +5,8 @@ namespace MilestonePlan.EndToEnd.Tests;
 /// <summary>
 /// The analyzer as a C# and a Visual Basic project get it from the packed package (issue #24: it used to sit under
 /// analyzers/dotnet/cs/, which NuGet gives to C# alone): the compiler is handed it once, with its dependencies from the
-/// same folder, and with the task switched off it reports the sample plan's problems at their positions.
+/// same folder, and with the task switched off it reports the sample plan's problems at their positions. F# has no
+/// Roslyn analyzers: an F# project gets the task.
 /// </summary>
 [TestClass]
 public sealed partial class AnalyzerPackageEndToEndTests
@@ -53,5 +54,19 @@ public sealed partial class AnalyzerPackageEndToEndTests
             Describe(result));
         Assert.AreNotEqual(0, result.ExitCode, "MP3001 is an error: the compilation fails");
         Assert.DoesNotContain("MilestonePlan: validated", result.Output);
+    }
+
+    [TestMethod]
+    public void FSharp_project_gets_the_build_task()
+    {
+        using var repo = new ConsumerRepository();
+        repo.AddProject("App", language: "fs");
+
+        // F# compiles without Roslyn, so the task is what reports there (the README says so).
+        var result = repo.Build("App/App.fsproj", "-v:n");
+
+        Assert.AreNotEqual(0, result.ExitCode, Describe(result));
+        StringAssert.Contains(result.Output, "MilestonePlan: validated", Describe(result));
+        Assert.IsTrue(BuildOutput.Findings(result).Any(f => f.Id == "MP3001" && (f.Line, f.Column) == (33, 43)), Describe(result));
     }
 }
