@@ -43,10 +43,17 @@ internal sealed class ConsumerRepository : IDisposable
         return full;
     }
 
-    /// <summary>A class library referencing the package, with extra properties.</summary>
-    public string AddProject(string name, string properties = "")
+    /// <summary>A class library referencing the package, with extra properties; in C# (cs), Visual Basic (vb) or F# (fs).</summary>
+    public string AddProject(string name, string properties = "", string language = "cs")
     {
-        Write($"{name}/{name}.csproj", $"""
+        var source = language switch
+        {
+            "vb" => "Public Class Class1\nEnd Class\n",
+            "fs" => $"namespace {name}\ntype Class1() = class end\n",
+            _ => $"namespace {name}; public class Class1 {{ }}",
+        };
+        Write($"{name}/Class1.{language}", source);
+        Write($"{name}/{name}.{language}proj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -54,11 +61,11 @@ internal sealed class ConsumerRepository : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="MilestonePlan" Version="{Fixture.Version}" PrivateAssets="all" />
+                {(language == "fs" ? "<Compile Include=\"Class1.fs\" />" : "")}
               </ItemGroup>
             </Project>
             """);
-        Write($"{name}/Class1.cs", $"namespace {name}; public class Class1 {{ }}");
-        return System.IO.Path.Combine(Path, name, name + ".csproj");
+        return System.IO.Path.Combine(Path, name, $"{name}.{language}proj");
     }
 
     /// <summary>Fixes every known problem of the sample plan.</summary>

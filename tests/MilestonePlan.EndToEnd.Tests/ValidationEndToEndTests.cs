@@ -145,30 +145,6 @@ public sealed class ValidationEndToEndTests
     }
 
     [TestMethod]
-    public void In_IDE_mode_the_compiler_reports_through_the_analyzer_at_the_same_positions()
-    {
-        using var repo = new ConsumerRepository();
-        repo.AddProject("App");
-
-        // What a design-time (IDE) build sets: the analyzer runs inside csc and the task stays off.
-        var result = repo.Build("App/App.csproj", "-p:MilestonePlanAnalyzerEnabled=true");
-
-        var findings = BuildOutput.Findings(result).Select(f => $"{Path.GetFileName(f.File)}({f.Line},{f.Column}) {f.Id}").ToList();
-        CollectionAssert.AreEquivalent(
-            new[]
-            {
-                "IMPLEMENTATION_PLAN.md(12,19) MP5001",
-                "IMPLEMENTATION_PLAN.md(33,43) MP3001",
-                "IMPLEMENTATION_PLAN.md(37,1) MP5002",
-                "IMPLEMENTATION_PLAN.md(58,22) MP5004",
-                "04-paging.md(6,1) MP2005",
-            },
-            findings,
-            Describe(result));
-        Assert.DoesNotContain("MilestonePlan: validated", result.Output);
-    }
-
-    [TestMethod]
     public void Project_sdk_form_validates_a_repository_without_dotnet_code()
     {
         using var repo = new ConsumerRepository();
