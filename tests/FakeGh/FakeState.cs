@@ -14,7 +14,7 @@ namespace FakeGh;
 /// and merges on the look that sees them pass; "refuse": the same rules, but the repository does not allow auto-merge),
 /// `failCommand` ("pr create", or "*" for every command) with optional `failMessage` and
 /// `failExitCode`, `legacyJsonFields` (true: behave like gh before 2.29, which had no `autoMergeRequest`), and
-/// `milestones` (when present, the only milestone names `issue create --milestone` accepts), and `failAfterCommand`
+/// `milestones` (when present, the only milestone names `issue create --milestone` accepts, and what `gh api .../milestones` lists), and `failAfterCommand`
 /// ("pr create", "issue create"): the command does its work on GitHub and then fails as a network timeout would, so the
 /// caller never learns the result; `failAfterCount` (default 1) says how many calls fail that way.
 /// Checks: `checks` ("pending", the default, "passing", "failing", "none": every PR, at every look), or a
@@ -105,7 +105,9 @@ internal sealed class FakeState
 
     public bool LegacyJsonFields => Root["legacyJsonFields"]?.GetValue<bool>() ?? false;
 
-    public IReadOnlyList<string>? Milestones => Root["milestones"]?.AsArray().Select(m => m!.GetValue<string>()).ToList();
+    /// <summary>The milestones' titles; an entry is a title or an object with number, title and state (ApiCommands).</summary>
+    public IReadOnlyList<string>? Milestones => Root["milestones"]?.AsArray()
+        .Select(m => m is JsonObject o ? o["title"]!.GetValue<string>() : m!.GetValue<string>()).ToList();
 
     public string Repository => Root["repository"]?.GetValue<string>() ?? "example/repo";
 

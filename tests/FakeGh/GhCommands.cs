@@ -14,6 +14,9 @@ internal enum FlagKind
 
     /// <summary>A number: `--limit 200`.</summary>
     Int,
+
+    /// <summary>Repeatable, each value kept whole (no CSV): `gh api -f key=a,b -f other=c`.</summary>
+    StringArray,
 }
 
 internal sealed record Flag(string Name, char? Shorthand, FlagKind Kind, string Usage);
@@ -28,6 +31,17 @@ internal static class GhCommands
 {
     private static readonly Flag Help = new("help", null, FlagKind.Bool, "Show help for command");
     private static readonly Flag Repo = new("repo", 'R', FlagKind.String, "Select another repository using the [HOST/]OWNER/REPO format");
+
+    /// <summary>`pr comment` and `issue comment` share cli/cli's comment flags (pkg/cmd/pr/shared/commentable.go).</summary>
+    private static readonly IReadOnlyList<Flag> CommentFlags =
+    [
+        new("body", 'b', FlagKind.String, "The comment body text"),
+        new("body-file", 'F', FlagKind.String, "Read body text from file (use \"-\" to read from standard input)"),
+        new("edit-last", null, FlagKind.Bool, "Edit the last comment of the same author"),
+        new("editor", 'e', FlagKind.Bool, "Skip prompts and open the text editor to write the body in"),
+        new("web", 'w', FlagKind.Bool, "Open the web browser to write the comment"),
+        Repo, Help,
+    ];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<Flag>> Flags = new Dictionary<string, IReadOnlyList<Flag>>
     {
@@ -111,15 +125,7 @@ internal static class GhCommands
             new("delete-branch", 'd', FlagKind.Bool, "Delete the local and remote branch after close"),
             Repo, Help,
         ],
-        ["pr comment"] =
-        [
-            new("body", 'b', FlagKind.String, "The comment body text"),
-            new("body-file", 'F', FlagKind.String, "Read body text from file (use \"-\" to read from standard input)"),
-            new("edit-last", null, FlagKind.Bool, "Edit the last comment of the same author"),
-            new("editor", 'e', FlagKind.Bool, "Skip prompts and open the text editor to write the body in"),
-            new("web", 'w', FlagKind.Bool, "Open the web browser to write the comment"),
-            Repo, Help,
-        ],
+        ["pr comment"] = CommentFlags,
         ["pr ready"] =
         [
             new("undo", null, FlagKind.Bool, "Convert a pull request to \"draft\""),
@@ -140,6 +146,41 @@ internal static class GhCommands
             new("state", 's', FlagKind.String, "Filter by state: {open|closed|all}"),
             new("template", 't', FlagKind.String, "Format JSON output using a Go template"),
             new("web", 'w', FlagKind.Bool, "List issues in the web browser"),
+            Repo, Help,
+        ],
+        // gh api: cli/cli pkg/cmd/api/api.go (v2.60.0); --slurp and --verbose came in later 2.x releases.
+        ["api"] =
+        [
+            new("cache", null, FlagKind.String, "Cache the response, e.g. \"3600s\", \"60m\", \"1h\""),
+            new("field", 'F', FlagKind.StringArray, "Add a typed parameter in key=value format"),
+            new("header", 'H', FlagKind.StringArray, "Add a HTTP request header in key:value format"),
+            new("hostname", null, FlagKind.String, "The GitHub hostname for the request (default \"github.com\")"),
+            new("include", 'i', FlagKind.Bool, "Include HTTP response status line and headers in the output"),
+            new("input", null, FlagKind.String, "The file to use as body for the HTTP request (use \"-\" to read from standard input)"),
+            new("jq", 'q', FlagKind.String, "Query to select values from the response using jq syntax"),
+            new("method", 'X', FlagKind.String, "The HTTP method for the request (default \"GET\")"),
+            new("paginate", null, FlagKind.Bool, "Make additional HTTP requests to fetch all pages of results"),
+            new("preview", 'p', FlagKind.StringSlice, "GitHub API preview names to request (without the \"-preview\" suffix)"),
+            new("raw-field", 'f', FlagKind.StringArray, "Add a string parameter in key=value format"),
+            new("silent", null, FlagKind.Bool, "Do not print the response body"),
+            new("template", 't', FlagKind.String, "Format JSON output using a Go template"),
+            Help,
+        ],
+        // gh issue view / comment / close: cli/cli pkg/cmd/issue/{view,comment,close} (v2.60.0).
+        ["issue view"] =
+        [
+            new("comments", 'c', FlagKind.Bool, "View issue comments"),
+            new("jq", 'q', FlagKind.String, "Filter JSON output using a jq expression"),
+            new("json", null, FlagKind.StringSlice, "Output JSON with the specified fields"),
+            new("template", 't', FlagKind.String, "Format JSON output using a Go template"),
+            new("web", 'w', FlagKind.Bool, "Open an issue in the browser"),
+            Repo, Help,
+        ],
+        ["issue comment"] = CommentFlags,
+        ["issue close"] =
+        [
+            new("comment", 'c', FlagKind.String, "Leave a closing comment"),
+            new("reason", 'r', FlagKind.String, "Reason for closing: {completed|not planned}"),
             Repo, Help,
         ],
         ["issue create"] =

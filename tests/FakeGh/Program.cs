@@ -17,15 +17,18 @@ try
 {
     // Real gh commands first; then the few test-only `gh fake ...` commands (FakeOnlyCommands), which a client of the
     // real gh never calls. Anything else is rejected as gh rejects an unknown command.
-    if (args.Length < 2 || !(GhCommands.Flags.TryGetValue(args[0] + " " + args[1], out var flags)
-        || FakeOnlyCommands.Flags.TryGetValue(args[0] + " " + args[1], out flags)))
+    // `gh api <endpoint>` is the one command without a subcommand: its second word is an argument.
+    var isApi = args.Length > 0 && args[0] == "api";
+    if (!isApi && (args.Length < 2 || !(GhCommands.Flags.TryGetValue(args[0] + " " + args[1], out _)
+        || FakeOnlyCommands.Flags.ContainsKey(args[0] + " " + args[1]))))
     {
         throw new UsageException(args.Length == 0 ? "fake gh: a command is required"
             : $"unknown command \"{(args.Length > 1 ? args[1] : string.Empty)}\" for \"gh {args[0]}\"");
     }
 
-    var command = args[0] + " " + args[1];
-    var parsed = FlagParser.Parse(flags, args[2..]);
+    var command = isApi ? "api" : args[0] + " " + args[1];
+    var flags = GhCommands.Flags.TryGetValue(command, out var known) ? known : FakeOnlyCommands.Flags[command];
+    var parsed = FlagParser.Parse(flags, isApi ? args[1..] : args[2..]);
     if (parsed.Switch("help"))
     {
         output.WriteLine($"Usage:  gh {command} [flags]");
@@ -66,6 +69,10 @@ try
         "fake delete-branch" => FakeActorCommands.DeleteBranch(state, parsed, output),
         "issue create" => IssueCommands.IssueCreate(state, parsed, output),
         "issue list" => IssueCommands.IssueList(state, parsed, output),
+        "issue view" => IssueStateCommands.IssueView(state, parsed, output),
+        "issue comment" => IssueStateCommands.IssueComment(state, parsed, output),
+        "issue close" => IssueStateCommands.IssueClose(state, parsed, error),
+        "api" => ApiCommands.Api(state, parsed, output, error),
         _ => throw new UsageException($"fake gh does not implement \"{command}\""),
     } is var exit && exit == 0 && state.FailAfterCommand is { } after && after == command && state.TakeFailAfter()
         ? Fail(error, state)
@@ -78,7 +85,7 @@ catch (UsageException e)
     if (args.Length >= 2)
     {
         error.WriteLine();
-        error.WriteLine($"Usage:  gh {args[0]} {args[1]} [flags]");
+        error.WriteLine(args[0] == "api" ? "Usage:  gh api <endpoint> [flags]" : $"Usage:  gh {args[0]} {args[1]} [flags]");
     }
 
     return 1;

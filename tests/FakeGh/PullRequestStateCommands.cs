@@ -80,29 +80,9 @@ internal static class PullRequestStateCommands
 
     public static int PrComment(FakeState state, ParsedArguments parsed, TextWriter output)
     {
-        var inputs = new[] { "body", "body-file" }.Count(parsed.Has) + new[] { "editor", "web" }.Count(parsed.Switch);
-        if (inputs == 0)
-        {
-            throw new UsageException("flags required when not running interactively");
-        }
-
-        if (inputs > 1)
-        {
-            throw new UsageException("specify only one of `--body`, `--body-file`, `--editor`, or `--web`");
-        }
-
-        if (parsed.Switch("editor") || parsed.Switch("web"))
-        {
-            throw new CommandException("fake gh cannot open an editor or a browser");
-        }
-
+        RequireOneInput(parsed);
         var pr = Commands.FindPullRequest(state, parsed);
-        var body = Commands.Body(parsed);
-        if (body.Trim().Length == 0)
-        {
-            // GitHub's validation answer for an empty comment (not checked against a real reply).
-            throw new CommandException("GraphQL: Body cannot be blank (addComment)");
-        }
+        var body = CommentBody(parsed);
 
         if (parsed.Switch("edit-last"))
         {
@@ -118,6 +98,33 @@ internal static class PullRequestStateCommands
         return 0;
     }
 
+    /// <summary>gh's checks of a comment's input (pr and issue comment share them): one of the four, and not interactive.</summary>
+    internal static void RequireOneInput(ParsedArguments parsed)
+    {
+        var inputs = new[] { "body", "body-file" }.Count(parsed.Has) + new[] { "editor", "web" }.Count(parsed.Switch);
+        if (inputs == 0)
+        {
+            throw new UsageException("flags required when not running interactively");
+        }
+
+        if (inputs > 1)
+        {
+            throw new UsageException("specify only one of `--body`, `--body-file`, `--editor`, or `--web`");
+        }
+
+        if (parsed.Switch("editor") || parsed.Switch("web"))
+        {
+            throw new CommandException("fake gh cannot open an editor or a browser");
+        }
+    }
+
+    internal static string CommentBody(ParsedArguments parsed)
+    {
+        var body = Commands.Body(parsed);
+        // GitHub's validation answer for an empty comment (not checked against a real reply).
+        return body.Trim().Length == 0 ? throw new CommandException("GraphQL: Body cannot be blank (addComment)") : body;
+    }
+
     /// <summary>A person closes the PR on GitHub without merging it: CLOSED, auto-merge off, the branch kept.</summary>
     public static void Close(FakeState state, JsonObject pr)
     {
@@ -131,7 +138,7 @@ internal static class PullRequestStateCommands
     /// Adds a comment in the shape of cli/cli api/queries_comments.go's Comment (what `--json comments` prints) and
     /// returns its URL, which gh prints.
     /// </summary>
-    private static string AddComment(FakeState state, JsonObject pr, string body)
+    internal static string AddComment(FakeState state, JsonObject pr, string body)
     {
         var id = state.TakeCommentId();
         var url = $"{Commands.Text(pr, "url")}#issuecomment-{id}";

@@ -35,6 +35,12 @@ internal sealed class DryRunGitHub(IGitHub gh, Action<string> say) : IGitHub
 
     public IReadOnlyList<(int Number, string Body)> ListIssues(int limit = 500) => gh.ListIssues(limit);
 
+    public IReadOnlyDictionary<int, bool> IssueStates(int limit = 500) => gh.IssueStates(limit);
+
+    public IssueStatus Issue(int number) => gh.Issue(number);
+
+    public IReadOnlyList<MilestoneOnGitHub> ListMilestones() => gh.ListMilestones();
+
     public (int Number, string Url) CreatePullRequest(string baseBranch, string head, string title, string body)
     {
         PublishGuard.RequireNothingSecret("PR", title, body);
@@ -58,6 +64,16 @@ internal sealed class DryRunGitHub(IGitHub gh, Action<string> say) : IGitHub
     public ProcessResult MarkDraft(int number) => Print(GhCommand.MarkDraft(Number(number)));
 
     public ProcessResult MarkReady(int number) => Print(GhCommand.MarkReady(Number(number)));
+
+    public void CloseMilestone(int number) => Print(GhCommand.CloseMilestone(Number(number)));
+
+    public void CommentOnIssue(int number, string body)
+    {
+        PublishGuard.RequireNothingSecret("issue comment", string.Empty, body);
+        Print(GhCommand.CommentOnIssue(Number(number), GhCommand.BodyPlaceholder));
+    }
+
+    public void CloseIssue(int number) => Print(GhCommand.CloseIssue(Number(number)));
 
     /// <summary>Printed as a real run would run it; "succeeded", since nothing was refused.</summary>
     private ProcessResult Print(string[] arguments)

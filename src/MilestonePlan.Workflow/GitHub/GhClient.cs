@@ -123,6 +123,35 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
         return Read((arguments, Run(arguments).StandardOutput), GhOutput.Issues);
     }
 
+    public IReadOnlyDictionary<int, bool> IssueStates(int limit = 500)
+    {
+        string[] arguments = ["issue", "list", "--state", "all", "--limit", Number(limit), "--json", "number,state"];
+        return Read((arguments, Run(arguments).StandardOutput), MilestonesOnGitHub.OpenByNumber);
+    }
+
+    public IssueStatus Issue(int number)
+    {
+        string[] arguments = ["issue", "view", Number(number), "--json", "state,comments"];
+        return Read((arguments, Run(arguments).StandardOutput), json => MilestonesOnGitHub.Issue(number, json));
+    }
+
+    /// <summary>One page of 100 (GitHub's maximum): `--paginate` would print one JSON array per page.</summary>
+    public IReadOnlyList<MilestoneOnGitHub> ListMilestones()
+    {
+        string[] arguments = ["api", "repos/{owner}/{repo}/milestones?state=all&per_page=100"];
+        return Read((arguments, Run(arguments).StandardOutput), MilestonesOnGitHub.Parse);
+    }
+
+    public void CloseMilestone(int number) => Run(GhCommand.CloseMilestone(Number(number)));
+
+    public void CommentOnIssue(int number, string body)
+    {
+        PublishGuard.RequireNothingSecret("issue comment", string.Empty, body);
+        BodyFile.With(body, file => Run(GhCommand.CommentOnIssue(Number(number), file)));
+    }
+
+    public void CloseIssue(int number) => Run(GhCommand.CloseIssue(Number(number)));
+
     /// <summary>Runs gh and throws MP9001 with gh's stderr when it fails.</summary>
     public ProcessResult Run(params string[] arguments)
     {

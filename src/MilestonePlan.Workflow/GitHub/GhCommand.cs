@@ -45,6 +45,16 @@ internal static class GhCommand
 
     public static string[] MarkReady(string pullRequest) => ["pr", "ready", pullRequest];
 
+    /// <summary>
+    /// The REST call that closes a milestone: gh has no `milestone` command. `{owner}/{repo}` is left for gh, which fills
+    /// it from the repository's remote; `-f` sends the value as a string field.
+    /// </summary>
+    public static string[] CloseMilestone(string number) => ["api", "-X", "PATCH", $"repos/{{owner}}/{{repo}}/milestones/{number}", "-f", "state=closed"];
+
+    public static string[] CommentOnIssue(string number, string bodyFile) => ["issue", "comment", number, "--body-file", bodyFile];
+
+    public static string[] CloseIssue(string number) => ["issue", "close", number];
+
     /// <summary>The command as printed: `gh` and its arguments, quoted as they are passed.</summary>
     public static string Display(IEnumerable<string> arguments) => CommandLine.Display("gh", arguments);
 

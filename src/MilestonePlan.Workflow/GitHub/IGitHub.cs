@@ -27,6 +27,15 @@ internal interface IGitHub
 
     IReadOnlyList<(int Number, string Body)> ListIssues(int limit = 500);
 
+    /// <summary>Open (true) or closed, by number, for the newest issues: one `gh issue list --state all --json number,state`.</summary>
+    IReadOnlyDictionary<int, bool> IssueStates(int limit = 500);
+
+    /// <summary>`gh issue view N --json state,comments`.</summary>
+    IssueStatus Issue(int number);
+
+    /// <summary>The repository's milestones, open and closed: `gh api repos/{owner}/{repo}/milestones?state=all&amp;per_page=100`.</summary>
+    IReadOnlyList<MilestoneOnGitHub> ListMilestones();
+
     // ---- Changes -----------------------------------------------------------------------------------------------------
 
     (int Number, string Url) CreatePullRequest(string baseBranch, string head, string title, string body);
@@ -43,4 +52,13 @@ internal interface IGitHub
 
     /// <summary>`gh pr ready &lt;n&gt;`: a draft made ready for review again (a clean resubmission of a PR a stop demoted).</summary>
     ProcessResult MarkReady(int number);
+
+    /// <summary>`gh api -X PATCH repos/{owner}/{repo}/milestones/N -f state=closed` (gh has no milestone command).</summary>
+    void CloseMilestone(int number);
+
+    /// <summary>`gh issue comment N --body-file &lt;body&gt;`.</summary>
+    void CommentOnIssue(int number, string body);
+
+    /// <summary>`gh issue close N`.</summary>
+    void CloseIssue(int number);
 }

@@ -50,6 +50,12 @@ internal sealed record WorkflowContext
     /// <summary>At most this many issues per RunMilestone run; 0: no limit (MilestonePlanMaxIssues).</summary>
     public int MaxIssues { get; init; }
 
+    /// <summary>
+    /// The GitHub milestone CompleteMilestone closes, by title or number (MilestonePlanGitHubMilestone); null: the one
+    /// titled as the template's `gh milestone close "M{n} - {Milestone Title}"` names it.
+    /// </summary>
+    public string? GitHubMilestone { get; init; }
+
     public string Today { get; init; } = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public StopPolicy StopPolicy { get; init; } = new();

@@ -41,6 +41,7 @@ internal static class WorkflowSettings
             MergePollInterval = TimeSpan.FromSeconds(Math.Max(1, Whole("MilestonePlanMergePollSeconds", Text("MilestonePlanMergePollSeconds"), 30))),
             MergeTimeout = TimeSpan.FromMinutes(Whole("MilestonePlanMergeTimeout", Text("MilestonePlanMergeTimeout"), 30)),
             MaxIssues = Whole("MilestonePlanMaxIssues", Text("MilestonePlanMaxIssues"), 0),
+            GitHubMilestone = Text("MilestonePlanGitHubMilestone"),
             Cancellation = cancellation,
         };
     }

@@ -10,7 +10,7 @@ namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>CompleteMilestone: every issue done and the checklist ticked → the base → main PR; once merged, the tag and Status Complete.</summary>
 internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Action<string> say, IPlanStore store, IGit git,
-    IGitHub gh, PlanChoice plans, BranchGuard branches, RepositoryGuard repository)
+    IGitHub gh, PlanChoice plans, BranchGuard branches, RepositoryGuard repository, MilestoneClosing closing)
 {
     public CompleteMilestoneStep(WorkflowServices services)
         : this(services, StepParts.Of(services))
@@ -18,13 +18,15 @@ internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Ac
     }
 
     private CompleteMilestoneStep(WorkflowServices services, StepParts parts)
-        : this(services.Options, services.Say, services.Plans, services.Git, services.Gh, parts.Plans, parts.Branches, parts.Repository)
+        : this(services.Options, services.Say, services.Plans, services.Git, services.Gh, parts.Plans, parts.Branches, parts.Repository,
+            new MilestoneClosing(services.Options, services.Say, services.Gh))
     {
     }
 
     /// <summary>
     /// Every issue done and the completion checklist ticked: open the base → main PR; once it is merged, tag
-    /// `v0.{n}.0` on main and set Status Complete. The only step that targets main, by design.
+    /// `v0.{n}.0` on main, close the GitHub milestone and the epic issue, and set Status Complete. The only step that
+    /// targets main, by design.
     /// </summary>
     public string Run()
     {
@@ -80,6 +82,11 @@ internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Ac
             git.PushTag(tag);
             say($"Tagged {tag} and pushed it");
         }
+
+        // After the tag, GitHub's side: each change only when not already made, so a second run changes nothing.
+        gh.EnsureAuthenticated();
+        closing.CloseMilestone(number, plan);
+        closing.CloseEpic(plan, tag, baseBranch.Value);
 
         var file = PlanFile.Read(branches.RequireInside(plan.Path), options.MaxPlanBytes);
         store.Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, _) => u.SetStatus("Complete").Concat(u.SetLastUpdated(options.Today))));
