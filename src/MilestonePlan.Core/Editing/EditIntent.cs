@@ -43,6 +43,9 @@ internal enum IntentKind
 
     /// <summary>The row's GitHub number is <see cref="EditIntent.Value"/>.</summary>
     GitHubNumber,
+
+    /// <summary>The Milestone Completion Checklist item reading <see cref="EditIntent.Value"/> is ticked.</summary>
+    CompletionTicked,
 }
 
 /// <summary>

@@ -38,6 +38,15 @@ internal static class EditReadBack
             }
         }
 
+        // The completion checklist reads as before, but for the items an intent ticks.
+        var ticked = new HashSet<string>(intents.Where(i => i.Kind == IntentKind.CompletionTicked).Select(i => i.Value!), StringComparer.Ordinal);
+        static string Items(PlanDocument plan, ISet<string> ticked) =>
+            string.Join("\n", plan.CompletionChecklist.Select(e => e.Line.Text.Trim() + "|" + (ticked.Contains(e.Line.Text.Trim()) ? "ticked" : e.Checked?.ToString())));
+        if (Items(before, ticked) != Items(after, ticked))
+        {
+            Refuse(before, intents.FirstOrDefault()?.Line ?? 0, "the edit would also change the Milestone Completion Checklist");
+        }
+
         var fields = new HashSet<string>(intents.Where(i => i.Field is not null).Select(i => i.Field!), StringComparer.Ordinal);
         var afterFields = TrackingFields.Of(after).ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal);
         foreach (var (name, value) in TrackingFields.Of(before))
@@ -76,6 +85,8 @@ internal static class EditReadBack
             IntentKind.InChecklist => facts!.Checklist is null ? "no Completed Issues line reads back for it"
                 : intent.Value is { Length: > 0 } title && !Parsing.TrackingEntryGrammar.NamesTitle(facts.Checklist, title) ? $"the line written does not read back as naming '{title}' (MP5002)" : null,
             IntentKind.ChecklistTitle => facts!.Checklist?.Title?.Text == intent.Value ? null : $"the title reads back as '{facts.Checklist?.Title?.Text}'",
+            IntentKind.CompletionTicked => after.CompletionChecklist.Count(e => e.Line.Text.Trim() == intent.Value!.Trim() && e.Checked == true) == 1
+                ? null : $"the item '{intent.Value}' does not read back as ticked",
             IntentKind.GitHubNumber => issue!.Row.GitHubNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) == intent.Value
                 ? null : $"the GitHub # cell reads back as '{issue.Row.GitHubCell?.Text}'",
             _ => null,

@@ -10,7 +10,7 @@ namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>CompleteMilestone: every issue done and the checklist ticked → the base → main PR; once merged, the tag and Status Complete.</summary>
 internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Action<string> say, IPlanStore store, IGit git,
-    IGitHub gh, PlanChoice plans, BranchGuard branches, RepositoryGuard repository, MilestoneClosing closing)
+    IGitHub gh, PlanChoice plans, BranchGuard branches, RepositoryGuard repository, MilestoneClosing closing, CompletionVerification verification)
 {
     public CompleteMilestoneStep(WorkflowServices services)
         : this(services, StepParts.Of(services))
@@ -19,7 +19,8 @@ internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Ac
 
     private CompleteMilestoneStep(WorkflowServices services, StepParts parts)
         : this(services.Options, services.Say, services.Plans, services.Git, services.Gh, parts.Plans, parts.Branches, parts.Repository,
-            new MilestoneClosing(services.Options, services.Say, services.Gh))
+            new MilestoneClosing(services.Options, services.Say, services.Gh),
+            new CompletionVerification(services.Say, services.Gh, services.Git, services.Checks, services.Options.Checks.Count > 0))
     {
     }
 
@@ -40,18 +41,29 @@ internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Ac
                 Core.Diagnostics.Rules.MP9003.Format(plan.Milestone, open.Count > 0 ? string.Join(", ", open) + " not done" : "it has no issues"));
         }
 
-        var unticked = plan.CompletionChecklist.Where(c => c.Checked == false).Select(c => c.Line.Text).ToList();
-        if (unticked.Count > 0)
+        repository.RequireGit();
+        git.Fetch();
+        if (plan.CompletionChecklist.Any(c => c.Checked == false))
         {
-            throw new WorkflowException(Core.Diagnostics.Rules.MP9003, Core.Diagnostics.Rules.MP9003.Format(plan.Milestone,
-                $"the completion checklist has {unticked.Count} unticked item(s): {string.Join("; ", unticked.Take(5))}"));
+            // The items it can verify are ticked when they hold; the rest are named, and a person ticks them.
+            var (verified, left) = verification.Verify(plan, baseBranch);
+            if (verified.Count > 0)
+            {
+                var checklist = PlanFile.Read(branches.RequireInside(plan.Path), options.MaxPlanBytes);
+                store.Save(checklist, PlanTransition.Edit(plan.Path, checklist.Text, plan.SpecGitHubNumbers(), (u, _) => verified.SelectMany(u.TickCompletionItem)));
+                say($"Verified and ticked: {string.Join("; ", verified)}");
+            }
+
+            if (left.Count > 0)
+            {
+                throw new WorkflowException(Core.Diagnostics.Rules.MP9003, Core.Diagnostics.Rules.MP9003.Format(plan.Milestone,
+                    $"the completion checklist has {left.Count} unticked item(s): {string.Join("; ", left.Take(5))}"));
+            }
         }
 
-        repository.RequireGit();
         var number = plan.Milestone?.Number ?? "0";
         var tag = number.Contains('.') ? $"v0.{number}" : $"v0.{number}.0";
         var title = $"M{number} Milestone: {plan.DisplayTitle}";
-        git.Fetch();
         var main = BranchNames.DefaultBase;
         var merged = branches.IsProtected(baseBranch) || (git.RemoteBranchExists(baseBranch) && git.IsAncestor(GitClient.RemoteTracking(baseBranch), GitClient.RemoteTracking(main)));
         if (!merged)
