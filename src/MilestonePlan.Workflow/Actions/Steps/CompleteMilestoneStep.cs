@@ -63,7 +63,7 @@ internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Ac
 
         var number = plan.Milestone?.Number ?? "0";
         var tag = number.Contains('.') ? $"v0.{number}" : $"v0.{number}.0";
-        var title = $"M{number} Milestone: {plan.DisplayTitle}";
+        var title = MilestonePullRequestText.Title(plan);
         var main = BranchNames.DefaultBase;
         var merged = branches.IsProtected(baseBranch) || (git.RemoteBranchExists(baseBranch) && git.IsAncestor(GitClient.RemoteTracking(baseBranch), GitClient.RemoteTracking(main)));
         if (!merged)
@@ -76,8 +76,8 @@ internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Ac
                 return tag;
             }
 
-            var body = $"# {title}\n\nCompletes all {plan.Milestone} issues.\n\n## Issues Completed\n\n"
-                + string.Concat(plan.Issues.Select(r => $"- {r.Number} {r.TitleText}{(r.GitHubNumber is { } github ? $" (closes #{github})" : string.Empty)}\n"));
+            var (epic, epicText) = closing.EpicSpec(plan);
+            var body = MilestonePullRequestText.Body(plan, epic, epicText);
             var pr = gh.CreatePullRequest(main.Value, baseBranch.Value, title, body);
             say($"Opened PR #{pr.Number} ({baseBranch} → main): {pr.Url}; run CompleteMilestone again once it is merged to tag {tag}");
 

@@ -72,15 +72,26 @@ internal sealed class MilestoneClosing(Settings.WorkflowContext options, Action<
         say($"Closed epic #{epic}");
     }
 
+    /// <summary>The `00-epic.md` beside the plan, parsed, with its text; nulls when there is none.</summary>
+    public (IssueSpec? Spec, string? Text) EpicSpec(PlanDocument plan)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(plan.Path) ?? string.Empty, TotalIssues.EpicSpecFileName);
+        if (!File.Exists(path))
+        {
+            return (null, null);
+        }
+
+        var text = PlanFile.Read(path, options.MaxSpecBytes).Text;
+        return (SpecParser.Parse(path, text), text);
+    }
+
     /// <summary>
     /// The epic's GitHub number: `github_issue` of the `00-epic.md` beside the plan (PushIssues writes it), else a
     /// `#N` or an issue URL in the Epic Issue field. Plan text: only a number is taken from it.
     /// </summary>
     private int? EpicNumber(PlanDocument plan)
     {
-        var path = Path.Combine(Path.GetDirectoryName(plan.Path) ?? string.Empty, TotalIssues.EpicSpecFileName);
-        if (File.Exists(path)
-            && SpecParser.Parse(path, PlanFile.Read(path, options.MaxSpecBytes).Text).Get("github_issue")?.Scalar is { } written
+        if (EpicSpec(plan).Spec?.Get("github_issue")?.Scalar is { } written
             && int.TryParse(written.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var fromSpec) && fromSpec > 0)
         {
             return fromSpec;
