@@ -51,7 +51,8 @@ internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Ac
             {
                 var checklist = PlanFile.Read(branches.RequireInside(plan.Path), options.MaxPlanBytes);
                 store.Save(checklist, PlanTransition.Edit(plan.Path, checklist.Text, plan.SpecGitHubNumbers(), (u, _) => verified.SelectMany(u.TickCompletionItem)));
-                say($"Verified and ticked: {string.Join("; ", verified)}");
+                // Plan text on its way to the build log: one line each, secrets redacted.
+                say($"Verified and ticked: {string.Join("; ", verified.Select(v => Publishing.PublishedText.PlanLine(v, 200)))}");
             }
 
             if (left.Count > 0)
