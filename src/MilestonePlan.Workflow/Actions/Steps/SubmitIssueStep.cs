@@ -12,27 +12,40 @@ using MilestonePlan.Workflow.Tracking;
 namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>SubmitIssue: checks, stop conditions, push, PR, auto-merge; records what really happened in the plan.</summary>
-internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(services)
+internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts)
 {
+    public SubmitIssueStep(WorkflowServices services)
+        : this(services, StepParts.Of(services))
+    {
+    }
+
+    private Settings.WorkflowContext Options => services.Options;
+
+    private Action<string> Say => services.Say;
+
+    private Git.IGit Git => services.Git;
+
+    private GitHub.IGitHub Gh => services.Gh;
+
     public IReadOnlyList<StopFinding> Run()
     {
-        var plan = ChoosePlan();
-        var baseBranch = RequireBranches(plan);
+        var plan = parts.Plans.Choose();
+        var baseBranch = parts.Branches.RequireBranches(plan);
         // Clean first: what is submitted is what is committed, and the record goes to the tracking branch afterwards.
-        EnsureCleanRepository();
+        parts.Repository.EnsureCleanRepository();
         var current = Git.CurrentBranch() ?? throw WorkflowException.Tool("HEAD is detached; check out the issue's feature branch");
-        var row = plan.Issues.FirstOrDefault(r => RequireFeature(plan, r).Value == current)
+        var row = plan.Issues.FirstOrDefault(r => BranchGuard.RequireFeature(plan, r).Value == current)
             ?? throw WorkflowException.Tool($"'{current}' is not the feature branch of any issue of {plan.Milestone}");
-        var branch = RequireFeature(plan, row);
+        var branch = BranchGuard.RequireFeature(plan, row);
 
-        var specProblem = SpecPath(plan, row) is not { } specPath || !File.Exists(specPath)
+        var specProblem = parts.Branches.SpecPath(plan, row) is not { } specPath || !File.Exists(specPath)
             ? $"the spec of {row.Number} is missing"
             : !row.Dependencies.IsReadable ? $"the dependencies of {row.Number} cannot be read" : null;
         var changes = ChangeSetLoader.Load(Git, baseBranch.FullRef, "HEAD");
-        var facts = new StopFacts(baseBranch.Value, Git.HasMergeConflict(baseBranch.FullRef, "HEAD"), Services.Checks.Run(), specProblem);
+        var facts = new StopFacts(baseBranch.Value, Git.HasMergeConflict(baseBranch.FullRef, "HEAD"), services.Checks.Run(), specProblem);
         var findings = StopConditionClassifier.Classify(changes, Options.StopPolicy, facts).ToList();
         var title = PullRequestText.Title(plan, row);
-        var body = PullRequestText.Body(plan, row, SpecFor(plan, row), Relative(SpecPath(plan, row) ?? plan.Path));
+        var body = PullRequestText.Body(plan, row, parts.Report.SpecFor(plan, row), Options.Relative(parts.Branches.SpecPath(plan, row) ?? plan.Path));
         // The PR's text is published too: a secret in the spec's criteria or the title is a safety stop like one in the diff.
         if ((SecretScanner.KindOf(title) ?? SecretScanner.Scan(body).Select(s => s.Kind).FirstOrDefault()) is { } leaked)
         {
@@ -51,7 +64,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
                 updater.RecordStop(p.Find(row.Number)!, first.IsHard, PublishedText.PlanLine(first.Reason), PublishedText.PlanLine(first.Needs))
                     .Concat(updater.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today));
             Say($"{row.Number} not submitted: {(first.IsHard ? "needs review" : "skipped")}");
-            Report(plan, row, "Submitted", ("State", first.IsHard ? "Stopped" : "Skipped"), ("Reason", first.Reason));
+            parts.Report.Report(plan, row, "Submitted", ("State", first.IsHard ? "Stopped" : "Skipped"), ("Reason", first.Reason));
             DemoteOpenPullRequest(branch, baseBranch);
             return findings;
         }
@@ -131,7 +144,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             LifecycleRecord.Edits(u, p.Find(row.Number)!, step, state).Concat(step.Record.HasFlag(TrackingRecord.Done) ? [] : u.ClearStops(p.Find(row.Number)!))
                 .Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today);
         Record(plan, baseBranch, $"{row.Number}: PR #{pr.Number} {(state.IsMerged ? "merged" : "open")}", transition);
-        Report(plan, row, "Submitted", ("State", state.IsMerged ? "Done" : "PrOpen"),
+        parts.Report.Report(plan, row, "Submitted", ("State", state.IsMerged ? "Done" : "PrOpen"),
             ("Reason", state.IsMerged ? "merged" : "auto-merge enabled; merges when its checks pass"),
             ("PullRequest", pr.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", pr.Url));
         return findings;
@@ -148,7 +161,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         PullRequestEffects.Apply(Gh, Say, step, pr, Options.DryRun);
         Record(plan, baseBranch, $"{row.Number} {(hard ? "stopped" : "skipped")}", (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(),
             (u, p) => LifecycleRecord.Edits(u, p.Find(row.Number)!, step, pr).Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today));
-        Report(plan, row, "Submitted", ("State", hard ? "Stopped" : "Skipped"), ("Reason", step.Reason),
+        parts.Report.Report(plan, row, "Submitted", ("State", hard ? "Stopped" : "Skipped"), ("Reason", step.Reason),
             ("PullRequest", pr.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", pr.Url));
         var code = step.State switch
         {
@@ -163,10 +176,10 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
 
     /// <summary>The record of what happened, made on the tracking branch's plan; then back on the feature branch.</summary>
     private void Record(PlanDocument plan, Core.Model.BranchName baseBranch, string summary, Func<PlanDocument, string, PlanTransition> transition) =>
-        OnTracking(plan, baseBranch, summary, tracked =>
+        parts.Tracking.OnTracking(plan, baseBranch, summary, tracked =>
         {
-            var file = PlanFile.Read(RequireInside(tracked.Path), Options.MaxPlanBytes);
-            Save(file, transition(tracked, file.Text));
+            var file = PlanFile.Read(parts.Branches.RequireInside(tracked.Path), Options.MaxPlanBytes);
+            services.Plans.Save(file, transition(tracked, file.Text));
             return true;
         });
 
