@@ -127,6 +127,15 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
         var hasWork = !(Git.ResolveCommit(baseBranch.FullRef) is { } baseTip && Git.IsAncestor("HEAD", baseTip));
         if (IssueLifecycle.Of(new IssueFacts { BranchExists = true, HasCommits = hasWork }).Next == LifecycleAction.RunAgent)
         {
+            // The template's "Issue Spec Problems" hard stop, before the agent spends anything on an issue it cannot do.
+            var problems = IssueReadiness.Problems(Core.IO.DiskFileSystem.Instance, Options.RepositoryRoot, plan, row, parts.Report.SpecFor(plan, row));
+            if (problems.Count > 0)
+            {
+                var reason = "issue spec problem: " + string.Join("; ", problems);
+                RecordStop(plan, baseBranch, row, hard: true, reason, "fix the spec or the plan, then remove this entry");
+                return Outcome(IssueOutcomeState.Stopped, reason);
+            }
+
             var agent = new AgentRunner(services).Run(plan, row, baseBranch, branch, Options.Relative(parts.Branches.SpecPath(plan, row) ?? plan.Path), Options.Relative(plan.Path));
             if (agent.Stop is { } stop)
             {
