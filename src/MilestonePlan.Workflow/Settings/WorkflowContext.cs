@@ -35,6 +35,9 @@ internal sealed record WorkflowContext
     /// <summary>The checks SubmitIssue runs first, in order (MilestonePlanCheckCommand, one per line; `none` lines dropped).</summary>
     public required IReadOnlyList<CommandWords> Checks { get; init; }
 
+    /// <summary>The auto-fix SubmitIssue runs when a check fails (MilestonePlanFixCommand, one per line; none by default).</summary>
+    public IReadOnlyList<CommandWords> Fixes { get; init; } = [];
+
     /// <summary>RunMilestone's coding agent with its placeholders still in place (MilestonePlanAgentCommand); null: none.</summary>
     public CommandWords? Agent { get; init; }
 

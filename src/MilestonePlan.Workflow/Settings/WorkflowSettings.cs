@@ -13,6 +13,8 @@ namespace MilestonePlan.Workflow.Settings;
 /// </summary>
 internal static class WorkflowSettings
 {
+    public const string FixCommandSetting = "MilestonePlanFixCommand";
+
     /// <summary>The check run when MilestonePlanCheckCommand is empty.</summary>
     public const string DefaultCheckCommand = "dotnet test";
 
@@ -35,7 +37,8 @@ internal static class WorkflowSettings
             Milestone = Milestone(Text("Milestone")),
             DryRun = Flag("MilestonePlanDryRun", Text("MilestonePlanDryRun")),
             Timeout = TimeSpan.FromSeconds(Math.Max(1, Whole("MilestonePlanTimeoutSeconds", Text("MilestonePlanTimeoutSeconds"), 120))),
-            Checks = Checks(Text("MilestonePlanCheckCommand") ?? DefaultCheckCommand),
+            Checks = Commands(Text("MilestonePlanCheckCommand") ?? DefaultCheckCommand, "MilestonePlanCheckCommand"),
+            Fixes = Commands(Text(FixCommandSetting) ?? "none", FixCommandSetting),
             Agent = Text(AgentCommandSetting) is { } agent ? Command(agent, AgentCommandSetting) : null,
             AgentTimeout = TimeSpan.FromMinutes(Math.Max(1, Whole("MilestonePlanAgentTimeout", Text("MilestonePlanAgentTimeout"), 60))),
             MergePollInterval = TimeSpan.FromSeconds(Math.Max(1, Whole("MilestonePlanMergePollSeconds", Text("MilestonePlanMergePollSeconds"), 30))),
@@ -45,11 +48,11 @@ internal static class WorkflowSettings
         };
     }
 
-    /// <summary>Each line a command, split like the agent's command (quotes group words); `none` or `false` as a line's program: no check.</summary>
-    private static IReadOnlyList<CommandWords> Checks(string text) =>
+    /// <summary>Each line a command, split like the agent's command (quotes group words); `none` or `false` as a line's program: no command.</summary>
+    private static IReadOnlyList<CommandWords> Commands(string text, string setting) =>
         text.Split(['\n'], StringSplitOptions.RemoveEmptyEntries)
             .Where(line => line.Trim().Length > 0)
-            .Select(line => Command(line, "MilestonePlanCheckCommand"))
+            .Select(line => Command(line, setting))
             .Where(command => command.Program is not ("none" or "false"))
             .ToList();
 

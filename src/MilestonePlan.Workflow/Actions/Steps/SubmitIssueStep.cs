@@ -41,8 +41,11 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
         var specProblem = parts.Branches.SpecPath(plan, row) is not { } specPath || !File.Exists(specPath)
             ? $"the spec of {row.Number} is missing"
             : !row.Dependencies.IsReadable ? $"the dependencies of {row.Number} cannot be read" : null;
+        // Checks (and the auto-fix, whose commit joins the branch) before the diff is read: the stop conditions judge
+        // what will be pushed, fix included.
+        var checks = services.Checks.RunWithFix(Git, AutoFixCommit(plan, row));
         var changes = ChangeSetLoader.Load(Git, baseBranch.FullRef, "HEAD");
-        var facts = new StopFacts(baseBranch.Value, Git.HasMergeConflict(baseBranch.FullRef, "HEAD"), services.Checks.Run(), specProblem);
+        var facts = new StopFacts(baseBranch.Value, Git.HasMergeConflict(baseBranch.FullRef, "HEAD"), checks, specProblem);
         var findings = StopConditionClassifier.Classify(changes, Options.StopPolicy, facts).ToList();
         var title = PullRequestText.Title(plan, row);
         var body = PullRequestText.Body(plan, row, parts.Report.SpecFor(plan, row), Options.Relative(parts.Branches.SpecPath(plan, row) ?? plan.Path));
@@ -172,6 +175,18 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
             _ => step.State.ToString(),
         };
         return [new StopFinding(hard ? StopKind.Hard : StopKind.Soft, code, step.Reason, hard ? step.Needs : "-")];
+    }
+
+    /// <summary>The auto-fix's own commit, in the template's format: `style(m{n}): auto-fix`, the issue, `Closes #N`.</summary>
+    private static IReadOnlyList<string> AutoFixCommit(PlanDocument plan, IssueRow row)
+    {
+        var paragraphs = new List<string> { $"style({plan.Milestone}): auto-fix for {row.TitleText}", $"Implements issue {row.Number}: auto-fix run when a check failed" };
+        if (row.GitHubNumber is { } gitHub)
+        {
+            paragraphs.Add($"Closes #{gitHub}");
+        }
+
+        return paragraphs;
     }
 
     /// <summary>The record of what happened, made on the tracking branch's plan; then back on the feature branch.</summary>
