@@ -16,6 +16,7 @@ internal sealed record AgentCommand(string Program, IReadOnlyList<string> Argume
         ("{issue}", "MILESTONEPLAN_ISSUE"), ("{github}", "MILESTONEPLAN_GITHUB_ISSUE"), ("{spec}", "MILESTONEPLAN_SPEC"),
         ("{title}", "MILESTONEPLAN_TITLE"), ("{branch}", "MILESTONEPLAN_BRANCH"), ("{base}", "MILESTONEPLAN_BASE"),
         ("{plan}", "MILESTONEPLAN_PLAN"), ("{milestone}", "MILESTONEPLAN_MILESTONE"), (Context, "MILESTONEPLAN_CONTEXT"),
+        ("{pr}", "MILESTONEPLAN_PR"), ("{findings}", "MILESTONEPLAN_FINDINGS"), ("{range}", "MILESTONEPLAN_RANGE"),
     ];
 
     /// <summary>

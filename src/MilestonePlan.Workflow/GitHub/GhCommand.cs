@@ -45,6 +45,8 @@ internal static class GhCommand
 
     public static string[] MarkReady(string pullRequest) => ["pr", "ready", pullRequest];
 
+    public static string[] Comment(string pullRequest, string bodyFile) => ["pr", "comment", pullRequest, "--body-file", bodyFile];
+
     /// <summary>The command as printed: `gh` and its arguments, quoted as they are passed.</summary>
     public static string Display(IEnumerable<string> arguments) => CommandLine.Display("gh", arguments);
 

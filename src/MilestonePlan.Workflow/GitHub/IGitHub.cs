@@ -43,4 +43,7 @@ internal interface IGitHub
 
     /// <summary>`gh pr ready &lt;n&gt;`: a draft made ready for review again (a clean resubmission of a PR a stop demoted).</summary>
     ProcessResult MarkReady(int number);
+
+    /// <summary>`gh pr comment &lt;n&gt; --body-file`: a comment on the PR (the code review's critical findings).</summary>
+    void Comment(int number, string body);
 }

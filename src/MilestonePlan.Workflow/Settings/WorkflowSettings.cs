@@ -20,6 +20,8 @@ internal static class WorkflowSettings
 
     public const string AgentCommandSetting = "MilestonePlanAgentCommand";
 
+    public const string ReviewCommandSetting = "MilestonePlanReviewCommand";
+
     /// <summary>The settings by name, as MSBuild passes them (the task's global properties); absent or empty: the default.</summary>
     public static WorkflowContext Parse(string repositoryRoot, IReadOnlyDictionary<string, string?> properties, CancellationToken cancellation = default) =>
         Parse(repositoryRoot, name => properties.TryGetValue(name, out var value) ? value : null, cancellation);
@@ -40,6 +42,9 @@ internal static class WorkflowSettings
             Checks = Commands(Text("MilestonePlanCheckCommand") ?? DefaultCheckCommand, "MilestonePlanCheckCommand"),
             Fixes = Commands(Text(FixCommandSetting) ?? "none", FixCommandSetting),
             Agent = Text(AgentCommandSetting) is { } agent ? Command(agent, AgentCommandSetting) : null,
+            Review = Text(ReviewCommandSetting) is { } review ? Command(review, ReviewCommandSetting) : null,
+            ReviewThreshold = Math.Min(100, Whole("MilestonePlanReviewThreshold", Text("MilestonePlanReviewThreshold"), 80)),
+            ReviewTimeout = TimeSpan.FromMinutes(Math.Max(1, Whole("MilestonePlanReviewTimeout", Text("MilestonePlanReviewTimeout"), 30))),
             AgentTimeout = TimeSpan.FromMinutes(Math.Max(1, Whole("MilestonePlanAgentTimeout", Text("MilestonePlanAgentTimeout"), 60))),
             MergePollInterval = TimeSpan.FromSeconds(Math.Max(1, Whole("MilestonePlanMergePollSeconds", Text("MilestonePlanMergePollSeconds"), 30))),
             MergeTimeout = TimeSpan.FromMinutes(Whole("MilestonePlanMergeTimeout", Text("MilestonePlanMergeTimeout"), 30)),

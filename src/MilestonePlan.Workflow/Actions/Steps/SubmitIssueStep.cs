@@ -117,7 +117,14 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
             Say($"Opened PR #{pr.Number}: {pr.Url}");
         }
 
-        var merge = reused is { IsMerged: true } || reused is { AutoMergeEnabled: true } ? null : Gh.EnableAutoMerge(pr.Number);
+        var needsMerge = !(reused is { IsMerged: true } || reused is { AutoMergeEnabled: true });
+        // The code-review gate: after the checks passed, before auto-merge (a PR that already merges is past it).
+        if (needsMerge && Options.Review is not null && Review(plan, baseBranch, branch, row, pr.Number) is { } reviewStop)
+        {
+            return reviewStop;
+        }
+
+        var merge = needsMerge ? Gh.EnableAutoMerge(pr.Number) : null;
         // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened, as the
         // issue lifecycle says (docs/run-milestone.md): merged, waiting for its checks, or a stop with the PR a draft.
         var state = PullRequestEffects.ForPlan(Gh.View(pr.Number));
@@ -172,10 +179,16 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
             LifecycleState.ClosedUnmerged => "pr-closed",
             LifecycleState.Conflicted => "conflict",
             LifecycleState.ChecksFailing => "checks",
-            _ => step.State.ToString(),
+            _ => step.Rule.StartsWith("code review", StringComparison.Ordinal) ? "review" : step.State.ToString(),
         };
         return [new StopFinding(hard ? StopKind.Hard : StopKind.Soft, code, step.Reason, hard ? step.Needs : "-")];
     }
+
+    /// <summary>The review gate's stop for the open PR, recorded as every other stop after the PR exists; null when it passed.</summary>
+    private IReadOnlyList<StopFinding>? Review(PlanDocument plan, BranchName baseBranch, BranchName branch, IssueRow row, int number) =>
+        new ReviewGate(services, parts.Branches).Stop(plan, baseBranch, branch, row, number) is { } step
+            ? RecordLifecycleStop(plan, baseBranch, row, PullRequestEffects.ForPlan(Gh.View(number)), step)
+            : null;
 
     /// <summary>The auto-fix's own commit, in the template's format: `style(m{n}): auto-fix`, the issue, `Closes #N`.</summary>
     private static IReadOnlyList<string> AutoFixCommit(PlanDocument plan, IssueRow row)
