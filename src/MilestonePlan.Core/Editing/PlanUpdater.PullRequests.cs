@@ -26,7 +26,10 @@ internal sealed partial class PlanUpdater
             return RefreshStatus(earlier, row, checks);
         }
 
-        var issue = row.GitHubNumber is { } gh ? $"#{gh}" : row.Number.ToString();
+        // The closing `(#N)` reads as a GitHub number first: a row without one whose plan number another row has as its
+        // GitHub number says `(plan #03)`, the one note that always names the plan's row.
+        var issue = row.GitHubNumber is { } gh ? $"#{gh}"
+            : Plan.GitHubClaims().Any(g => g.Key == row.Number.Value) ? $"plan {row.Number}" : row.Number.ToString();
         var details = new List<string>();
         if (checks != CheckState.Unknown)
         {

@@ -184,18 +184,8 @@ internal sealed partial class PlanUpdater(PlanDocument plan, TextLines lines)
         return LineEdit.Replace(number, ticked, why);
     }
 
-    private bool Names(TrackingEntry entry, IssueRow row)
-    {
-        foreach (var candidate in entry.IssueCandidates)
-        {
-            if (Plan.Resolve(candidate) == row)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>The entry names the row as the status reads it (<see cref="PlanDocument.Resolve(TrackingEntry)"/>), so an edit finds the entry that gives the row its state.</summary>
+    private bool Names(TrackingEntry entry, IssueRow row) => Plan.Resolve(entry) == row;
 
     private IEnumerable<TrackingEntry> EntriesOf(TrackingList? list, IssueRow row) => list?.Entries.Where(e => Names(e, row)) ?? [];
 

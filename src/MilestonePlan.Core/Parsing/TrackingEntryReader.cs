@@ -39,8 +39,8 @@ internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
         }
 
         var text = cell.Text;
-        var numbers = IssueReferenceScanner.Scan(text);
-        return new TrackingEntry(cell, numbers, isChecked, StatusText.ParseGlyph(text), ChecklistTitle(cell));
+        var numbers = IssueReferenceScanner.Scan(text, out var gitHubIssue);
+        return new TrackingEntry(cell, numbers, isChecked, StatusText.ParseGlyph(text), ChecklistTitle(cell)) { NamesGitHubIssue = gitHubIssue };
     }
 
     /// <summary>The inlines of the paragraph's first line, without the task-list checkbox it may open with.</summary>
