@@ -26,6 +26,7 @@ public sealed class TemplateLoopEndToEndTests
         StringAssert.Contains(run.Output, "#02: review of PR #", run.Output);
         Assert.AreEqual("MERGED", gh.PullRequestFrom(Storage)["state"]!.GetValue<string>());
         StringAssert.Contains(repo.TrackedPlanText, "[x] #02");
+        StringAssert.Contains(run.Output, "1 finding(s), 0 at or above 80", run.Output);
         StringAssert.Contains(repo.Git("log", "--format=%s", "origin/milestone/m1-todo-api").Output, "feat(m1): SQLite storage");
     }
 
@@ -44,7 +45,8 @@ public sealed class TemplateLoopEndToEndTests
         Assert.IsTrue(pr["isDraft"]!.GetValue<bool>(), pr.ToJsonString());
         Assert.IsFalse(pr["autoMerge"]!.GetValue<bool>());
         StringAssert.Contains(pr["comments"]!.AsArray().Single()!["body"]!.GetValue<string>(), "1. SQL injection (score: 95, file: src/Store.cs, line: 12)");
-        StringAssert.Contains(repo.TrackedPlanText, "Code review found 1 critical issues (PR #");
+        StringAssert.Contains(repo.TrackedPlanText, "  - Reason: Code review found 1 critical issue (PR #");
+        StringAssert.Contains(repo.TrackedPlanText, "    1. SQL injection (score: 95, file: src/Store.cs, line: 12)\n");
         Assert.IsFalse(repo.Git("ls-remote", "--heads", "origin", "refs/heads/feat/m1-03-endpoints").Output.Trim().Length > 0, "the dependent waits");
     }
 

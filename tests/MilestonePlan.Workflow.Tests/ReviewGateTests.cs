@@ -51,7 +51,9 @@ public sealed class ReviewGateTests
         var comment = pr["comments"]!.AsArray().Single()!["body"]!.GetValue<string>();
         StringAssert.Contains(comment, "1. SQL built from user input (score: 92, file: src/Parser.cs, line: 3)");
         Assert.DoesNotContain("naming", comment, "only the critical findings");
-        StringAssert.Contains(repo.PlanText, "Code review found 1 critical issues (PR #1): SQL built from user input (score: 92, file: src/Parser.cs, line: 3)");
+        // The template's code-review findings format.
+        StringAssert.Contains(repo.PlanText, "* **#01** — Parser\n  - Reason: Code review found 1 critical issue (PR #1)\n  - Findings:\n"
+            + "    1. SQL built from user input (score: 92, file: src/Parser.cs, line: 3)\n  - Fix: Address critical issues before continuing\n  - PR: #1\n  - Blocked Date: ");
         CollectionAssert.Contains(repo.Output, "review> reviewing 1 milestone/m1-core...feat/m1-01-parser");
     }
 
@@ -64,6 +66,27 @@ public sealed class ReviewGateTests
 
         Assert.IsTrue(repo.IssuePullRequests[0]!["autoMerge"]!.GetValue<bool>());
         CollectionAssert.Contains(repo.Output, "#01: review of PR #1: 2 finding(s), 0 at or above 80");
+        StringAssert.Contains(repo.PlanText, "* [PR #1](https://github.com/example/repo/pull/1) — Parser (#01)\n  - Status: ⏳ Checks pending\n  - Code Review: ⚠ 2 issues found\n");
+    }
+
+    [TestMethod]
+    public void A_review_with_no_finding_says_no_issues()
+    {
+        using var repo = WithReviewer(Writes(Sarif()), out var runner);
+
+        Assert.IsEmpty(runner.SubmitIssue(), string.Join("\n", repo.Output));
+
+        StringAssert.Contains(repo.PlanText, "  - Code Review: ✓ No issues\n");
+    }
+
+    [TestMethod]
+    public void A_finding_the_template_format_cannot_hold_is_still_recorded_in_the_standard_format()
+    {
+        using var repo = WithReviewer(Writes(Sarif((90, "- missing null check", "src/Parser.cs", 2))), out var runner);
+
+        Assert.AreEqual("review", runner.SubmitIssue().Single().Code);
+
+        StringAssert.Contains(repo.PlanText, "* #01 — Parser — STOP: Code review found 1 critical issues (PR #1): - missing null check (score: 90, file: src/Parser.cs, line: 2) — Needs: Address critical issues before continuing\n");
     }
 
     [TestMethod]

@@ -14,9 +14,10 @@ internal sealed class ReviewGate(WorkflowServices services, BranchGuard branches
     /// <summary>
     /// Runs the reviewer on the open PR. A reviewer that crashes, times out or writes no readable log is a soft stop;
     /// findings at or above MilestonePlanReviewThreshold are a hard stop with the findings commented on the PR; both
-    /// make the PR a draft without auto-merge (the step the caller records). Null when the review lets the PR go on.
+    /// make the PR a draft without auto-merge (the step the caller records; null when the review lets the PR go on),
+    /// and the Code Review line's summary.
     /// </summary>
-    public LifecycleStep? Stop(PlanDocument plan, BranchName baseBranch, BranchName branch, IssueRow row, int number)
+    public (LifecycleStep? Stop, ReviewSummary Summary) Review(PlanDocument plan, BranchName baseBranch, BranchName branch, IssueRow row, int number)
     {
         var review = new Agent.ReviewRunner(services).Run(plan, row, baseBranch, branch,
             services.Options.Relative(branches.SpecPath(plan, row) ?? plan.Path), services.Options.Relative(plan.Path), number);
@@ -25,7 +26,7 @@ internal sealed class ReviewGate(WorkflowServices services, BranchGuard branches
             : $"{row.Number}: review of PR #{number}: {review.Findings.Count} finding(s), {critical.Count} at or above {services.Options.ReviewThreshold:0.#}");
         if (review.Failure is null && critical.Count == 0)
         {
-            return null;
+            return (null, ReviewSummary.Found(review.Findings.Count));
         }
 
         if (review.Failure is null)
@@ -45,8 +46,11 @@ internal sealed class ReviewGate(WorkflowServices services, BranchGuard branches
                 Reason = $"Code review found {critical.Count} critical issues (PR #{number}): "
                     + string.Join("; ", critical.Take(3).Select(f => $"{f.Text} (score: {Agent.SarifFindings.Score(f.Score)}, file: {f.File ?? "-"}, line: {f.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"})")),
                 Needs = "Address critical issues before continuing",
+                // The template's code-review findings format; each text is already one redacted line.
+                ReviewFindings = critical.Select(f => new Core.Model.ReviewFinding(f.Text, (int)Math.Floor(f.Score), f.File, f.Line)).ToList(),
+                BlockedDate = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             };
-        return step;
+        return (step, ReviewSummary.Found(critical.Count));
     }
 
     /// <summary>The PR comment with the critical findings: one numbered line each, bounded, each already one redacted line.</summary>

@@ -119,9 +119,16 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
 
         var needsMerge = !(reused is { IsMerged: true } || reused is { AutoMergeEnabled: true });
         // The code-review gate: after the checks passed, before auto-merge (a PR that already merges is past it).
-        if (needsMerge && Options.Review is not null && Review(plan, baseBranch, branch, row, pr.Number) is { } reviewStop)
+        ReviewSummary? reviewed = null;
+        if (needsMerge && Options.Review is not null)
         {
-            return reviewStop;
+            var (reviewStop, summary) = new ReviewGate(services, parts.Branches).Review(plan, baseBranch, branch, row, pr.Number);
+            if (reviewStop is not null)
+            {
+                return RecordLifecycleStop(plan, baseBranch, row, PullRequestEffects.ForPlan(Gh.View(pr.Number)), reviewStop);
+            }
+
+            reviewed = summary;
         }
 
         var merge = needsMerge ? Gh.EnableAutoMerge(pr.Number) : null;
@@ -151,7 +158,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
         }
 
         transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
-            LifecycleRecord.Edits(u, p.Find(row.Number)!, step, state).Concat(step.Record.HasFlag(TrackingRecord.Done) ? [] : u.ClearStops(p.Find(row.Number)!))
+            LifecycleRecord.Edits(u, p.Find(row.Number)!, step, state, reviewed).Concat(step.Record.HasFlag(TrackingRecord.Done) ? [] : u.ClearStops(p.Find(row.Number)!))
                 .Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today);
         Record(plan, baseBranch, $"{row.Number}: PR #{pr.Number} {(state.IsMerged ? "merged" : "open")}", transition);
         parts.Report.Report(plan, row, "Submitted", ("State", state.IsMerged ? "Done" : "PrOpen"),
@@ -169,8 +176,22 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
         var hard = step.Loop == LoopMove.Stop;
         Say($"{(hard ? "⛔" : "⏭️")} {step.Reason}");
         PullRequestEffects.Apply(Gh, Say, step, pr, Options.DryRun);
-        Record(plan, baseBranch, $"{row.Number} {(hard ? "stopped" : "skipped")}", (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(),
-            (u, p) => LifecycleRecord.Edits(u, p.Find(row.Number)!, step, pr).Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today));
+        Record(plan, baseBranch, $"{row.Number} {(hard ? "stopped" : "skipped")}", (tracked, text) =>
+        {
+            PlanTransition Edit(LifecycleStep record) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(),
+                (u, p) => LifecycleRecord.Edits(u, p.Find(row.Number)!, record, pr).Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today);
+            try
+            {
+                return Edit(step);
+            }
+            catch (EditRefusedException) when (step.ReviewFindings is not null)
+            {
+                // A reviewer's finding that would not read back in the template's code-review format (its text starts
+                // like a Markdown block, say) is refused by the editor: the stop is then written in the standard STOP
+                // format, whose reason names the findings, rather than not at all.
+                return Edit(step with { ReviewFindings = null });
+            }
+        });
         parts.Report.Report(plan, row, "Submitted", ("State", hard ? "Stopped" : "Skipped"), ("Reason", step.Reason),
             ("PullRequest", pr.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", pr.Url));
         var code = step.State switch
@@ -183,12 +204,6 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
         };
         return [new StopFinding(hard ? StopKind.Hard : StopKind.Soft, code, step.Reason, hard ? step.Needs : "-")];
     }
-
-    /// <summary>The review gate's stop for the open PR, recorded as every other stop after the PR exists; null when it passed.</summary>
-    private IReadOnlyList<StopFinding>? Review(PlanDocument plan, BranchName baseBranch, BranchName branch, IssueRow row, int number) =>
-        new ReviewGate(services, parts.Branches).Stop(plan, baseBranch, branch, row, number) is { } step
-            ? RecordLifecycleStop(plan, baseBranch, row, PullRequestEffects.ForPlan(Gh.View(number)), step)
-            : null;
 
     /// <summary>The auto-fix's own commit, in the template's format: `style(m{n}): auto-fix`, the issue, `Closes #N`.</summary>
     private static IReadOnlyList<string> AutoFixCommit(PlanDocument plan, IssueRow row)
