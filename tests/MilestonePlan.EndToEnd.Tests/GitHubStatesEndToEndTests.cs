@@ -16,21 +16,19 @@ public sealed class GitHubStatesEndToEndTests
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(5);
 
     [TestMethod]
-    public void Checks_that_take_a_while_then_pass_merge_every_issue()
+    public void Checks_that_take_a_while_then_pass_merge_the_issue()
     {
         using var repo = RunMilestoneEndToEndTests.PublishedSample();
         using var gh = new FakeGhOnPath("""{ "autoMergeMode": "checks", "checkScenario": { "pendingLooks": 2, "outcome": "passing" } }""");
 
-        var run = Loop(repo, gh);
+        // One issue is enough for the row (and keeps the suite's time down): pending, then passing, then merged.
+        var run = Loop(repo, gh, maxIssues: 1);
 
         Assert.AreEqual(0, run.Result.ExitCode, run.Result.Output);
         Assert.IsLessThan(Bound, run.Elapsed);
         Assert.IsGreaterThan(2, gh.PullRequestFrom(Storage)["looks"]!.GetValue<int>(), "checks were pending at first, and looked at again");
         var plan = repo.TrackedPlanText;
-        foreach (var issue in new[] { "#02", "#03", "#04" })
-        {
-            StringAssert.Contains(plan, $"[x] {issue}", plan);
-        }
+        StringAssert.Contains(plan, "[x] #02", plan);
 
         StringAssert.Contains(plan, "### Open PRs (autopilot)\n\n* (none)\n");
         Assert.AreEqual("MERGED", gh.PullRequestFrom(Storage)["state"]!.GetValue<string>());

@@ -67,25 +67,56 @@ internal sealed class FileRules : IPlanRule
 
         foreach (var link in plan.Links)
         {
-            if (link.Target.IndexOfAny(['{', '<', '*']) >= 0 || !link.CanBeAPath)
+            switch (LinkProblem(context.Files, context.Options.RepositoryRoot, plan, link))
             {
-                continue;
-            }
-
-            var location = RepositoryPath.ResolveOnDisk(context.Files, context.Options.RepositoryRoot,
-                link.IsRepositoryRelative ? context.Options.RepositoryRoot : plan.FolderPath, link.Target);
-            if (location.FullPath is not { } full)
-            {
-                yield return context.Report(MP2006, link.Cell.Span, link.Target, location.Problem);
-                continue;
-            }
-
-            var exists = context.Files.FileExists(full);
-            if (exists == false && context.Files.DirectoryExists(full) == false)
-            {
-                yield return context.Report(MP2003, link.Cell.Span, link.Target);
+                case { Rule: var rule, Problem: { } problem } when rule == MP2006:
+                    yield return context.Report(MP2006, link.Cell.Span, link.Target, problem);
+                    break;
+                case { Rule: var rule } when rule == MP2003:
+                    yield return context.Report(MP2003, link.Cell.Span, link.Target);
+                    break;
             }
         }
+    }
+
+    /// <summary>
+    /// What is wrong with a link or required read: MP2006 with why (outside the repository, through a link), MP2003 (no
+    /// such file or folder), or null (fine, a template placeholder, or not a path). The build and the workflow's
+    /// "Issue Spec Problems" stop ask the same question here.
+    /// </summary>
+    public static (DiagnosticDescriptor Rule, string? Problem)? LinkProblem(IFileSystemView files, string repositoryRoot, PlanDocument plan, PlanLink link)
+    {
+        if (link.Target.IndexOfAny(['{', '<', '*']) >= 0 || !link.CanBeAPath)
+        {
+            return null;
+        }
+
+        var location = RepositoryPath.ResolveOnDisk(files, repositoryRoot, link.IsRepositoryRelative ? repositoryRoot : plan.FolderPath, link.Target);
+        if (location.FullPath is not { } full)
+        {
+            return (MP2006, location.Problem);
+        }
+
+        return files.FileExists(full) == false && files.DirectoryExists(full) == false ? (MP2003, null) : null;
+    }
+
+    /// <summary>The spec's `dependencies` and the row's, when both can be read and they differ (MP2005); else null.</summary>
+    public static (IReadOnlyList<int> Spec, IReadOnlyList<int> Plan, FrontMatterValue Value)? DependencyDisagreement(PlanDocument plan, IssueSpec spec, IssueRow row)
+    {
+        if (spec.Get("dependencies") is not { } dependencyValue || row.Dependencies is not { IsReadable: true, Cell: not null })
+        {
+            return null;
+        }
+
+        var written = dependencyValue.Items ?? (string.IsNullOrWhiteSpace(dependencyValue.Scalar)
+            ? [] : dependencyValue.Scalar!.Split(',').Select(s => s.Trim()).ToList());
+        if (SpecDependencies(plan, written) is not { } specSet)
+        {
+            return null;
+        }
+
+        var planSet = PlanDependencies(plan, row);
+        return specSet.SequenceEqual(planSet) ? null : (specSet, planSet, dependencyValue);
     }
 
     private static void SpecContent(IssueSpec spec, IssueRow row, List<PlanDiagnostic> found)
@@ -127,18 +158,9 @@ internal sealed class FileRules : IPlanRule
             found.Add(PlanDiagnostic.Create(MP2005, spec.Path, priorityValue.Span, $"priority {priority}", row.Priority, row.Number));
         }
 
-        if (spec.Get("dependencies") is { } dependencyValue && row.Dependencies is { IsReadable: true, Cell: not null })
+        if (DependencyDisagreement(context.Plan, spec, row) is { } disagreement)
         {
-            var written = dependencyValue.Items ?? (string.IsNullOrWhiteSpace(dependencyValue.Scalar)
-                ? [] : dependencyValue.Scalar!.Split(',').Select(s => s.Trim()).ToList());
-            if (SpecDependencies(context.Plan, written) is { } specSet)
-            {
-                var planSet = PlanDependencies(context.Plan, row);
-                if (!specSet.SequenceEqual(planSet))
-                {
-                    found.Add(PlanDiagnostic.Create(MP2005, spec.Path, dependencyValue.Span, $"dependencies [{Format(specSet)}]", $"[{Format(planSet)}]", row.Number));
-                }
-            }
+            found.Add(PlanDiagnostic.Create(MP2005, spec.Path, disagreement.Value.Span, $"dependencies [{Format(disagreement.Spec)}]", $"[{Format(disagreement.Plan)}]", row.Number));
         }
 
         if (spec.Get("github_issue") is { Scalar: { Length: > 0 } gitHubText } gitHubValue && row.GitHubNumber is { } rowGitHub
@@ -208,7 +230,7 @@ internal sealed class FileRules : IPlanRule
         return byFile?.Number;
     }
 
-    private static string Format(IEnumerable<int> numbers) => string.Join(", ", numbers.Select(n => new IssueNumber(n).ToString()));
+    public static string Format(IEnumerable<int> numbers) => string.Join(", ", numbers.Select(n => new IssueNumber(n).ToString()));
 
     private static IEnumerable<PlanDiagnostic> Orphans(PlanContext context)
     {

@@ -46,6 +46,15 @@ internal enum IntentKind
 
     /// <summary>The Milestone Completion Checklist item reading <see cref="EditIntent.Value"/> is ticked.</summary>
     CompletionTicked,
+
+    /// <summary>The row's Open PRs entry has a Code Review line reading as <see cref="EditIntent.Value"/> (as CodeReviewText writes it).</summary>
+    CodeReview,
+
+    /// <summary>
+    /// The row's Blocked entry is in the code-review findings format and reads back as <see cref="EditIntent.Value"/>
+    /// (CodeReviewText.Identity): every finding, the reason, the fix, the PR and the date as given.
+    /// </summary>
+    ReviewFindings,
 }
 
 /// <summary>

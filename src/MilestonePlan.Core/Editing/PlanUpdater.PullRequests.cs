@@ -1,4 +1,5 @@
 using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
 
 namespace MilestonePlan.Core.Editing;
 
@@ -9,11 +10,11 @@ internal sealed partial class PlanUpdater
 
     /// <summary>
     /// An entry under Open PRs for <paramref name="row"/>, in the template's enhanced format: the PR, the title, the
-    /// issue (its GitHub number where known), and, when gh said, nested Status and Created lines. A rerun finds the
-    /// entry an earlier run wrote (never a second one) and only brings its Status up to what GitHub reports now.
+    /// issue (its GitHub number where known), and, when known, nested Status, Code Review and Created lines. A rerun
+    /// finds the entry an earlier run wrote (never a second one) and only brings its Status and Code Review up to date.
     /// </summary>
     public IEnumerable<LineEdit> AddOpenPullRequest(IssueRow row, int number, string url, CheckState checks = CheckState.Unknown,
-        DateTimeOffset? created = null)
+        DateTimeOffset? created = null, ReviewSummary? review = null)
     {
         RequireUnambiguous(row);
         if (Plan.Tracking.OpenPullRequests is not { } list)
@@ -23,14 +24,25 @@ internal sealed partial class PlanUpdater
 
         if (EntriesOf(list, row).FirstOrDefault() is { } earlier)
         {
-            return RefreshStatus(earlier, row, checks);
+            return RefreshStatus(earlier, row, checks).Concat(review is null ? [] : SetCodeReview(row, review)).ToList();
         }
 
-        var issue = row.GitHubNumber is { } gh ? $"#{gh}" : row.Number.ToString();
+        // The closing `(#N)` reads as a GitHub number first: a row without one whose plan number another row has as its
+        // GitHub number says `(plan #03)`, the one note that always names the plan's row.
+        var issue = row.GitHubNumber is { } gh ? $"#{gh}"
+            : Plan.GitHubClaims().Any(g => g.Key == row.Number.Value) ? $"plan {row.Number}" : row.Number.ToString();
         var details = new List<string>();
         if (checks != CheckState.Unknown)
         {
             details.Add("  - " + StatusLabel + " " + StatusText(checks));
+        }
+
+        var why = $"{row.Number}: PR #{number} open";
+        if (review is not null)
+        {
+            var value = CodeReviewText.Format(review);
+            details.Add("  - " + CodeReviewText.CodeReviewLabel + ": " + value);
+            Intend(EditIntent.ForRow(IntentKind.CodeReview, row, list.Heading.Span.Line, why, value));
         }
 
         if (created is { } at)
@@ -38,7 +50,6 @@ internal sealed partial class PlanUpdater
             details.Add("  - Created: " + at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var why = $"{row.Number}: PR #{number} open";
         Intend(EditIntent.ForRow(IntentKind.OpenPullRequest, row, list.Heading.Span.Line, why));
         return lists.Add(list, $"* [PR #{number}]({url}) — {row.TitleText} ({issue})", why, details);
     }

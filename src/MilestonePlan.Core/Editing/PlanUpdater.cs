@@ -134,9 +134,19 @@ internal sealed partial class PlanUpdater(PlanDocument plan, TextLines lines)
         return [LineEdit.Replace(cell.Span.Line, line.Substring(0, open + 1) + $" #{number} " + line.Substring(close), why)];
     }
 
-    /// <summary>Edits that touch the same line are merged, later ones on top of earlier ones.</summary>
+    /// <summary>
+    /// Edits that touch the same line are merged, later ones on top of earlier ones; lines inserted after the same line
+    /// are all kept, in order (an entry's Status and Code Review lines both added under it), each distinct block once.
+    /// </summary>
     public static IReadOnlyList<LineEdit> Combine(IEnumerable<LineEdit> edits) =>
-        edits.GroupBy(e => (e.Line, e.Kind)).Select(g => g.Last()).OrderBy(e => e.Line).ToList();
+        edits.GroupBy(e => (e.Line, e.Kind)).Select(g => g.Key.Kind == LineEditKind.InsertAfter ? Inserts(g.ToList()) : g.Last()).OrderBy(e => e.Line).ToList();
+
+    private static LineEdit Inserts(List<LineEdit> inserts)
+    {
+        var distinct = inserts.Where((e, i) => !inserts.Take(i).Any(earlier => earlier.Text.SequenceEqual(e.Text))).ToList();
+        return distinct.Count == 1 ? distinct[0]
+            : LineEdit.InsertAfter(distinct[0].Line, distinct.SelectMany(e => e.Text).ToList(), string.Join("; ", distinct.Select(e => e.Why)));
+    }
 
     private void Intend(EditIntent intent) => intents.Add(intent);
 
@@ -184,18 +194,8 @@ internal sealed partial class PlanUpdater(PlanDocument plan, TextLines lines)
         return LineEdit.Replace(number, ticked, why);
     }
 
-    private bool Names(TrackingEntry entry, IssueRow row)
-    {
-        foreach (var candidate in entry.IssueCandidates)
-        {
-            if (Plan.Resolve(candidate) == row)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>The entry names the row as the status reads it (<see cref="PlanDocument.Resolve(TrackingEntry)"/>), so an edit finds the entry that gives the row its state.</summary>
+    private bool Names(TrackingEntry entry, IssueRow row) => Plan.Resolve(entry) == row;
 
     private IEnumerable<TrackingEntry> EntriesOf(TrackingList? list, IssueRow row) => list?.Entries.Where(e => Names(e, row)) ?? [];
 

@@ -62,12 +62,16 @@ internal sealed class TrackingListEditor(TextLines lines)
         }
     }
 
-    /// <summary><paramref name="entry"/>'s line (and what is nested under it) replaced by <paramref name="text"/>, in the entry's own bullet.</summary>
-    public IEnumerable<LineEdit> Replace(TrackingEntry entry, string text, string why)
+    /// <summary>
+    /// <paramref name="entry"/>'s line (and what is nested under it) replaced by <paramref name="text"/>, in the entry's own
+    /// bullet, with <paramref name="nested"/> lines (if any) under it at the entry's indentation.
+    /// </summary>
+    public IEnumerable<LineEdit> Replace(TrackingEntry entry, string text, string why, IReadOnlyList<string>? nested = null)
     {
         var line = entry.Line.Span.Line;
         var current = lines[line];
-        return new[] { LineEdit.Replace(line, Indent(current) + Bullet(current) + text.Substring(1), why) }
+        var indent = Indent(current);
+        return new[] { new LineEdit(line, LineEditKind.Replace, [indent + Bullet(current) + text.Substring(1), .. (nested ?? []).Select(n => indent + n)], why) }
             .Concat(Enumerable.Range(line + 1, EntryEnd(line) - line).Select(n => LineEdit.Delete(n, why)));
     }
 

@@ -145,13 +145,28 @@ internal sealed record PlanDocument(
     /// A number written in the plan resolved to a row: first as a plan number, then as a GitHub issue number
     /// ("GitHub issue numbers are the source of truth for naming" in real plans).
     /// </summary>
-    public IssueRow? Resolve(IssueNumber number)
+    public IssueRow? Resolve(IssueNumber number) => Find(number) ?? ByGitHub(number);
+
+    /// <summary>
+    /// The row a tracking entry names: the first of its candidates the plan resolves. The template's enhanced Open PRs
+    /// entry ends with the GitHub issue (`— Title (#207)`, <see cref="TrackingEntry.NamesGitHubIssue"/>), so that number
+    /// is a GitHub number first: in a young repository GitHub #3 is often plan #02 while plan #03 exists too.
+    /// </summary>
+    public IssueRow? Resolve(TrackingEntry entry)
     {
-        if (Find(number) is { } row)
+        foreach (var candidate in entry.IssueCandidates)
         {
-            return row;
+            if ((entry.NamesGitHubIssue ? ByGitHub(candidate) ?? Find(candidate) : Resolve(candidate)) is { } row)
+            {
+                return row;
+            }
         }
 
+        return null;
+    }
+
+    private IssueRow? ByGitHub(IssueNumber number)
+    {
         if (byGitHub is not { } index || !ReferenceEquals(index.For, Phases))
         {
             // A GitHub number two rows claim names neither: that is MP1004, never a guess.

@@ -11,7 +11,17 @@ internal sealed record TrackingEntry(
     IReadOnlyList<IssueNumber> IssueCandidates,
     bool? Checked,
     IssueState? Status,
-    TextCell? Title);
+    TextCell? Title)
+{
+    /// <summary>
+    /// The candidate is the GitHub issue the template's enhanced Open PRs entry closes with (`[PR #n](url) — Title
+    /// (#207)`), so <see cref="PlanDocument.Resolve(TrackingEntry)"/> looks it up as a GitHub number first.
+    /// </summary>
+    public bool NamesGitHubIssue { get; init; }
+
+    /// <summary>The lines nested under the entry (an Open PRs entry's Status and Code Review, a stop's Reason and Findings).</summary>
+    public IReadOnlyList<TrackingDetail> Details { get; init; } = [];
+}
 
 /// <summary>One tracking section (Completed Issues, Open PRs, ...): its heading and its entries.</summary>
 internal sealed record TrackingList(TextCell Heading, IReadOnlyList<TrackingEntry> Entries);

@@ -11,8 +11,15 @@ internal static class IssueReferenceScanner
     private static readonly char[] LeadDecoration = [' ', '*', '['];
     private static readonly char[] TrailDecoration = [' ', '.', '*'];
 
-    public static IReadOnlyList<IssueNumber> Scan(string text)
+    public static IReadOnlyList<IssueNumber> Scan(string text) => Scan(text, out _);
+
+    /// <summary>
+    /// The numbers <paramref name="text"/> names; <paramref name="gitHubIssue"/> is true when the one number is the closing
+    /// `(#N)` of a line that starts with a PR: the template's enhanced Open PRs entry names the GitHub issue there.
+    /// </summary>
+    public static IReadOnlyList<IssueNumber> Scan(string text, out bool gitHubIssue)
     {
+        gitHubIssue = false;
         var plan = new List<IssueNumber>();
         var other = new List<IssueNumber>();
         for (var i = 0; i < text.Length; i++)
@@ -57,6 +64,7 @@ internal static class IssueReferenceScanner
 
         if (StartsWithPullRequest(text) && Trailing(text) is { } trail)
         {
+            gitHubIssue = true;
             return [trail];
         }
 

@@ -39,9 +39,46 @@ internal sealed class TrackingEntryReader(SourceMap map, SourceCells cells)
         }
 
         var text = cell.Text;
-        var numbers = IssueReferenceScanner.Scan(text);
-        return new TrackingEntry(cell, numbers, isChecked, StatusText.ParseGlyph(text), ChecklistTitle(cell));
+        var numbers = IssueReferenceScanner.Scan(text, out var gitHubIssue);
+        return new TrackingEntry(cell, numbers, isChecked, StatusText.ParseGlyph(text), ChecklistTitle(cell)) { NamesGitHubIssue = gitHubIssue };
     }
+
+    /// <summary>
+    /// The lines nested under an entry's list item: one detail per item of its nested lists, with the items of the lists
+    /// under that in turn. A numbered list written at the entry's own level (agents indent `1.` two columns, under the
+    /// entry rather than under `- Findings:`) belongs to the detail before it. Each line is its whole paragraph, so
+    /// text that runs on to the next line is never taken for the line alone.
+    /// </summary>
+    public IReadOnlyList<TrackingDetail> Details(ListItemBlock item)
+    {
+        var details = new List<TrackingDetail>();
+        for (var i = 1; i < item.Count; i++)
+        {
+            if (item[i] is not ListBlock list)
+            {
+                continue;
+            }
+
+            if (list.IsOrdered && details.Count > 0)
+            {
+                details[^1] = details[^1] with { Items = [.. details[^1].Items, .. Items(list)] };
+                continue;
+            }
+
+            foreach (var nested in list.OfType<ListItemBlock>())
+            {
+                if (nested.FirstOrDefault() is ParagraphBlock paragraph)
+                {
+                    details.Add(new TrackingDetail(cells.Cell(null, paragraph.Span), nested.Skip(1).OfType<ListBlock>().SelectMany(Items).ToList()));
+                }
+            }
+        }
+
+        return details;
+    }
+
+    private IEnumerable<TextCell> Items(ListBlock list) =>
+        list.OfType<ListItemBlock>().Select(i => i.FirstOrDefault()).OfType<ParagraphBlock>().Select(p => cells.Cell(null, p.Span));
 
     /// <summary>The inlines of the paragraph's first line, without the task-list checkbox it may open with.</summary>
     private static List<Inline> FirstLine(ContainerInline? inline, out bool? isChecked)

@@ -44,6 +44,11 @@ internal sealed class TrackingSections(PlanParseContext context)
     public void ReadItem(ParagraphBlock paragraph, SectionKind kind)
     {
         var entry = entries.Read(paragraph);
+        if (entry is not null && paragraph.Parent is ListItemBlock { Count: > 1 } item)
+        {
+            entry = entry with { Details = entries.Details(item) };
+        }
+
         if (entry is not null)
         {
             lists[kind].Entries.Add(entry);

@@ -1,5 +1,6 @@
 using MilestonePlan.Core.Editing;
 using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Parsing;
 using MilestonePlan.Core.Selection;
 
 namespace MilestonePlan.Core.Planning;
@@ -89,16 +90,24 @@ internal static class EditReadBack
                 ? null : $"the item '{intent.Value}' does not read back as ticked",
             IntentKind.GitHubNumber => issue!.Row.GitHubNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) == intent.Value
                 ? null : $"the GitHub # cell reads back as '{issue.Row.GitHubCell?.Text}'",
+            IntentKind.CodeReview => facts!.OpenPullRequest is { } open && CodeReviewText.SummaryOf(open) is { } review && CodeReviewText.Format(review) == intent.Value
+                ? null : $"the Code Review line reads back as '{(facts.OpenPullRequest is { } entry && CodeReviewText.SummaryOf(entry) is { } read ? CodeReviewText.Format(read) : null)}'",
+            IntentKind.ReviewFindings => Findings(facts!) == intent.Value ? null : "the code review's findings do not read back as written",
             _ => null,
         };
     }
+
+    /// <summary>The issue's code-review stop as read back (<see cref="CodeReviewText.Identity"/>); null when it has none.</summary>
+    private static string? Findings(TrackingFacts facts) =>
+        facts.Blocked is { } blocked && CodeReviewText.StopOf(blocked) is { } stop ? CodeReviewText.Identity(stop) : null;
 
     private static string? FieldValue(PlanDocument plan, string field) => TrackingFields.Of(plan).FirstOrDefault(f => f.Name == field).Value;
 
     /// <summary>What the plan says of an issue, as one comparable string.</summary>
     private static string Facts(IssueStatus issue) => string.Join("|",
         issue.Row.Number, issue.Row.TitleText, issue.State, issue.Row.GitHubNumber, issue.Facts.Checklist?.Checked, issue.Facts.Checklist?.Title?.Text,
-        issue.Facts.OpenPullRequest is null ? "-" : "open PR", issue.Facts.Blocked is null ? "-" : "blocked", issue.Facts.Skipped is null ? "-" : "skipped");
+        issue.Facts.OpenPullRequest is null ? "-" : "open PR", issue.Facts.Blocked is null ? "-" : "blocked", issue.Facts.Skipped is null ? "-" : "skipped",
+        issue.Facts.OpenPullRequest is { } open && CodeReviewText.SummaryOf(open) is { } review ? CodeReviewText.Format(review) : "-", Findings(issue.Facts));
 
     private static void Refuse(PlanDocument plan, int line, string reason) => throw new EditRefusedException(plan.Path, line, reason);
 }

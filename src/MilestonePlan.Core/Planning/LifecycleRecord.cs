@@ -12,7 +12,8 @@ namespace MilestonePlan.Core.Planning;
 /// </summary>
 internal static class LifecycleRecord
 {
-    public static IEnumerable<LineEdit> Edits(PlanUpdater updater, IssueRow row, LifecycleStep step, PullRequestInfo? pullRequest)
+    /// <param name="review">What a finished code review said, for the Open PRs entry's Code Review line.</param>
+    public static IEnumerable<LineEdit> Edits(PlanUpdater updater, IssueRow row, LifecycleStep step, PullRequestInfo? pullRequest, ReviewSummary? review = null)
     {
         var edits = new List<LineEdit>();
         var record = step.Record;
@@ -26,7 +27,7 @@ internal static class LifecycleRecord
 
         if (record.HasFlag(TrackingRecord.OpenPullRequest) && pullRequest is { } open)
         {
-            edits.AddRange(updater.AddOpenPullRequest(row, open.Number, open.Url, open.Checks, open.CreatedAt));
+            edits.AddRange(updater.AddOpenPullRequest(row, open.Number, open.Url, open.Checks, open.CreatedAt, review));
         }
 
         // Open PRs lists the PRs GitHub has open, whatever else the row records (a ⛔ already there, and the PR then closed).
@@ -44,7 +45,9 @@ internal static class LifecycleRecord
                 edits.AddRange(updater.ClearSkip(row));
             }
 
-            edits.AddRange(updater.RecordStop(row, hard, step.Reason, step.Needs));
+            edits.AddRange(hard && step.ReviewFindings is { Count: > 0 } findings && pullRequest is { } reviewed
+                ? updater.RecordReviewFindings(row, reviewed.Number, findings, step.BlockedDate)
+                : updater.RecordStop(row, hard, step.Reason, step.Needs));
         }
 
         return edits;

@@ -85,4 +85,10 @@ internal sealed record LifecycleStep(LifecycleState State, LifecycleAction Next,
     public string Reason { get; init; } = string.Empty;
 
     public string Needs { get; init; } = string.Empty;
+
+    /// <summary>A code review's critical findings: the ⛔ is written in the template's code-review findings format.</summary>
+    public IReadOnlyList<Model.ReviewFinding>? ReviewFindings { get; init; }
+
+    /// <summary>When the review stopped the issue (the format's Blocked Date).</summary>
+    public string BlockedDate { get; init; } = string.Empty;
 }

@@ -77,13 +77,7 @@ internal sealed class PlanStatus
         var index = new Dictionary<int, TrackingEntry>();
         foreach (var entry in list?.Entries ?? [])
         {
-            // The first candidate the plan resolves (a loop: this runs for every tracking entry of every plan).
-            IssueRow? row = null;
-            for (var i = 0; row is null && i < entry.IssueCandidates.Count; i++)
-            {
-                row = plan.Resolve(entry.IssueCandidates[i]);
-            }
-
+            var row = plan.Resolve(entry);
             if (row is null)
             {
                 if (entry.IssueCandidates.Count > 0)

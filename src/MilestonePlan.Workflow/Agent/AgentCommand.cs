@@ -15,8 +15,15 @@ internal sealed record AgentCommand(string Program, IReadOnlyList<string> Argume
     [
         ("{issue}", "MILESTONEPLAN_ISSUE"), ("{github}", "MILESTONEPLAN_GITHUB_ISSUE"), ("{spec}", "MILESTONEPLAN_SPEC"),
         ("{title}", "MILESTONEPLAN_TITLE"), ("{branch}", "MILESTONEPLAN_BRANCH"), ("{base}", "MILESTONEPLAN_BASE"),
-        ("{plan}", "MILESTONEPLAN_PLAN"), ("{milestone}", "MILESTONEPLAN_MILESTONE"),
+        ("{plan}", "MILESTONEPLAN_PLAN"), ("{milestone}", "MILESTONEPLAN_MILESTONE"), (Context, "MILESTONEPLAN_CONTEXT"),
+        ("{pr}", "MILESTONEPLAN_PR"), ("{findings}", "MILESTONEPLAN_FINDINGS"), ("{range}", "MILESTONEPLAN_RANGE"),
     ];
+
+    /// <summary>
+    /// The plan's required reads (Always Load Context), one path per line. A word that is exactly `{context}` becomes
+    /// one argument per file (none when there are none); inside a longer word the paths stay joined by line breaks.
+    /// </summary>
+    public const string Context = "{context}";
 
     /// <summary>The command with the values in place; null with a reason when the text is not a command.</summary>
     public static (AgentCommand? Command, string? Problem) Parse(string text, IReadOnlyDictionary<string, string> values)
@@ -27,7 +34,10 @@ internal sealed record AgentCommand(string Program, IReadOnlyList<string> Argume
 
     /// <summary>The command split once (the run's settings), with the values in place inside each word.</summary>
     public static AgentCommand With(Processes.CommandWords words, IReadOnlyDictionary<string, string> values) =>
-        new(Substitute(words.Program, values), words.Arguments.Select(w => Substitute(w, values)).ToList());
+        new(Substitute(words.Program, values), words.Arguments.SelectMany(w => w == Context ? Lines(values, Context) : [Substitute(w, values)]).ToList());
+
+    private static IEnumerable<string> Lines(IReadOnlyDictionary<string, string> values, string placeholder) =>
+        values.TryGetValue(placeholder, out var value) && value.Length > 0 ? value.Split('\n') : [];
 
     /// <summary>The MILESTONEPLAN_* variables for the values.</summary>
     public static IReadOnlyDictionary<string, string> Environment(IReadOnlyDictionary<string, string> values) =>

@@ -33,6 +33,7 @@ internal sealed class AgentRunner(WorkflowServices services)
             ["{base}"] = baseBranch.Value,
             ["{plan}"] = planPath,
             ["{milestone}"] = plan.Milestone?.ToString() ?? string.Empty,
+            [AgentCommand.Context] = string.Join("\n", Core.Planning.IssueReadiness.RequiredReads(plan)),
         };
 
     public AgentResult Run(PlanDocument plan, IssueRow row, BranchName baseBranch, BranchName branch, string spec, string planPath)

@@ -75,6 +75,11 @@ internal sealed class DryRunGitHub(IGitHub gh, Action<string> say) : IGitHub
 
     public void CloseIssue(int number) => Print(GhCommand.CloseIssue(Number(number)));
 
+    public void Comment(int number, string body)
+    {
+        PublishGuard.RequireNothingSecret("PR comment", string.Empty, body);
+        Print(GhCommand.Comment(Number(number), GhCommand.BodyPlaceholder));
+    }
     /// <summary>Printed as a real run would run it; "succeeded", since nothing was refused.</summary>
     private ProcessResult Print(string[] arguments)
     {

@@ -95,6 +95,12 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
 
     public ProcessResult MarkReady(int number) => TryRun(GhCommand.MarkReady(Number(number)));
 
+    public void Comment(int number, string body)
+    {
+        PublishGuard.RequireNothingSecret("PR comment", string.Empty, body);
+        BodyFile.With(body, file => Run(GhCommand.Comment(Number(number), file)));
+    }
+
     /// <summary>`gh pr view &lt;n&gt; --json ...`: the PR as GitHub has it now.</summary>
     public PullRequestInfo View(int number) => View(Number(number));
 

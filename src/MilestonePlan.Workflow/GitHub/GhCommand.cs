@@ -55,6 +55,8 @@ internal static class GhCommand
 
     public static string[] CloseIssue(string number) => ["issue", "close", number];
 
+    public static string[] Comment(string pullRequest, string bodyFile) => ["pr", "comment", pullRequest, "--body-file", bodyFile];
+
     /// <summary>The command as printed: `gh` and its arguments, quoted as they are passed.</summary>
     public static string Display(IEnumerable<string> arguments) => CommandLine.Display("gh", arguments);
 

@@ -61,4 +61,7 @@ internal interface IGitHub
 
     /// <summary>`gh issue close N`.</summary>
     void CloseIssue(int number);
+
+    /// <summary>`gh pr comment &lt;n&gt; --body-file`: a comment on the PR (the code review's critical findings).</summary>
+    void Comment(int number, string body);
 }

@@ -15,6 +15,12 @@ internal static class RequiredPrograms
         if (checks)
         {
             missing.AddRange(context.Checks.Select(check => Problem(check.Program, "MilestonePlanCheckCommand", path)).OfType<string>());
+            missing.AddRange(context.Fixes.Select(fix => Problem(fix.Program, WorkflowSettings.FixCommandSetting, path)).OfType<string>());
+            if (context.Review is { } review && review.Program.IndexOf('{') < 0
+                && Problem(AgentProgram(context, review.Program), WorkflowSettings.ReviewCommandSetting, path) is { } reviewProblem)
+            {
+                missing.Add(reviewProblem);
+            }
         }
 
         // The agent's program may be a placeholder ({spec}...): known only per issue, so not checked here.

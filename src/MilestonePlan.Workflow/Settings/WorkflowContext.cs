@@ -35,8 +35,20 @@ internal sealed record WorkflowContext
     /// <summary>The checks SubmitIssue runs first, in order (MilestonePlanCheckCommand, one per line; `none` lines dropped).</summary>
     public required IReadOnlyList<CommandWords> Checks { get; init; }
 
+    /// <summary>The auto-fix SubmitIssue runs when a check fails (MilestonePlanFixCommand, one per line; none by default).</summary>
+    public IReadOnlyList<CommandWords> Fixes { get; init; } = [];
+
     /// <summary>RunMilestone's coding agent with its placeholders still in place (MilestonePlanAgentCommand); null: none.</summary>
     public CommandWords? Agent { get; init; }
+
+    /// <summary>The code reviewer SubmitIssue runs before auto-merge (MilestonePlanReviewCommand, split once); null: no review.</summary>
+    public CommandWords? Review { get; init; }
+
+    /// <summary>Findings whose rank (0–100) is at least this are critical (MilestonePlanReviewThreshold, default 80).</summary>
+    public double ReviewThreshold { get; init; } = 80;
+
+    /// <summary>How long the reviewer may run (MilestonePlanReviewTimeout, minutes, default 30).</summary>
+    public TimeSpan ReviewTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How long the agent may run for one issue before its process tree is ended (MilestonePlanAgentTimeout).</summary>
     public required TimeSpan AgentTimeout { get; init; }

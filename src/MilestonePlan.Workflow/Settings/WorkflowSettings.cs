@@ -13,10 +13,14 @@ namespace MilestonePlan.Workflow.Settings;
 /// </summary>
 internal static class WorkflowSettings
 {
+    public const string FixCommandSetting = "MilestonePlanFixCommand";
+
     /// <summary>The check run when MilestonePlanCheckCommand is empty.</summary>
     public const string DefaultCheckCommand = "dotnet test";
 
     public const string AgentCommandSetting = "MilestonePlanAgentCommand";
+
+    public const string ReviewCommandSetting = "MilestonePlanReviewCommand";
 
     /// <summary>The settings by name, as MSBuild passes them (the task's global properties); absent or empty: the default.</summary>
     public static WorkflowContext Parse(string repositoryRoot, IReadOnlyDictionary<string, string?> properties, CancellationToken cancellation = default) =>
@@ -35,8 +39,12 @@ internal static class WorkflowSettings
             Milestone = Milestone(Text("Milestone")),
             DryRun = Flag("MilestonePlanDryRun", Text("MilestonePlanDryRun")),
             Timeout = TimeSpan.FromSeconds(Math.Max(1, Whole("MilestonePlanTimeoutSeconds", Text("MilestonePlanTimeoutSeconds"), 120))),
-            Checks = Checks(Text("MilestonePlanCheckCommand") ?? DefaultCheckCommand),
+            Checks = Commands(Text("MilestonePlanCheckCommand") ?? DefaultCheckCommand, "MilestonePlanCheckCommand"),
+            Fixes = Commands(Text(FixCommandSetting) ?? "none", FixCommandSetting),
             Agent = Text(AgentCommandSetting) is { } agent ? Command(agent, AgentCommandSetting) : null,
+            Review = Text(ReviewCommandSetting) is { } review ? Command(review, ReviewCommandSetting) : null,
+            ReviewThreshold = Math.Min(100, Whole("MilestonePlanReviewThreshold", Text("MilestonePlanReviewThreshold"), 80)),
+            ReviewTimeout = TimeSpan.FromMinutes(Math.Max(1, Whole("MilestonePlanReviewTimeout", Text("MilestonePlanReviewTimeout"), 30))),
             AgentTimeout = TimeSpan.FromMinutes(Math.Max(1, Whole("MilestonePlanAgentTimeout", Text("MilestonePlanAgentTimeout"), 60))),
             MergePollInterval = TimeSpan.FromSeconds(Math.Max(1, Whole("MilestonePlanMergePollSeconds", Text("MilestonePlanMergePollSeconds"), 30))),
             MergeTimeout = TimeSpan.FromMinutes(Whole("MilestonePlanMergeTimeout", Text("MilestonePlanMergeTimeout"), 30)),
@@ -46,11 +54,11 @@ internal static class WorkflowSettings
         };
     }
 
-    /// <summary>Each line a command, split like the agent's command (quotes group words); `none` or `false` as a line's program: no check.</summary>
-    private static IReadOnlyList<CommandWords> Checks(string text) =>
+    /// <summary>Each line a command, split like the agent's command (quotes group words); `none` or `false` as a line's program: no command.</summary>
+    private static IReadOnlyList<CommandWords> Commands(string text, string setting) =>
         text.Split(['\n'], StringSplitOptions.RemoveEmptyEntries)
             .Where(line => line.Trim().Length > 0)
-            .Select(line => Command(line, "MilestonePlanCheckCommand"))
+            .Select(line => Command(line, setting))
             .Where(command => command.Program is not ("none" or "false"))
             .ToList();
 

@@ -72,7 +72,9 @@ internal static class StopConditionClassifier
 
         if (facts.FailedChecks is { } checks)
         {
-            findings.Add(new StopFinding(StopKind.Soft, "checks-failed", $"checks still fail: {checks}", "fix the failing checks"));
+            // A reason the auto-fix already made a sentence about the checks is kept as it is.
+            findings.Add(new StopFinding(StopKind.Soft, "checks-failed", checks.StartsWith("checks ", StringComparison.Ordinal) ? checks : $"checks still fail: {checks}",
+                "fix the failing checks"));
         }
 
         return findings.OrderByDescending(f => f.Kind).ToList();

@@ -8,6 +8,10 @@ namespace MilestonePlan.Core.Tests.EditProperties;
 /// </summary>
 internal static class EditInputs
 {
+    /// <summary>Cases per property run: 2,000, or MILESTONEPLAN_EDIT_ITERATIONS (e.g. 100000) for the long run by hand.</summary>
+    public static int Iterations =>
+        int.TryParse(Environment.GetEnvironmentVariable("MILESTONEPLAN_EDIT_ITERATIONS"), out var n) && n > 0 ? n : 2_000;
+
     /// <summary>Characters that end a line for some reader (YAML, Roslyn, Unicode) but not for Markdig, and other troublemakers.</summary>
     private static readonly string[] Odd = ["\u2028", "\u2029", "\u0085", "\t", "[", "]", "\"", "'", "`", "[x]", "](", "\\", "\u000B", "\u000C", "\uFEFF", "#", "*"];
 
@@ -25,16 +29,31 @@ internal static class EditInputs
         Gen.OneOfConst("[ ] ", "[x] ", "", "[X] ", "[ ]  "), Gen.OneOfConst("#" + number, number), Gen.OneOfConst(" — ", " - ", ": "),
         (bullet, box, n, separator) => bullet + box + n + separator + title);
 
-    /// <summary>An Open PRs section: `(none)`, or entries with nested Status/Created lines (kept together for removal).</summary>
+    /// <summary>
+    /// An Open PRs section: `(none)`, or an entry (naming its issue by plan number, or by GitHub number #101, which is #01's
+    /// unless the duplicate row claims it too) with nested Status / Code Review / Created lines in the template's order,
+    /// a bold Code Review label, or none (kept together for removal).
+    /// </summary>
     private static readonly Gen<string[]> OpenPullRequests = Gen.OneOf(
         Gen.Const(new[] { "* (none)" }),
-        Gen.Select(Gen.OneOfConst("02", "03"), Gen.Bool, Gen.Int[1, 99], (n, nested, pr) => nested
-            ? new[] { $"* [PR #{pr}](https://github.com/o/r/pull/{pr}) — x (#{n})", "  - Status: ⏳ Checks pending", "  - Created: 2026-11-24" }
-            : new[] { $"* [PR #{pr}](https://github.com/o/r/pull/{pr}) — x (#{n})" }));
+        Gen.Select(Gen.OneOfConst("02", "03", "101"), Gen.Int[0, 3], Gen.Int[1, 99], (n, nested, pr) => new[] { $"* [PR #{pr}](https://github.com/o/r/pull/{pr}) — x (#{n})" }
+            .Concat(nested switch
+            {
+                0 => [],
+                1 => ["  - Status: ⏳ Checks pending", "  - Created: 2026-11-24"],
+                2 => ["  - Status: ✓ Checks passing", "  - Code Review: ⏳ Pending", "  - Created: 2026-11-24"],
+                _ => ["  - **Code Review:** ⚠ 2 issues found"],
+            }).ToArray()));
 
+    /// <summary>A Blocked section: `(none)`, a standard STOP entry with a nested Reason, or the code-review findings format (its list at either indentation).</summary>
     private static readonly Gen<string[]> Blocked = Gen.OneOf(
         Gen.Const(new[] { "* (none)" }),
-        Gen.OneOfConst("02", "03").Select(n => new[] { $"* #{n} — x — STOP: migration — Needs: review", "  - Reason: a [b] \"c\"" }));
+        Gen.OneOfConst("02", "03").Select(n => new[] { $"* #{n} — x — STOP: migration — Needs: review", "  - Reason: a [b] \"c\"" }),
+        Gen.Select(Gen.OneOfConst("02", "03"), Gen.OneOfConst("    ", "  "), (n, indent) => new[]
+        {
+            $"* **#101** (plan #{n}) — x", "  - Reason: Code review found 1 critical issue (PR #7)", "  - Findings:",
+            indent + "1. a [b] `c` (score: 90, file: f.cs, line: 2)", "  - Fix: Address critical issues before continuing", "  - PR: #7", "  - Blocked Date: 2026-11-24",
+        }));
 
     /// <summary>The plan's lines (without endings), from the template's shape with every value varied.</summary>
     private static readonly Gen<List<string>> PlanLines = Gen.Select(

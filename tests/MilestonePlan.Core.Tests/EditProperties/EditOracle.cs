@@ -75,6 +75,7 @@ internal static class EditOracle
             foreach (var entry in list?.Entries ?? [])
             {
                 var names = row is null || entry.IssueCandidates.Any(c => plan.Resolve(c) is { } r && r.Number.Value == row.Number.Value)
+                    || plan.Resolve(entry) is { } named && named.Number.Value == row.Number.Value
                     || entry.IssueCandidates.Count == 0;
                 if (!names)
                 {

@@ -21,8 +21,7 @@ public sealed class EveryEditReadsBackTests
     private const string Path = "/repo/docs/03-build-notes/m1/IMPLEMENTATION_PLAN.md";
     private const string SpecPath = "/repo/docs/03-build-notes/m1/02-rules.md";
 
-    private static int Iterations =>
-        int.TryParse(Environment.GetEnvironmentVariable("MILESTONEPLAN_EDIT_ITERATIONS"), out var n) && n > 0 ? n : 2_000;
+    private static int Iterations => EditInputs.Iterations;
 
     private enum Op
     {

@@ -13,7 +13,7 @@ namespace MilestonePlan.Core.Tests.EditProperties;
 /// <summary>
 /// Property (issue #21): whatever the loop writes validates without an MP5xxx that was not there before. The loop's
 /// edits, on the issue it would work on: start it; open its PR; it merged; it stopped (hard or soft); reconcile a
-/// merged PR; the fixer. Each edit that changes issue states ends with the one Current Issue move.
+/// merged PR; the fixer; its code review's outcome (issue #22: the Code Review line, or a stop with critical findings). Each edit that changes issue states ends with the one Current Issue move.
 /// </summary>
 [TestClass]
 public sealed class NoNewTrackingFindingTests
@@ -22,7 +22,7 @@ public sealed class NoNewTrackingFindingTests
     private static readonly string Path = PlanWorkspace.Root + "/" + Relative;
     private const string Today = "2030-01-02";
 
-    private enum Step { Start, OpenPullRequest, Merged, HardStop, SoftStop, Reconcile, Fixer }
+    private enum Step { Start, OpenPullRequest, Merged, HardStop, SoftStop, Reconcile, Fixer, CodeReview, ReviewStop }
 
     /// <summary>What GitHub reports for the PR a reconcile sees: every state of the lifecycle's table.</summary>
     private enum GitHubSays { Merged, Closed, ClosedBranchDeleted, Pending, Passing, Failing, Conflict, Draft, NoAutoMerge, NotFound }
@@ -52,9 +52,10 @@ public sealed class NoNewTrackingFindingTests
                 Count(counts, after == text ? "unchanged" : step == Step.Reconcile ? $"{step} {says}" : step.ToString());
                 text = after;
             }
-        }, iter: 2_000, threads: 1);
+        }, iter: EditInputs.Iterations, threads: 1);
         Console.WriteLine(string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")));
-        Assert.IsTrue(counts.GetValueOrDefault(nameof(Step.HardStop)) > 50 && counts.GetValueOrDefault(nameof(Step.Merged)) > 50, string.Join(", ", counts));
+        Assert.IsTrue(counts.GetValueOrDefault(nameof(Step.HardStop)) > 50 && counts.GetValueOrDefault(nameof(Step.Merged)) > 50
+            && counts.GetValueOrDefault(nameof(Step.CodeReview)) > 50 && counts.GetValueOrDefault(nameof(Step.ReviewStop)) > 50, string.Join(", ", counts));
         foreach (var says in Enum.GetValues<GitHubSays>().Where(s => s != GitHubSays.NotFound))
         {
             Assert.IsTrue(counts.GetValueOrDefault($"{Step.Reconcile} {says}") > 5, $"reconcile of {says} changed too few plans: " + string.Join(", ", counts));
@@ -79,6 +80,11 @@ public sealed class NoNewTrackingFindingTests
     private static string? Apply(Step step, GitHubSays says, string text)
     {
         var next = NextIssueSelector.Select(PlanParser.Parse(Path, text)).Next;
+        if (step == Step.CodeReview)
+        {
+            return CodeReview(text, next);
+        }
+
         if (next is null && step is not (Step.Fixer or Step.Reconcile))
         {
             return null;
@@ -95,16 +101,38 @@ public sealed class NoNewTrackingFindingTests
             Step.Merged => Then((u, p) => u.MarkDone(Next(p)).Concat(u.ClearStops(Next(p)))).After,
             Step.HardStop => Then((u, p) => u.RecordStop(Next(p), hard: true, "a migration", "a review")).After,
             Step.SoftStop => Then((u, p) => u.RecordStop(Next(p), hard: false, "checks fail", "-")).After,
+            // Critical review findings: the issue stops with its findings, as the template writes them.
+            Step.ReviewStop => Then((u, p) => u.RecordReviewFindings(Next(p), 7, [new("SQL built from `input` [#02]", 90, "src/a.cs", 12), new("x", 80, null, null)], Today)).After,
             Step.Reconcile => Reconcile(text, says),
             _ => PlanFixer.Fix(Path, text).After,
         };
     }
 
-    /// <summary>Reconcile with GitHub reporting <paramref name="says"/> for one issue's PR (the first row that is not done).</summary>
+    /// <summary>
+    /// A review finished: the first issue with an Open PRs entry gets its Code Review line; with none, the next issue's PR
+    /// is listed with it (as SubmitIssue would after the checks pass).
+    /// </summary>
+    private static string? CodeReview(string text, IssueRow? next)
+    {
+        var plan = PlanParser.Parse(Path, text);
+        var open = PlanStatus.Of(plan).Issues.FirstOrDefault(i => i.Facts.OpenPullRequest is not null)?.Row;
+        var review = (open?.Order ?? next?.Order ?? 0) % 2 == 0 ? ReviewSummary.Found(2) : ReviewSummary.NoIssues;
+        return open is not null ? PlanTransition.Edit(Path, text, (u, p) => u.SetCodeReview(p.Issues.First(r => r.Order == open.Order), review)).After
+            : next is null ? null
+            : PlanTransition.Edit(Path, text, (u, p) => u.AddOpenPullRequest(p.Issues.First(r => r.Order == next.Order), 7, "https://github.com/o/r/pull/7",
+                CheckState.Passing, review: ReviewSummary.Pending)).MoveCurrentToNext(Path, Today).After;
+    }
+
+    /// <summary>
+    /// Reconcile with GitHub reporting <paramref name="says"/> for one issue's PR: the first row that is not done and whose
+    /// dependencies are (GitHub merging an issue before its dependencies is a true MP5006, not one the loop adds).
+    /// </summary>
     private static string? Reconcile(string text, GitHubSays says)
     {
         var plan = PlanParser.Parse(Path, text);
-        var row = PlanStatus.Of(plan).Issues.FirstOrDefault(i => !i.IsDone)?.Row;
+        var status = PlanStatus.Of(plan);
+        var row = status.Issues.FirstOrDefault(i => !i.IsDone
+            && i.Row.Dependencies.References.All(d => plan.ResolveDependency(d, out _) is not { } target || status.Of(target)?.IsDone != false))?.Row;
         if (row is null)
         {
             return null;

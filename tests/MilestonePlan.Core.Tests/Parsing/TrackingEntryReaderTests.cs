@@ -38,6 +38,7 @@ public sealed class TrackingEntryReaderTests
         Assert.IsNotNull(entry);
         Assert.IsNull(entry.Checked);
         CollectionAssert.AreEqual(new[] { new IssueNumber(7) }, entry.IssueCandidates.ToArray());
+        Assert.IsTrue(entry.NamesGitHubIssue, "the template's enhanced entry closes with the GitHub issue");
     }
 
     [TestMethod]

@@ -23,7 +23,7 @@ internal static class ScriptedAgent
 
     /// <summary>A runner for RunMilestone with <paramref name="script"/> as the agent (`$AGENT_LOG` is replaced by the log's path).</summary>
     public static WorkflowRunner Loop(WorkflowRepository repo, string script, int maxIssues = 0, double mergeTimeoutSeconds = 20,
-        TimeSpan? agentTimeout = null, CancellationToken cancellation = default, Action<string>? say = null)
+        TimeSpan? agentTimeout = null, CancellationToken cancellation = default, Action<string>? say = null, string agentCommand = "'{agent}' \"{title}\"")
     {
         var path = Path.Combine(repo.Gh.Folder, "agent-" + Guid.NewGuid().ToString("N") + ".sh");
         File.WriteAllText(path, script.Replace("$AGENT_LOG", Log(repo)) + "\n");
@@ -35,7 +35,7 @@ internal static class ScriptedAgent
         return new WorkflowRunner(repo.Settings(new()
         {
             ["MilestonePlanCheckCommand"] = "none",
-            ["MilestonePlanAgentCommand"] = $"'{path}' \"{{title}}\"",
+            ["MilestonePlanAgentCommand"] = agentCommand.Replace("{agent}", path, StringComparison.Ordinal),
             ["MilestonePlanMaxIssues"] = maxIssues.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, cancellation) with
         {

@@ -120,12 +120,13 @@ internal sealed class WorkflowRepository : IDisposable
         .Where(p => !p!["head"]!.GetValue<string>().StartsWith("chore/", StringComparison.Ordinal))
         .Select(p => p!.DeepClone()).ToArray() ?? []);
 
-    public WorkflowRunner Runner(bool dryRun = false, string? milestone = null, string checks = "none") =>
+    public WorkflowRunner Runner(bool dryRun = false, string? milestone = null, string checks = "none", string? fix = null) =>
         new(Settings(new()
         {
             ["MilestonePlanDryRun"] = dryRun ? "true" : "false",
             ["Milestone"] = milestone,
             ["MilestonePlanCheckCommand"] = checks,
+            ["MilestonePlanFixCommand"] = fix,
         }), Gh.Runner, Output.Add);
 
     /// <summary>The run's context from MSBuild-named settings, as the task makes it, with the tests' date and a one-minute timeout.</summary>

@@ -16,8 +16,21 @@ namespace MilestonePlan.Workflow.Actions.Steps;
 /// for the merge; a stopped issue is recorded and the loop goes on with the others. Every round starts from what is
 /// recorded in git and on GitHub, so a run that was stopped anywhere resumes where it was.
 /// </summary>
-internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep(services)
+internal sealed class RunMilestoneStep(WorkflowServices services, StepParts parts)
 {
+    public RunMilestoneStep(WorkflowServices services)
+        : this(services, StepParts.Of(services))
+    {
+    }
+
+    private Settings.WorkflowContext Options => services.Options;
+
+    private Action<string> Say => services.Say;
+
+    private Git.IGit Git => services.Git;
+
+    private GitHub.IGitHub Gh => services.Gh;
+
     public IReadOnlyList<IssueOutcome> Run()
     {
         if (Options.Agent is null)
@@ -32,12 +45,12 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
         while (Options.MaxIssues <= 0 || started.Count < Options.MaxIssues)
         {
             Options.Cancellation.ThrowIfCancellationRequested();
-            var reconciled = new ReconcileMilestoneStep(Services).Run();
-            var plan = ChoosePlan();
-            var tracked = Reread(plan, reconciled.After);
+            var reconciled = new ReconcileMilestoneStep(services).Run();
+            var plan = parts.Plans.Choose();
+            var tracked = PlanChoice.Reread(plan, reconciled.After);
             latest = tracked;
             Say($"RunMilestone: {plan.Milestone}: looking for the next eligible issue");
-            if (new RunNextIssueStep(Services).Run() is not { } row)
+            if (new RunNextIssueStep(services).Run() is not { } row)
             {
                 // Nothing eligible now; an issue PR that may still merge by itself (from this run or an earlier one)
                 // may make its dependents eligible: wait for it once, until GitHub's answer is final, then look again.
@@ -70,33 +83,33 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
                 throw WorkflowException.Tool($"{row.Number} was chosen twice in one run; its last outcome was not recorded (see above)");
             }
 
-            outcomes.Add(RunIssue(ChoosePlan(), row));
+            outcomes.Add(RunIssue(parts.Plans.Choose(), row));
         }
 
         if (outcomes.Count > 0)
         {
             // What the last wait ended on (a merge, a stop) is recorded before the run ends, also when MilestonePlanMaxIssues
             // ends it: the plan never says less than GitHub does.
-            var plan = ChoosePlan();
-            latest = Reread(plan, new ReconcileMilestoneStep(Services).Run().After);
+            var plan = parts.Plans.Choose();
+            latest = PlanChoice.Reread(plan, new ReconcileMilestoneStep(services).Run().After);
         }
 
         Say($"RunMilestone: {outcomes.Count} issue(s) this run");
-        Services.Items.Clear();
+        services.Items.Clear();
         foreach (var outcome in outcomes)
         {
             Say("  " + outcome);
-            Services.Items.Add(TargetItem.Of(outcome.Issue, ("Kind", "Outcome"), ("Issue", outcome.Issue), ("Title", outcome.Title),
+            services.Items.Add(TargetItem.Of(outcome.Issue, ("Kind", "Outcome"), ("Issue", outcome.Issue), ("Title", outcome.Title),
                 ("Branch", outcome.Branch), ("State", outcome.State.ToString()), ("Reason", outcome.Reason),
                 ("PullRequest", outcome.PullRequest?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", outcome.Url)));
         }
 
         // The summary reads the plan as the tracking branch holds it, not the copy on whichever branch is checked out.
-        var final = NextIssueSelector.Select(latest ?? ChoosePlan());
+        var final = NextIssueSelector.Select(latest ?? parts.Plans.Choose());
         foreach (var waiting in final.PassedOver)
         {
             Say($"  waiting: {waiting.Row.Number} — {waiting.Reason}");
-            Services.Items.Add(TargetItem.Of(waiting.Row.Number.ToString(), ("Kind", "Waiting"), ("Issue", waiting.Row.Number.ToString()),
+            services.Items.Add(TargetItem.Of(waiting.Row.Number.ToString(), ("Kind", "Waiting"), ("Issue", waiting.Row.Number.ToString()),
                 ("Title", waiting.Row.TitleText), ("State", waiting.State.ToString()), ("Reason", waiting.Reason)));
         }
 
@@ -106,15 +119,24 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
     /// <summary>One issue, on its checked-out feature branch: agent (unless there is work already), submit, merge.</summary>
     private IssueOutcome RunIssue(PlanDocument plan, IssueRow row)
     {
-        var baseBranch = RequireBranches(plan);
-        var branch = RequireFeature(plan, row);
+        var baseBranch = parts.Branches.RequireBranches(plan);
+        var branch = BranchGuard.RequireFeature(plan, row);
         IssueOutcome Outcome(IssueOutcomeState state, string reason, int? pr = null, string? url = null) =>
             new(row.Number.ToString(), row.TitleText, branch.Value, state, PublishedText.PlanLine(reason), pr, url);
 
         var hasWork = !(Git.ResolveCommit(baseBranch.FullRef) is { } baseTip && Git.IsAncestor("HEAD", baseTip));
         if (IssueLifecycle.Of(new IssueFacts { BranchExists = true, HasCommits = hasWork }).Next == LifecycleAction.RunAgent)
         {
-            var agent = new AgentRunner(Services).Run(plan, row, baseBranch, branch, Relative(SpecPath(plan, row) ?? plan.Path), Relative(plan.Path));
+            // The template's "Issue Spec Problems" hard stop, before the agent spends anything on an issue it cannot do.
+            var problems = IssueReadiness.Problems(Core.IO.DiskFileSystem.Instance, Options.RepositoryRoot, plan, row, parts.Report.SpecFor(plan, row));
+            if (problems.Count > 0)
+            {
+                var reason = "issue spec problem: " + string.Join("; ", problems);
+                RecordStop(plan, baseBranch, row, hard: true, reason, "fix the spec or the plan, then remove this entry");
+                return Outcome(IssueOutcomeState.Stopped, reason);
+            }
+
+            var agent = new AgentRunner(services).Run(plan, row, baseBranch, branch, Options.Relative(parts.Branches.SpecPath(plan, row) ?? plan.Path), Options.Relative(plan.Path));
             if (agent.Stop is { } stop)
             {
                 RecordStop(plan, baseBranch, row, stop.Hard, stop.Reason, stop.Needs);
@@ -126,7 +148,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
             Say($"{row.Number}: {branch} already has work and no PR; going straight to the checks");
         }
 
-        var findings = new SubmitIssueStep(Services).Run();
+        var findings = new SubmitIssueStep(services).Run();
         if (findings.Count > 0)
         {
             var first = findings[0];
@@ -168,7 +190,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
             return null;
         }
 
-        var baseBranch = RequireBranches(tracked);
+        var baseBranch = parts.Branches.RequireBranches(tracked);
         var pullRequests = Gh.List(baseBranch.Value).Select(PullRequestEffects.ForPlan).ToList();
         var open = Reconciler.Steps(tracked, pullRequests)
             .Where(s => s.PullRequest is { IsOpen: true } pr && s.Step.Loop == LoopMove.Wait && !waited.Contains(pr.Number))
@@ -236,10 +258,10 @@ internal sealed class RunMilestoneStep(WorkflowServices services) : WorkflowStep
     private void RecordStop(PlanDocument plan, BranchName baseBranch, IssueRow row, bool hard, string reason, string needs)
     {
         Say($"{(hard ? "⛔" : "⏭️")} {row.Number}: {reason}");
-        OnTracking(plan, baseBranch, $"{row.Number} {(hard ? "stopped" : "skipped")}", tracked =>
+        parts.Tracking.OnTracking(plan, baseBranch, $"{row.Number} {(hard ? "stopped" : "skipped")}", tracked =>
         {
-            var file = PlanFile.Read(RequireInside(tracked.Path), Options.MaxPlanBytes);
-            Save(file, PlanTransition.Edit(tracked.Path, file.Text, tracked.SpecGitHubNumbers(), (u, p) =>
+            var file = PlanFile.Read(parts.Branches.RequireInside(tracked.Path), Options.MaxPlanBytes);
+            services.Plans.Save(file, PlanTransition.Edit(tracked.Path, file.Text, tracked.SpecGitHubNumbers(), (u, p) =>
                 u.RecordStop(p.Find(row.Number)!, hard, PublishedText.PlanLine(reason), PublishedText.PlanLine(needs)).Concat(u.SetLastUpdated(Options.Today)))
                 .MoveCurrentToNext(tracked.Path, Options.Today));
             return true;

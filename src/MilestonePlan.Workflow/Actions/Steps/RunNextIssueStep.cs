@@ -9,25 +9,38 @@ using MilestonePlan.Workflow.Services;
 namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>RunNextIssue: base branch ready and synced, feature branch created, Current Issue set, spec printed.</summary>
-internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep(services)
+internal sealed class RunNextIssueStep(WorkflowServices services, StepParts parts)
 {
+    public RunNextIssueStep(WorkflowServices services)
+        : this(services, StepParts.Of(services))
+    {
+    }
+
+    private Settings.WorkflowContext Options => services.Options;
+
+    private Action<string> Say => services.Say;
+
+    private Git.IGit Git => services.Git;
+
+    private GitHub.IGitHub Gh => services.Gh;
+
     public IssueRow? Run()
     {
-        var plan = ChoosePlan();
-        var baseBranch = RequireBranches(plan);
+        var plan = parts.Plans.Choose();
+        var baseBranch = parts.Branches.RequireBranches(plan);
         var row = NextIssueSelector.Select(plan).Next;
         // The plan checked out may lag behind the tracked state (the tracking PR not merged yet): only when there is no
         // tracking branch at all does "nothing eligible here" settle it.
         var tracking = plan.Milestone is { } milestone ? Tracking.TrackingBranch.For(milestone) : null;
         if (row is null && (Options.DryRun || tracking is null || !(Git.LocalBranchExists(tracking) || Git.RemoteBranchExists(tracking))))
         {
-            new NextIssueStep(Services).Run();
+            new NextIssueStep(services).Run();
             return null;
         }
 
-        EnsureCleanRepository();
-        FetchOnce();
-        EnsureBaseBranch(baseBranch);
+        parts.Repository.EnsureCleanRepository();
+        parts.Tracking.FetchOnce();
+        parts.Tracking.EnsureBaseBranch(baseBranch);
 
         Git.Checkout(baseBranch);
         if (Git.RemoteBranchExists(baseBranch))
@@ -37,9 +50,9 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
 
         // The milestone's tracked state (the base plus the open tracking PR) is what counts: on the tracking branch the
         // issue is chosen again and recorded as current; the feature branch then starts from the base, without the plan edit.
-        (plan, var taken) = OnTracking(plan, baseBranch, "next issue started", tracked =>
+        (plan, var taken) = parts.Tracking.OnTracking(plan, baseBranch, "next issue started", tracked =>
         {
-            if (!Options.DryRun && !RequireBranches(tracked).Equals(baseBranch))
+            if (!Options.DryRun && !parts.Branches.RequireBranches(tracked).Equals(baseBranch))
             {
                 throw WorkflowException.Tool($"the plan on {baseBranch} names another Milestone Branch ({BranchNames.BaseBranch(tracked)}); nothing more was changed");
             }
@@ -50,15 +63,15 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
                 return (tracked, (IssueRow?)null);
             }
 
-            var chosenFeature = RequireFeature(tracked, chosen);
+            var chosenFeature = BranchGuard.RequireFeature(tracked, chosen);
             if (Git.DefaultBranch() is { } defaultBranch && defaultBranch.Value.Equals(chosenFeature.Value, StringComparison.OrdinalIgnoreCase))
             {
                 throw new WorkflowException(Core.Diagnostics.Rules.MP4001,
                     Core.Diagnostics.Rules.MP4001.Format(chosen.Number, chosenFeature, "is the repository's default branch"), tracked.Path, chosen.FeatureBranch?.Span);
             }
 
-            var file = PlanFile.Read(RequireInside(tracked.Path), Options.MaxPlanBytes);
-            Save(file, PlanTransition.Edit(tracked.Path, file.Text, tracked.SpecGitHubNumbers(), (updater, p) =>
+            var file = PlanFile.Read(parts.Branches.RequireInside(tracked.Path), Options.MaxPlanBytes);
+            services.Plans.Save(file, PlanTransition.Edit(tracked.Path, file.Text, tracked.SpecGitHubNumbers(), (updater, p) =>
             {
                 var current = p.Find(chosen.Number)!;
                 var status = p.Field(FieldKeys.Status)?.Value.Text;
@@ -83,7 +96,7 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
         }
 
         row = taken;
-        var feature = RequireFeature(plan, row);
+        var feature = BranchGuard.RequireFeature(plan, row);
 
         if (Git.LocalBranchExists(feature))
         {
@@ -101,10 +114,10 @@ internal sealed class RunNextIssueStep(WorkflowServices services) : WorkflowStep
             Git.CheckoutNew(feature, baseBranch.FullRef);
         }
 
-        var spec = SpecFor(plan, row);
+        var spec = parts.Report.SpecFor(plan, row);
         Say($"Implement {row.Number} {row.TitleText} on {feature} (base {baseBranch})");
-        Report(plan, row, "Started", ("State", "Started"));
-        Say($"Spec: {Relative(SpecPath(plan, row) ?? plan.Path)}");
+        parts.Report.Report(plan, row, "Started", ("State", "Started"));
+        Say($"Spec: {Options.Relative(parts.Branches.SpecPath(plan, row) ?? plan.Path)}");
         foreach (var item in spec?.AcceptanceItems ?? [])
         {
             Say("  - [ ] " + item.Text);

@@ -12,27 +12,43 @@ using MilestonePlan.Workflow.Tracking;
 namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>SubmitIssue: checks, stop conditions, push, PR, auto-merge; records what really happened in the plan.</summary>
-internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(services)
+internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts)
 {
+    public SubmitIssueStep(WorkflowServices services)
+        : this(services, StepParts.Of(services))
+    {
+    }
+
+    private Settings.WorkflowContext Options => services.Options;
+
+    private Action<string> Say => services.Say;
+
+    private Git.IGit Git => services.Git;
+
+    private GitHub.IGitHub Gh => services.Gh;
+
     public IReadOnlyList<StopFinding> Run()
     {
-        var plan = ChoosePlan();
-        var baseBranch = RequireBranches(plan);
+        var plan = parts.Plans.Choose();
+        var baseBranch = parts.Branches.RequireBranches(plan);
         // Clean first: what is submitted is what is committed, and the record goes to the tracking branch afterwards.
-        EnsureCleanRepository();
+        parts.Repository.EnsureCleanRepository();
         var current = Git.CurrentBranch() ?? throw WorkflowException.Tool("HEAD is detached; check out the issue's feature branch");
-        var row = plan.Issues.FirstOrDefault(r => RequireFeature(plan, r).Value == current)
+        var row = plan.Issues.FirstOrDefault(r => BranchGuard.RequireFeature(plan, r).Value == current)
             ?? throw WorkflowException.Tool($"'{current}' is not the feature branch of any issue of {plan.Milestone}");
-        var branch = RequireFeature(plan, row);
+        var branch = BranchGuard.RequireFeature(plan, row);
 
-        var specProblem = SpecPath(plan, row) is not { } specPath || !File.Exists(specPath)
+        var specProblem = parts.Branches.SpecPath(plan, row) is not { } specPath || !File.Exists(specPath)
             ? $"the spec of {row.Number} is missing"
             : !row.Dependencies.IsReadable ? $"the dependencies of {row.Number} cannot be read" : null;
+        // Checks (and the auto-fix, whose commit joins the branch) before the diff is read: the stop conditions judge
+        // what will be pushed, fix included.
+        var checks = services.Checks.RunWithFix(Git, AutoFixCommit(plan, row));
         var changes = ChangeSetLoader.Load(Git, baseBranch.FullRef, "HEAD");
-        var facts = new StopFacts(baseBranch.Value, Git.HasMergeConflict(baseBranch.FullRef, "HEAD"), Services.Checks.Run(), specProblem);
+        var facts = new StopFacts(baseBranch.Value, Git.HasMergeConflict(baseBranch.FullRef, "HEAD"), checks, specProblem);
         var findings = StopConditionClassifier.Classify(changes, Options.StopPolicy, facts).ToList();
         var title = PullRequestText.Title(plan, row);
-        var body = PullRequestText.Body(plan, row, SpecFor(plan, row), Relative(SpecPath(plan, row) ?? plan.Path));
+        var body = PullRequestText.Body(plan, row, parts.Report.SpecFor(plan, row), Options.Relative(parts.Branches.SpecPath(plan, row) ?? plan.Path));
         // The PR's text is published too: a secret in the spec's criteria or the title is a safety stop like one in the diff.
         if ((SecretScanner.KindOf(title) ?? SecretScanner.Scan(body).Select(s => s.Kind).FirstOrDefault()) is { } leaked)
         {
@@ -51,7 +67,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
                 updater.RecordStop(p.Find(row.Number)!, first.IsHard, PublishedText.PlanLine(first.Reason), PublishedText.PlanLine(first.Needs))
                     .Concat(updater.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today));
             Say($"{row.Number} not submitted: {(first.IsHard ? "needs review" : "skipped")}");
-            Report(plan, row, "Submitted", ("State", first.IsHard ? "Stopped" : "Skipped"), ("Reason", first.Reason));
+            parts.Report.Report(plan, row, "Submitted", ("State", first.IsHard ? "Stopped" : "Skipped"), ("Reason", first.Reason));
             DemoteOpenPullRequest(branch, baseBranch);
             return findings;
         }
@@ -101,7 +117,21 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             Say($"Opened PR #{pr.Number}: {pr.Url}");
         }
 
-        var merge = reused is { IsMerged: true } || reused is { AutoMergeEnabled: true } ? null : Gh.EnableAutoMerge(pr.Number);
+        var needsMerge = !(reused is { IsMerged: true } || reused is { AutoMergeEnabled: true });
+        // The code-review gate: after the checks passed, before auto-merge (a PR that already merges is past it).
+        ReviewSummary? reviewed = null;
+        if (needsMerge && Options.Review is not null)
+        {
+            var (reviewStop, summary) = new ReviewGate(services, parts.Branches).Review(plan, baseBranch, branch, row, pr.Number);
+            if (reviewStop is not null)
+            {
+                return RecordLifecycleStop(plan, baseBranch, row, PullRequestEffects.ForPlan(Gh.View(pr.Number)), reviewStop);
+            }
+
+            reviewed = summary;
+        }
+
+        var merge = needsMerge ? Gh.EnableAutoMerge(pr.Number) : null;
         // gh may merge at once (already mergeable) or refuse; read the PR back and record what really happened, as the
         // issue lifecycle says (docs/run-milestone.md): merged, waiting for its checks, or a stop with the PR a draft.
         var state = PullRequestEffects.ForPlan(Gh.View(pr.Number));
@@ -128,10 +158,10 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         }
 
         transition = (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (u, p) =>
-            LifecycleRecord.Edits(u, p.Find(row.Number)!, step, state).Concat(step.Record.HasFlag(TrackingRecord.Done) ? [] : u.ClearStops(p.Find(row.Number)!))
+            LifecycleRecord.Edits(u, p.Find(row.Number)!, step, state, reviewed).Concat(step.Record.HasFlag(TrackingRecord.Done) ? [] : u.ClearStops(p.Find(row.Number)!))
                 .Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today);
         Record(plan, baseBranch, $"{row.Number}: PR #{pr.Number} {(state.IsMerged ? "merged" : "open")}", transition);
-        Report(plan, row, "Submitted", ("State", state.IsMerged ? "Done" : "PrOpen"),
+        parts.Report.Report(plan, row, "Submitted", ("State", state.IsMerged ? "Done" : "PrOpen"),
             ("Reason", state.IsMerged ? "merged" : "auto-merge enabled; merges when its checks pass"),
             ("PullRequest", pr.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", pr.Url));
         return findings;
@@ -146,9 +176,23 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
         var hard = step.Loop == LoopMove.Stop;
         Say($"{(hard ? "⛔" : "⏭️")} {step.Reason}");
         PullRequestEffects.Apply(Gh, Say, step, pr, Options.DryRun);
-        Record(plan, baseBranch, $"{row.Number} {(hard ? "stopped" : "skipped")}", (tracked, text) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(),
-            (u, p) => LifecycleRecord.Edits(u, p.Find(row.Number)!, step, pr).Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today));
-        Report(plan, row, "Submitted", ("State", hard ? "Stopped" : "Skipped"), ("Reason", step.Reason),
+        Record(plan, baseBranch, $"{row.Number} {(hard ? "stopped" : "skipped")}", (tracked, text) =>
+        {
+            PlanTransition Edit(LifecycleStep record) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(),
+                (u, p) => LifecycleRecord.Edits(u, p.Find(row.Number)!, record, pr).Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today);
+            try
+            {
+                return Edit(step);
+            }
+            catch (EditRefusedException) when (step.ReviewFindings is not null)
+            {
+                // A reviewer's finding that would not read back in the template's code-review format (its text starts
+                // like a Markdown block, say) is refused by the editor: the stop is then written in the standard STOP
+                // format, whose reason names the findings, rather than not at all.
+                return Edit(step with { ReviewFindings = null });
+            }
+        });
+        parts.Report.Report(plan, row, "Submitted", ("State", hard ? "Stopped" : "Skipped"), ("Reason", step.Reason),
             ("PullRequest", pr.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Url", pr.Url));
         var code = step.State switch
         {
@@ -156,17 +200,29 @@ internal sealed class SubmitIssueStep(WorkflowServices services) : WorkflowStep(
             LifecycleState.ClosedUnmerged => "pr-closed",
             LifecycleState.Conflicted => "conflict",
             LifecycleState.ChecksFailing => "checks",
-            _ => step.State.ToString(),
+            _ => step.Rule.StartsWith("code review", StringComparison.Ordinal) ? "review" : step.State.ToString(),
         };
         return [new StopFinding(hard ? StopKind.Hard : StopKind.Soft, code, step.Reason, hard ? step.Needs : "-")];
     }
 
+    /// <summary>The auto-fix's own commit, in the template's format: `style(m{n}): auto-fix`, the issue, `Closes #N`.</summary>
+    private static IReadOnlyList<string> AutoFixCommit(PlanDocument plan, IssueRow row)
+    {
+        var paragraphs = new List<string> { $"style({plan.Milestone}): auto-fix for {row.TitleText}", $"Implements issue {row.Number}: auto-fix run when a check failed" };
+        if (row.GitHubNumber is { } gitHub)
+        {
+            paragraphs.Add($"Closes #{gitHub}");
+        }
+
+        return paragraphs;
+    }
+
     /// <summary>The record of what happened, made on the tracking branch's plan; then back on the feature branch.</summary>
     private void Record(PlanDocument plan, Core.Model.BranchName baseBranch, string summary, Func<PlanDocument, string, PlanTransition> transition) =>
-        OnTracking(plan, baseBranch, summary, tracked =>
+        parts.Tracking.OnTracking(plan, baseBranch, summary, tracked =>
         {
-            var file = PlanFile.Read(RequireInside(tracked.Path), Options.MaxPlanBytes);
-            Save(file, transition(tracked, file.Text));
+            var file = PlanFile.Read(parts.Branches.RequireInside(tracked.Path), Options.MaxPlanBytes);
+            services.Plans.Save(file, transition(tracked, file.Text));
             return true;
         });
 
