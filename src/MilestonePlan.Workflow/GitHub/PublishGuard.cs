@@ -7,9 +7,13 @@ namespace MilestonePlan.Workflow.GitHub;
 /// </summary>
 internal static class PublishGuard
 {
+    /// <summary>The kind of the first secret in <paramref name="title"/> or <paramref name="body"/>, or null.</summary>
+    public static string? SecretKind(string title, string body) =>
+        Publishing.SecretScanner.KindOf(title) ?? Publishing.SecretScanner.Scan(body).Select(s => s.Kind).FirstOrDefault();
+
     public static void RequireNothingSecret(string what, string title, string body)
     {
-        if ((Publishing.SecretScanner.KindOf(title) ?? Publishing.SecretScanner.Scan(body).Select(s => s.Kind).FirstOrDefault()) is { } kind)
+        if (SecretKind(title, body) is { } kind)
         {
             throw WorkflowException.Tool($"the {what}'s title or body would publish a {kind}; nothing was sent to GitHub (remove it, and rotate it)");
         }

@@ -50,7 +50,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
         var title = PullRequestText.Title(plan, row);
         var body = PullRequestText.Body(plan, row, parts.Report.SpecFor(plan, row), Options.Relative(parts.Branches.SpecPath(plan, row) ?? plan.Path));
         // The PR's text is published too: a secret in the spec's criteria or the title is a safety stop like one in the diff.
-        if ((SecretScanner.KindOf(title) ?? SecretScanner.Scan(body).Select(s => s.Kind).FirstOrDefault()) is { } leaked)
+        if (PublishGuard.SecretKind(title, body) is { } leaked)
         {
             findings.Insert(0, new StopFinding(StopKind.Safety, "secret", $"the PR title or body would publish a {leaked}", "remove it from the plan or spec and rotate it"));
         }
