@@ -59,6 +59,15 @@ internal sealed record WorkflowContext
     /// <summary>How long RunMilestone waits for one PR to merge before going on with other issues (MilestonePlanMergeTimeout).</summary>
     public required TimeSpan MergeTimeout { get; init; }
 
+    /// <summary>
+    /// RunMilestone goes on to the next eligible issue once a PR is open with auto-merge, and waits only when nothing
+    /// is eligible (MilestonePlanPipeline, default true); false waits for each PR before the next issue.
+    /// </summary>
+    public bool Pipeline { get; init; } = true;
+
+    /// <summary>How many coding agents RunMilestone runs at once, each in its own worktree (MilestonePlanParallelAgents, default 1).</summary>
+    public int ParallelAgents { get; init; } = 1;
+
     /// <summary>At most this many issues per RunMilestone run; 0: no limit (MilestonePlanMaxIssues).</summary>
     public int MaxIssues { get; init; }
 

@@ -49,6 +49,8 @@ internal static class WorkflowSettings
             MergePollInterval = TimeSpan.FromSeconds(Math.Max(1, Whole("MilestonePlanMergePollSeconds", Text("MilestonePlanMergePollSeconds"), 30))),
             MergeTimeout = TimeSpan.FromMinutes(Whole("MilestonePlanMergeTimeout", Text("MilestonePlanMergeTimeout"), 30)),
             MaxIssues = Whole("MilestonePlanMaxIssues", Text("MilestonePlanMaxIssues"), 0),
+            Pipeline = Text("MilestonePlanPipeline") is not { } pipeline || Flag("MilestonePlanPipeline", pipeline),
+            ParallelAgents = Math.Max(1, Whole("MilestonePlanParallelAgents", Text("MilestonePlanParallelAgents"), 1)),
             GitHubMilestone = Text("MilestonePlanGitHubMilestone"),
             Cancellation = cancellation,
         };

@@ -12,9 +12,11 @@ namespace MilestonePlan.Workflow.Actions.Steps;
 
 /// <summary>
 /// RunMilestone: the template's autopilot loop. Each round reconciles with GitHub, takes the next eligible issue
-/// (RunNextIssue), runs the coding agent on its branch (<see cref="AgentRunner"/>), submits (SubmitIssue) and waits
-/// for the merge; a stopped issue is recorded and the loop goes on with the others. Every round starts from what is
-/// recorded in git and on GitHub, so a run that was stopped anywhere resumes where it was.
+/// (RunNextIssue), runs the coding agent on its branch (<see cref="AgentRunner"/>) and submits it (SubmitIssue); with
+/// its PR open and auto-merge on, the loop goes on to the next eligible issue (pipelined, the template's "proceed to
+/// next eligible issue"), and waits only when nothing is eligible and PRs are pending, until the first of them ends
+/// (<see cref="PullRequestWait"/>). A stopped issue is recorded and the loop goes on with the others. Every round
+/// starts from what is recorded in git and on GitHub, so a run that was stopped anywhere resumes where it was.
 /// </summary>
 internal sealed class RunMilestoneStep(WorkflowServices services, StepParts parts)
 {
@@ -38,52 +40,61 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
             throw WorkflowException.Tool("RunMilestone needs the coding agent: -p:MilestonePlanAgentCommand=\"my-agent --issue {issue} --spec {spec}\"");
         }
 
-        var outcomes = new List<IssueOutcome>();
+        var outcomes = new IssueOutcomes();
+        var wait = new PullRequestWait(Options, Say, Gh);
         PlanDocument? latest = null;
         var started = new HashSet<int>();
-        var waited = new HashSet<int>();
-        while (Options.MaxIssues <= 0 || started.Count < Options.MaxIssues)
+        var seenMerged = new HashSet<int>();
+        while (true)
         {
             Options.Cancellation.ThrowIfCancellationRequested();
             var reconciled = new ReconcileMilestoneStep(services).Run();
             var plan = parts.Plans.Choose();
             var tracked = PlanChoice.Reread(plan, reconciled.After);
             latest = tracked;
-            Say($"RunMilestone: {plan.Milestone}: looking for the next eligible issue");
-            if (new RunNextIssueStep(services).Run() is not { } row)
+            var baseBranch = parts.Branches.RequireBranches(tracked);
+            IssueRow? row = null;
+            if (Options.MaxIssues <= 0 || started.Count < Options.MaxIssues)
             {
-                // Nothing eligible now; an issue PR that may still merge by itself (from this run or an earlier one)
-                // may make its dependents eligible: wait for it once, until GitHub's answer is final, then look again.
-                if (OpenIssuePullRequest(tracked, waited) is { } open)
-                {
-                    var waitedFor = WaitForFinalState(open.Number);
-                    if (waitedFor.State == LifecycleState.Merged)
-                    {
-                        outcomes.Add(new IssueOutcome(open.Row.Number.ToString(), open.Row.TitleText, open.Branch, IssueOutcomeState.Done, string.Empty, open.Number, open.Url));
-                    }
-                    else if (waitedFor.Loop is LoopMove.Stop or LoopMove.Skip)
-                    {
-                        outcomes.Add(new IssueOutcome(open.Row.Number.ToString(), open.Row.TitleText, open.Branch,
-                            waitedFor.Loop == LoopMove.Stop ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, PublishedText.PlanLine(waitedFor.Reason), open.Number, open.Url));
-                    }
+                Say($"RunMilestone: {plan.Milestone}: looking for the next eligible issue");
+                row = new RunNextIssueStep(services).Run();
+            }
 
-                    // The next round's reconcile records what the wait ended on (merged, a stop with the PR a draft).
-                    if (IssueLifecycle.IsFinal(waitedFor.State))
+            if (row is not null)
+            {
+                if (!started.Add(row.Number.Value))
+                {
+                    // Recorded state did not move on (e.g. a record that could not land): stop rather than loop.
+                    throw WorkflowException.Tool($"{row.Number} was chosen twice in one run; its last outcome was not recorded (see above)");
+                }
+
+                var (outcome, opened) = RunIssue(parts.Plans.Choose(), row);
+                outcomes.Set(outcome);
+                if (opened is not null && !Options.Pipeline)
+                {
+                    // Not pipelined: this PR's final state (or its timeout) before the next issue, as before pipelining.
+                    while (!wait.TimedOut(opened.Number) && outcomes.Take(wait.WaitForFirst(baseBranch, [opened]), Options.MergeTimeout) == 0)
                     {
-                        continue;
                     }
                 }
 
+                continue;
+            }
+
+            // Nothing eligible now (or no more issues to start): the PRs that may still merge by themselves (from this
+            // run or an earlier one) may make their dependents eligible. Wait for the first to end, then look again;
+            // the next round's reconcile records what it ended on (merged, a stop with the PR a draft).
+            var (pending, merged) = Pending(tracked, baseBranch, wait);
+            if (merged.Any(seenMerged.Add))
+            {
+                // Merged since this round's reconcile: the next round records it, and its dependents may be eligible.
+                continue;
+            }
+
+            if (pending.Count == 0 || outcomes.Take(wait.WaitForFirst(baseBranch, pending), Options.MergeTimeout) == 0)
+            {
                 break;
             }
-
-            if (!started.Add(row.Number.Value))
-            {
-                // Recorded state did not move on (e.g. a record that could not land): stop rather than loop.
-                throw WorkflowException.Tool($"{row.Number} was chosen twice in one run; its last outcome was not recorded (see above)");
-            }
-
-            outcomes.Add(RunIssue(parts.Plans.Choose(), row));
         }
 
         if (outcomes.Count > 0)
@@ -92,11 +103,23 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
             // ends it: the plan never says less than GitHub does.
             var plan = parts.Plans.Choose();
             latest = PlanChoice.Reread(plan, new ReconcileMilestoneStep(services).Run().After);
+
+            // A PR the loop moved on from may have ended between two looks (the reconciles recorded it): the summary
+            // says where each issue is now, from one more `gh pr list`.
+            var now = Gh.List(parts.Branches.RequireBranches(latest).Value).GroupBy(p => p.Number).ToDictionary(g => g.Key, g => PullRequestEffects.ForPlan(g.First()));
+            foreach (var open in outcomes.All.Where(o => o.State == IssueOutcomeState.PrOpen && o.PullRequest is { } n && now.ContainsKey(n)).ToList())
+            {
+                var row = latest.Issues.FirstOrDefault(r => r.Number.ToString() == open.Issue);
+                if (row is not null && IssueLifecycle.Of(new IssueFacts { PullRequest = now[open.PullRequest!.Value] }) is { } step && IssueLifecycle.IsFinal(step.State))
+                {
+                    outcomes.Set(IssueOutcomes.Of(new PendingPullRequest(open.PullRequest.Value, open.Url ?? string.Empty, open.Branch, row), step, Options.MergeTimeout));
+                }
+            }
         }
 
         Say($"RunMilestone: {outcomes.Count} issue(s) this run");
         services.Items.Clear();
-        foreach (var outcome in outcomes)
+        foreach (var outcome in outcomes.All)
         {
             Say("  " + outcome);
             services.Items.Add(TargetItem.Of(outcome.Issue, ("Kind", "Outcome"), ("Issue", outcome.Issue), ("Title", outcome.Title),
@@ -113,11 +136,14 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
                 ("Title", waiting.Row.TitleText), ("State", waiting.State.ToString()), ("Reason", waiting.Reason)));
         }
 
-        return outcomes;
+        return outcomes.All;
     }
 
-    /// <summary>One issue, on its checked-out feature branch: agent (unless there is work already), submit, merge.</summary>
-    private IssueOutcome RunIssue(PlanDocument plan, IssueRow row)
+    /// <summary>
+    /// One issue, on its checked-out feature branch: agent (unless there is work already), submit. Returns the outcome
+    /// so far and, when its PR is open and may still merge by itself, that PR (the loop decides whether to wait).
+    /// </summary>
+    private (IssueOutcome Outcome, PendingPullRequest? Opened) RunIssue(PlanDocument plan, IssueRow row)
     {
         var baseBranch = parts.Branches.RequireBranches(plan);
         var branch = BranchGuard.RequireFeature(plan, row);
@@ -133,14 +159,14 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
             {
                 var reason = "issue spec problem: " + string.Join("; ", problems);
                 RecordStop(plan, baseBranch, row, hard: true, reason, "fix the spec or the plan, then remove this entry");
-                return Outcome(IssueOutcomeState.Stopped, reason);
+                return (Outcome(IssueOutcomeState.Stopped, reason), null);
             }
 
             var agent = new AgentRunner(services).Run(plan, row, baseBranch, branch, Options.Relative(parts.Branches.SpecPath(plan, row) ?? plan.Path), Options.Relative(plan.Path));
             if (agent.Stop is { } stop)
             {
                 RecordStop(plan, baseBranch, row, stop.Hard, stop.Reason, stop.Needs);
-                return Outcome(stop.Hard ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, stop.Reason);
+                return (Outcome(stop.Hard ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, stop.Reason), null);
             }
         }
         else
@@ -152,107 +178,40 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
         if (findings.Count > 0)
         {
             var first = findings[0];
-            return Outcome(first.IsHard ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, first.Reason);
+            return (Outcome(first.IsHard ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, first.Reason), null);
         }
 
         var pr = Gh.ListByHead(branch.Value).Where(p => p.BaseRefName == baseBranch.Value).OrderByDescending(p => p.IsOpen || p.IsMerged).FirstOrDefault();
         if (pr is null)
         {
-            return Outcome(IssueOutcomeState.Waiting, "no PR was found after submitting");
+            return (Outcome(IssueOutcomeState.Waiting, "no PR was found after submitting"), null);
         }
 
-        var final = WaitForFinalState(pr.Number);
-        if (final.State == LifecycleState.Merged)
-        {
-            return Outcome(IssueOutcomeState.Done, string.Empty, pr.Number, pr.Url);
-        }
-
-        if (final.Loop is LoopMove.Stop or LoopMove.Skip)
-        {
-            // Recorded (and the PR made a draft) by the reconcile that starts the next round, as for any other PR.
-            return Outcome(final.Loop == LoopMove.Stop ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, final.Reason, pr.Number, pr.Url);
-        }
-
-        return Outcome(IssueOutcomeState.PrOpen, final.State == LifecycleState.Draft
-            ? "the PR is a draft; a person decides"
-            : $"not merged within {Options.MergeTimeout.TotalMinutes:0.#} min; issues that depend on it wait", pr.Number, pr.Url);
+        var step = IssueLifecycle.Of(new IssueFacts { PullRequest = PullRequestEffects.ForPlan(pr) });
+        var opened = new PendingPullRequest(pr.Number, PublishedText.PlanLine(pr.Url), branch.Value, row);
+        return (IssueOutcomes.Of(opened, step, Options.MergeTimeout), step.Loop == LoopMove.Wait ? opened : null);
     }
 
     /// <summary>
-    /// A PR of one of the milestone's issues that may still merge by itself (the lifecycle's Wait: auto-merge on, checks
-    /// pending or passing), not yet waited for in this run (it is marked as waited for). <paramref name="tracked"/> is
-    /// the plan as the tracking branch holds it: a stopped or skipped issue's PR is never waited for or touched.
+    /// The milestone's PRs that may still merge by themselves (the lifecycle's Wait: auto-merge on or to be enabled,
+    /// checks pending or passing), from one `gh pr list`, except those already waited on for their whole timeout; and
+    /// the PRs that merged since the plan recorded them open. <paramref name="tracked"/> is the plan as the tracking
+    /// branch holds it: a stopped or skipped issue's PR is never waited for or touched.
     /// </summary>
-    private (int Number, string Url, string Branch, IssueRow Row)? OpenIssuePullRequest(PlanDocument tracked, HashSet<int> waited)
+    private (List<PendingPullRequest> Pending, List<int> Merged) Pending(PlanDocument tracked, BranchName baseBranch, PullRequestWait wait)
     {
         if (Options.MergeTimeout <= TimeSpan.Zero)
         {
-            return null;
+            return ([], []);
         }
 
-        var baseBranch = parts.Branches.RequireBranches(tracked);
-        var pullRequests = Gh.List(baseBranch.Value).Select(PullRequestEffects.ForPlan).ToList();
-        var open = Reconciler.Steps(tracked, pullRequests)
-            .Where(s => s.PullRequest is { IsOpen: true } pr && s.Step.Loop == LoopMove.Wait && !waited.Contains(pr.Number))
-            .OrderBy(s => s.PullRequest!.Number).FirstOrDefault();
-        if (open.PullRequest is not { } found)
-        {
-            return null;
-        }
-
-        waited.Add(found.Number);
-        return (found.Number, found.Url, found.HeadRefName, open.Issue.Row);
-    }
-
-    /// <summary>
-    /// Polls the PR until its state is final in the lifecycle's sense (merged, closed, checks failed, conflicted, a
-    /// draft) or the merge timeout ran out; returns the last answer. Auto-merge missing on an open PR (a run stopped
-    /// between `gh pr create` and `gh pr merge --auto`) is enabled once: that step is finished, not skipped.
-    /// </summary>
-    private LifecycleStep WaitForFinalState(int number)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var autoMergeAsked = false;
-        while (true)
-        {
-            var pr = PullRequestEffects.ForPlan(Gh.View(number));
-            var step = IssueLifecycle.Of(new IssueFacts { PullRequest = pr });
-            if (step.State == LifecycleState.Merged)
-            {
-                Say($"PR #{number} merged after {clock.Elapsed.TotalSeconds:0} s");
-                return step;
-            }
-
-            if (step.Next == LifecycleAction.EnableAutoMerge && !autoMergeAsked)
-            {
-                autoMergeAsked = true;
-                Say($"PR #{number} has no auto-merge yet; enabling it");
-                var merge = Gh.EnableAutoMerge(number);
-                if (!merge.Succeeded && !Gh.View(number).AutoMergeEnabled)
-                {
-                    return IssueLifecycle.Of(new IssueFacts { PullRequest = pr, AutoMergeRefused = true, AutoMergeRefusal = PublishedText.PlanLine(merge.Describe()) });
-                }
-
-                continue;
-            }
-
-            if (IssueLifecycle.IsFinal(step.State))
-            {
-                Say($"PR #{number}: {(step.Reason.Length > 0 ? step.Reason : step.Rule)}; not waiting for it");
-                return step;
-            }
-
-            if (clock.Elapsed >= Options.MergeTimeout)
-            {
-                return step;
-            }
-
-            Say($"PR #{number}: waiting for the merge ({clock.Elapsed.TotalSeconds:0} s so far)");
-            if (Options.Cancellation.WaitHandle.WaitOne(Options.MergePollInterval))
-            {
-                Options.Cancellation.ThrowIfCancellationRequested();
-            }
-        }
+        var steps = Reconciler.Steps(tracked, Gh.List(baseBranch.Value).Select(PullRequestEffects.ForPlan).ToList())
+            .Where(s => s.PullRequest is not null).ToList();
+        var pending = steps
+            .Where(s => s.PullRequest!.IsOpen && s.Step.Loop == LoopMove.Wait && !wait.TimedOut(s.PullRequest.Number))
+            .Select(s => new PendingPullRequest(s.PullRequest!.Number, s.PullRequest.Url, s.PullRequest.HeadRefName, s.Issue.Row))
+            .OrderBy(p => p.Number).ToList();
+        return (pending, steps.Where(s => s.Step.State == LifecycleState.Merged).Select(s => s.PullRequest!.Number).ToList());
     }
 
     private void RecordStop(PlanDocument plan, BranchName baseBranch, IssueRow row, bool hard, string reason, string needs)
