@@ -23,7 +23,8 @@ internal static class ScriptedAgent
 
     /// <summary>A runner for RunMilestone with <paramref name="script"/> as the agent (`$AGENT_LOG` is replaced by the log's path).</summary>
     public static WorkflowRunner Loop(WorkflowRepository repo, string script, int maxIssues = 0, double mergeTimeoutSeconds = 20,
-        TimeSpan? agentTimeout = null, CancellationToken cancellation = default, Action<string>? say = null, string agentCommand = "'{agent}' \"{title}\"")
+        TimeSpan? agentTimeout = null, CancellationToken cancellation = default, Action<string>? say = null, string agentCommand = "'{agent}' \"{title}\"",
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var path = Path.Combine(repo.Gh.Folder, "agent-" + Guid.NewGuid().ToString("N") + ".sh");
         File.WriteAllText(path, script.Replace("$AGENT_LOG", Log(repo)) + "\n");
@@ -32,12 +33,18 @@ internal static class ScriptedAgent
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        return new WorkflowRunner(repo.Settings(new()
+        var properties = new Dictionary<string, string?>
         {
             ["MilestonePlanCheckCommand"] = "none",
             ["MilestonePlanAgentCommand"] = agentCommand.Replace("{agent}", path, StringComparison.Ordinal),
             ["MilestonePlanMaxIssues"] = maxIssues.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, cancellation) with
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            properties[name] = value;
+        }
+
+        return new WorkflowRunner(repo.Settings(properties, cancellation) with
         {
             AgentTimeout = agentTimeout ?? TimeSpan.FromMinutes(1),
             MergePollInterval = TimeSpan.FromMilliseconds(200),
