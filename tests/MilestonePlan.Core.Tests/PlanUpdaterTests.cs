@@ -48,6 +48,19 @@ public sealed class PlanUpdaterTests
     }
 
     [TestMethod]
+    public void Every_open_PR_merged_in_one_transition_leaves_the_none_placeholder()
+    {
+        // The pipelined loop's reconcile can find several PRs merged at once: each entry is removed by its own call.
+        var withPrs = SamplePlan.Plan.Replace("### Open PRs (autopilot)\n\n* (none)",
+            "### Open PRs (autopilot)\n\n* [PR #7](https://example.invalid/7) — Rules (#02)\n  - Status: ⏳ Checks pending\n* [PR #8](https://example.invalid/8) — Docs (#03)",
+            StringComparison.Ordinal);
+        var (after, reparsed) = Apply(withPrs, (u, p) => u.MarkDone(Row(p, 2)).Concat(u.MarkDone(Row(p, 3))));
+
+        StringAssert.Contains(after, "### Open PRs (autopilot)\n\n* (none)\n\n");
+        Assert.IsEmpty(reparsed.Tracking.OpenPullRequests!.Entries.Where(e => e.IssueCandidates.Count > 0));
+    }
+
+    [TestMethod]
     public void Open_PR_and_stops_replace_the_none_placeholder_then_append()
     {
         var (after, reparsed) = Apply(SamplePlan.Plan, (u, p) => u.AddOpenPullRequest(Row(p, 2), 12, "https://example.invalid/pull/12")

@@ -13,9 +13,19 @@ internal sealed class TrackingListEditor(TextLines lines)
         "(none)", "none", "none yet", "*none yet*", "-", "—", "_none_", "*none*",
     };
 
+    /// <summary>
+    /// The entries of each list (by its heading's line) already removed, and the lists added to, by this editor's
+    /// earlier calls: one transition may remove several entries of a list in several calls (a reconcile that finds
+    /// three PRs merged), and only when none is left does the list become `(none)`.
+    /// </summary>
+    private readonly Dictionary<int, HashSet<int>> removed = [];
+
+    private readonly HashSet<int> addedTo = [];
+
     /// <summary><paramref name="text"/> as a new entry of the list, with <paramref name="nested"/> lines under it.</summary>
     public IEnumerable<LineEdit> Add(TrackingList list, string text, string why, IReadOnlyList<string> nested)
     {
+        addedTo.Add(list.Heading.Span.Line);
         var placeholder = list.Entries.FirstOrDefault(e => e.IssueCandidates.Count == 0 && NonePlaceholders.Contains(e.Line.Text.Trim()));
         if (placeholder is not null)
         {
@@ -40,7 +50,14 @@ internal sealed class TrackingListEditor(TextLines lines)
     /// </summary>
     public IEnumerable<LineEdit> Remove(TrackingList list, IReadOnlyList<TrackingEntry> entries, string why)
     {
-        var remaining = list.Entries.Count(e => e.IssueCandidates.Count > 0) - entries.Count;
+        if (!removed.TryGetValue(list.Heading.Span.Line, out var gone))
+        {
+            removed[list.Heading.Span.Line] = gone = [];
+        }
+
+        gone.UnionWith(entries.Select(e => e.Line.Span.Line));
+        var remaining = addedTo.Contains(list.Heading.Span.Line) ? 1
+            : list.Entries.Count(e => e.IssueCandidates.Count > 0 && !gone.Contains(e.Line.Span.Line));
         for (var i = 0; i < entries.Count; i++)
         {
             var line = entries[i].Line.Span.Line;

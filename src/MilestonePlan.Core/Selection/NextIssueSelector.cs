@@ -10,10 +10,16 @@ internal static class NextIssueSelector
 {
     public static NextIssueDecision Select(PlanDocument plan) => Select(PlanStatus.Of(plan));
 
-    public static NextIssueDecision Select(PlanStatus status)
+    /// <summary>
+    /// The decision with the issues <paramref name="taken"/> passed over: those another agent of the same run works on
+    /// (RunMilestone with MilestonePlanParallelAgents), which the plan shows only as started.
+    /// </summary>
+    public static NextIssueDecision Select(PlanDocument plan, Func<IssueRow, bool> taken) => Select(PlanStatus.Of(plan), taken);
+
+    public static NextIssueDecision Select(PlanStatus status, Func<IssueRow, bool>? taken = null)
     {
         var passed = new List<PassedOver>();
-        var next = Walk(status, passed);
+        var next = Walk(status, passed, taken);
         return new NextIssueDecision(next, passed, status.Issues.Count(i => i.IsDone), status.Issues.Count);
     }
 
@@ -24,7 +30,7 @@ internal static class NextIssueSelector
     public static IssueRow? Next(PlanStatus status) => Walk(status, passed: null);
 
     /// <summary>Issues in execution order; the first eligible one is next. With <paramref name="passed"/>, every other one is explained there.</summary>
-    private static IssueRow? Walk(PlanStatus status, List<PassedOver>? passed)
+    private static IssueRow? Walk(PlanStatus status, List<PassedOver>? passed, Func<IssueRow, bool>? taken = null)
     {
         var plan = status.Plan;
         IssueRow? next = null;
@@ -47,6 +53,7 @@ internal static class NextIssueSelector
                 IssueState.Stopped => explain ? $"{row.Number} is stopped (⛔ Needs Review){Detail(issue.Facts.Blocked)}" : NotEligible,
                 IssueState.Skipped => explain ? $"{row.Number} is skipped (⏭️){Detail(issue.Facts.Skipped)}" : NotEligible,
                 IssueState.OpenPullRequest => explain ? $"{row.Number} has an open PR{Detail(issue.Facts.OpenPullRequest)}" : NotEligible,
+                _ when taken?.Invoke(row) == true => explain ? $"{row.Number} is being worked on by another agent of this run" : NotEligible,
                 _ => WhyNotReady(plan, status, row, explain),
             };
 

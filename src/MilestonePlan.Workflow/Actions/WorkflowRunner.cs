@@ -24,7 +24,16 @@ internal sealed class WorkflowRunner
     public WorkflowRunner(WorkflowContext options, IProcessRunner runner, Action<string> say)
     {
         // Everything printed passes the secret scanner: check output, git and gh messages, spec text.
-        Action<string> redacted = line => say(PublishedText.Log(line));
+        // One line at a time: RunMilestone's parallel agents print from their own threads.
+        var printing = new object();
+        Action<string> redacted = line =>
+        {
+            var text = PublishedText.Log(line);
+            lock (printing)
+            {
+                say(text);
+            }
+        };
         var git = new GitClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation);
         var gh = new GhClient(runner, options.RepositoryRoot, options.Timeout, options.Cancellation);
         // The one place a dry run is chosen for what the steps change (git, GitHub, plan edits, checks): each service's

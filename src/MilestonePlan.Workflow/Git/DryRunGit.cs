@@ -76,6 +76,14 @@ internal sealed class DryRunGit(IGit git, Action<string> say) : IGit
 
     public void CheckoutNew(BranchName branch, string startPoint) => Print(GitCommand.CheckoutNew(branch, startPoint));
 
+    public IReadOnlyList<(string Path, string? Branch)> Worktrees() => git.Worktrees();
+
+    public void AddWorktree(string path, string commit) => Print(GitCommand.AddWorktree(path, commit));
+
+    public void RemoveWorktree(string path) => Print(GitCommand.RemoveWorktree(path));
+
+    public void PruneWorktrees() => Print(GitCommand.PruneWorktrees());
+
     public void PullFastForward(BranchName branch, string remote = "origin") => Print(GitCommand.PullFastForward(branch, remote));
 
     public void Push(BranchName branch) => Push(branch, setUpstream: true);

@@ -30,6 +30,14 @@ internal static class GitCommand
 
     public static string[] CheckoutNew(BranchName branch, string startPoint) => ["checkout", "--quiet", "-b", branch.Value, startPoint, "--"];
 
+    /// <summary>A second work tree at <paramref name="path"/> (absolute, chosen by the workflow) with a detached HEAD at a commit id; the branch is checked out in it next.</summary>
+    public static string[] AddWorktree(string path, string commit) => ["worktree", "add", "--quiet", "--detach", path, commit];
+
+    /// <summary>Refused by git when the work tree has uncommitted changes: nothing of an agent's work is thrown away.</summary>
+    public static string[] RemoveWorktree(string path) => ["worktree", "remove", path];
+
+    public static string[] PruneWorktrees() => ["worktree", "prune"];
+
     public static string[] PullFastForward(BranchName branch, string remote) => ["pull", "--ff-only", "--quiet", remote, branch.FullRef];
 
     /// <summary>Named in full (`refs/heads/X:refs/heads/X`), never forced.</summary>

@@ -71,6 +71,9 @@ internal interface IGit
 
     Dictionary<string, List<(int Line, string Text)>> CommitAddedLines(string? parent, string commit);
 
+    /// <summary>Every work tree of the repository: its absolute path and the branch checked out there (null: detached).</summary>
+    IReadOnlyList<(string Path, string? Branch)> Worktrees();
+
     // ---- Changes: run, or in a dry run printed ----------------------------------------------------------------------
 
     void Fetch(string remote = "origin");
@@ -80,6 +83,12 @@ internal interface IGit
     void Checkout(BranchName branch);
 
     void CheckoutNew(BranchName branch, string startPoint);
+
+    void AddWorktree(string path, string commit);
+
+    void RemoveWorktree(string path);
+
+    void PruneWorktrees();
 
     void PullFastForward(BranchName branch, string remote = "origin");
 

@@ -14,4 +14,15 @@ internal sealed record WorkflowServices(WorkflowContext Options, IProcessRunner 
 {
     /// <summary>What the target returns to MSBuild (docs/targets.md).</summary>
     public TargetItems Items { get; } = new();
+
+    /// <summary>
+    /// The same run in a second work tree (a parallel agent's `git worktree`): git, gh, the checks and plan edits there,
+    /// output through <paramref name="say"/>. Never a dry run: a dry run of RunMilestone is a preview and starts no work tree.
+    /// </summary>
+    public WorkflowServices InWorkTree(string root, Action<string> say, CancellationToken cancellation)
+    {
+        var options = Options with { RepositoryRoot = root, Validation = Options.Validation with { RepositoryRoot = root }, Cancellation = cancellation };
+        return new WorkflowServices(options, Runner, say, new GitClient(Runner, root, options.Timeout, options.Cancellation),
+            new GhClient(Runner, root, options.Timeout, options.Cancellation), PlanStore.Writing(say, options.Relative), CheckRunner.Running(options, Runner, say));
+    }
 }

@@ -38,7 +38,8 @@ internal sealed class PullRequestWait(Settings.WorkflowContext options, Action<s
     /// on an open PR (a run stopped between `gh pr create` and `gh pr merge --auto`) is enabled once: that step is
     /// finished, not skipped; a refusal is final (the lifecycle's auto-merge refused).
     /// </summary>
-    public WaitResult WaitForFirst(BranchName baseBranch, IReadOnlyList<PendingPullRequest> pending)
+    /// <param name="wake">Ends the wait early when set (a parallel agent finished): then nothing is final yet.</param>
+    public WaitResult WaitForFirst(BranchName baseBranch, IReadOnlyList<PendingPullRequest> pending, WaitHandle? wake = null)
     {
         foreach (var p in pending)
         {
@@ -76,9 +77,11 @@ internal sealed class PullRequestWait(Settings.WorkflowContext options, Action<s
 
             var pause = asked ? options.MergePollInterval : interval < left ? interval : left;
             say($"waiting for {Numbers(active)} to merge ({Seconds(active.Max(p => since[p.Number].Elapsed))} s so far, look {looks}; next in {Seconds(pause)} s)");
-            if (options.Cancellation.WaitHandle.WaitOne(pause))
+            var woken = WaitHandle.WaitAny(wake is null ? [options.Cancellation.WaitHandle] : [options.Cancellation.WaitHandle, wake], pause);
+            options.Cancellation.ThrowIfCancellationRequested();
+            if (woken == 1)
             {
-                options.Cancellation.ThrowIfCancellationRequested();
+                return new WaitResult([], []);
             }
 
             interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * BackOff), longest.Ticks));

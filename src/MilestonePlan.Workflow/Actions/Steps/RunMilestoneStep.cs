@@ -45,6 +45,13 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
         PlanDocument? latest = null;
         var started = new HashSet<int>();
         var seenMerged = new HashSet<int>();
+        if (Options.ParallelAgents > 1)
+        {
+            // Registrations of work trees whose folders are gone, so their branches can be checked out again.
+            Git.PruneWorktrees();
+        }
+
+        using var pool = Options.ParallelAgents > 1 ? new AgentPool(services, parts) : null;
         while (true)
         {
             Options.Cancellation.ThrowIfCancellationRequested();
@@ -53,8 +60,16 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
             var tracked = PlanChoice.Reread(plan, reconciled.After);
             latest = tracked;
             var baseBranch = parts.Branches.RequireBranches(tracked);
+            if (pool is not null)
+            {
+                if (RunSideBySide(pool, tracked, baseBranch, outcomes, started, wait))
+                {
+                    continue;
+                }
+            }
+
             IssueRow? row = null;
-            if (Options.MaxIssues <= 0 || started.Count < Options.MaxIssues)
+            if (pool is null && (Options.MaxIssues <= 0 || started.Count < Options.MaxIssues))
             {
                 Say($"RunMilestone: {plan.Milestone}: looking for the next eligible issue");
                 row = new RunNextIssueStep(services).Run();
@@ -140,6 +155,59 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
     }
 
     /// <summary>
+    /// One round with agents side by side: the finished ones submitted, free places filled with eligible issues, then a
+    /// wait for an agent to finish (or, with a place free and PRs pending, for the first of those to end). False when
+    /// no agent is at work and none could start: the loop's own waiting on pending PRs decides then.
+    /// </summary>
+    private bool RunSideBySide(AgentPool pool, PlanDocument tracked, BranchName baseBranch, IssueOutcomes outcomes, HashSet<int> started, PullRequestWait wait)
+    {
+        var moved = false;
+        foreach (var (outcome, _) in pool.Collect(baseBranch))
+        {
+            outcomes.Set(outcome);
+            moved = true;
+        }
+
+        if (moved)
+        {
+            // Submitting changed the tracked plan (an open PR, a stop): choose from the next round's reconciled state.
+            return true;
+        }
+
+        while (pool.HasRoom && (Options.MaxIssues <= 0 || started.Count < Options.MaxIssues) && pool.Start(tracked, baseBranch) is { Row: { } row } start)
+        {
+            if (!started.Add(row.Number.Value))
+            {
+                throw WorkflowException.Tool($"{row.Number} was chosen twice in one run; its last outcome was not recorded (see above)");
+            }
+
+            if (start.Ended is { } ended)
+            {
+                outcomes.Set(ended);
+            }
+
+            moved = true;
+        }
+
+        if (pool.Count == 0)
+        {
+            return moved;
+        }
+
+        var (pending, _) = pool.HasRoom ? Pending(tracked, baseBranch, wait) : ([], []);
+        if (pending.Count > 0)
+        {
+            outcomes.Take(wait.WaitForFirst(baseBranch, pending, pool.Finished), Options.MergeTimeout);
+        }
+        else
+        {
+            pool.WaitForOne();
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// One issue, on its checked-out feature branch: agent (unless there is work already), submit. Returns the outcome
     /// so far and, when its PR is open and may still merge by itself, that PR (the loop decides whether to wait).
     /// </summary>
@@ -147,26 +215,17 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
     {
         var baseBranch = parts.Branches.RequireBranches(plan);
         var branch = BranchGuard.RequireFeature(plan, row);
-        IssueOutcome Outcome(IssueOutcomeState state, string reason, int? pr = null, string? url = null) =>
-            new(row.Number.ToString(), row.TitleText, branch.Value, state, PublishedText.PlanLine(reason), pr, url);
-
-        var hasWork = !(Git.ResolveCommit(baseBranch.FullRef) is { } baseTip && Git.IsAncestor("HEAD", baseTip));
-        if (IssueLifecycle.Of(new IssueFacts { BranchExists = true, HasCommits = hasWork }).Next == LifecycleAction.RunAgent)
+        var work = new IssueWork(services, services, parts);
+        if (!work.HasWork(baseBranch))
         {
-            // The template's "Issue Spec Problems" hard stop, before the agent spends anything on an issue it cannot do.
-            var problems = IssueReadiness.Problems(Core.IO.DiskFileSystem.Instance, Options.RepositoryRoot, plan, row, parts.Report.SpecFor(plan, row));
-            if (problems.Count > 0)
+            if (work.SpecProblem(plan, row, baseBranch, branch) is { } problem)
             {
-                var reason = "issue spec problem: " + string.Join("; ", problems);
-                RecordStop(plan, baseBranch, row, hard: true, reason, "fix the spec or the plan, then remove this entry");
-                return (Outcome(IssueOutcomeState.Stopped, reason), null);
+                return (problem, null);
             }
 
-            var agent = new AgentRunner(services).Run(plan, row, baseBranch, branch, Options.Relative(parts.Branches.SpecPath(plan, row) ?? plan.Path), Options.Relative(plan.Path));
-            if (agent.Stop is { } stop)
+            if (work.RunAgent(plan, row, baseBranch, branch).Stop is { } stop)
             {
-                RecordStop(plan, baseBranch, row, stop.Hard, stop.Reason, stop.Needs);
-                return (Outcome(stop.Hard ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, stop.Reason), null);
+                return (work.Stopped(plan, row, baseBranch, branch, stop), null);
             }
         }
         else
@@ -174,22 +233,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
             Say($"{row.Number}: {branch} already has work and no PR; going straight to the checks");
         }
 
-        var findings = new SubmitIssueStep(services).Run();
-        if (findings.Count > 0)
-        {
-            var first = findings[0];
-            return (Outcome(first.IsHard ? IssueOutcomeState.Stopped : IssueOutcomeState.Skipped, first.Reason), null);
-        }
-
-        var pr = Gh.ListByHead(branch.Value).Where(p => p.BaseRefName == baseBranch.Value).OrderByDescending(p => p.IsOpen || p.IsMerged).FirstOrDefault();
-        if (pr is null)
-        {
-            return (Outcome(IssueOutcomeState.Waiting, "no PR was found after submitting"), null);
-        }
-
-        var step = IssueLifecycle.Of(new IssueFacts { PullRequest = PullRequestEffects.ForPlan(pr) });
-        var opened = new PendingPullRequest(pr.Number, PublishedText.PlanLine(pr.Url), branch.Value, row);
-        return (IssueOutcomes.Of(opened, step, Options.MergeTimeout), step.Loop == LoopMove.Wait ? opened : null);
+        return work.Submit(row, baseBranch, branch);
     }
 
     /// <summary>
@@ -212,18 +256,5 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
             .Select(s => new PendingPullRequest(s.PullRequest!.Number, s.PullRequest.Url, s.PullRequest.HeadRefName, s.Issue.Row))
             .OrderBy(p => p.Number).ToList();
         return (pending, steps.Where(s => s.Step.State == LifecycleState.Merged).Select(s => s.PullRequest!.Number).ToList());
-    }
-
-    private void RecordStop(PlanDocument plan, BranchName baseBranch, IssueRow row, bool hard, string reason, string needs)
-    {
-        Say($"{(hard ? "⛔" : "⏭️")} {row.Number}: {reason}");
-        parts.Tracking.OnTracking(plan, baseBranch, $"{row.Number} {(hard ? "stopped" : "skipped")}", tracked =>
-        {
-            var file = PlanFile.Read(parts.Branches.RequireInside(tracked.Path), Options.MaxPlanBytes);
-            services.Plans.Save(file, PlanTransition.Edit(tracked.Path, file.Text, tracked.SpecGitHubNumbers(), (u, p) =>
-                u.RecordStop(p.Find(row.Number)!, hard, PublishedText.PlanLine(reason), PublishedText.PlanLine(needs)).Concat(u.SetLastUpdated(Options.Today)))
-                .MoveCurrentToNext(tracked.Path, Options.Today));
-            return true;
-        });
     }
 }

@@ -24,6 +24,18 @@ internal sealed class RunNextIssueStep(WorkflowServices services, StepParts part
 
     private GitHub.IGitHub Gh => services.Gh;
 
+    /// <summary>The plan's record of an issue taken up: it is the Current Issue, and a milestone Not Started is In Progress.</summary>
+    public static PlanTransition Started(PlanDocument tracked, string text, IssueRow chosen, string today) =>
+        PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(), (updater, p) =>
+        {
+            var current = p.Find(chosen.Number)!;
+            var status = p.Field(FieldKeys.Status)?.Value.Text;
+            var edits = updater.SetCurrent(current).Concat(updater.SetLastUpdated(today));
+            return status is not null && status.Trim().Equals("Not Started", StringComparison.OrdinalIgnoreCase)
+                ? edits.Concat(updater.SetStatus("In Progress"))
+                : edits;
+        });
+
     public IssueRow? Run()
     {
         var plan = parts.Plans.Choose();
@@ -71,15 +83,7 @@ internal sealed class RunNextIssueStep(WorkflowServices services, StepParts part
             }
 
             var file = PlanFile.Read(parts.Branches.RequireInside(tracked.Path), Options.MaxPlanBytes);
-            services.Plans.Save(file, PlanTransition.Edit(tracked.Path, file.Text, tracked.SpecGitHubNumbers(), (updater, p) =>
-            {
-                var current = p.Find(chosen.Number)!;
-                var status = p.Field(FieldKeys.Status)?.Value.Text;
-                var edits = updater.SetCurrent(current).Concat(updater.SetLastUpdated(Options.Today));
-                return status is not null && status.Trim().Equals("Not Started", StringComparison.OrdinalIgnoreCase)
-                    ? edits.Concat(updater.SetStatus("In Progress"))
-                    : edits;
-            }));
+            services.Plans.Save(file, Started(tracked, file.Text, chosen, Options.Today));
             return (tracked, chosen);
         }, openPullRequest: false);
         if (taken is null)
