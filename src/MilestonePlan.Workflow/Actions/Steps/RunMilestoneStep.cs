@@ -56,7 +56,9 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
                 // may make its dependents eligible: wait for it once, until GitHub's answer is final, then look again.
                 if (OpenIssuePullRequest(tracked, waited) is { } open)
                 {
-                    var waitedFor = WaitForFinalState(open.Number);
+                    // A review an interrupted run left ⏳ Pending is run again before auto-merge, never skipped.
+                    var review = new UnfinishedReview(services, parts);
+                    var waitedFor = WaitForFinalState(open.Number, review.IsUnfinished(tracked, open.Row) ? () => review.Resume(plan, open.Row, open.Number) : null);
                     if (waitedFor.State == LifecycleState.Merged)
                     {
                         outcomes.Add(new IssueOutcome(open.Row.Number.ToString(), open.Row.TitleText, open.Branch, IssueOutcomeState.Done, string.Empty, open.Number, open.Url));
@@ -207,9 +209,11 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
     /// <summary>
     /// Polls the PR until its state is final in the lifecycle's sense (merged, closed, checks failed, conflicted, a
     /// draft) or the merge timeout ran out; returns the last answer. Auto-merge missing on an open PR (a run stopped
-    /// between `gh pr create` and `gh pr merge --auto`) is enabled once: that step is finished, not skipped.
+    /// between `gh pr create` and `gh pr merge --auto`) is enabled once: that step is finished, not skipped; with
+    /// <paramref name="reviewFirst"/> (its code review did not finish) the PR is submitted again instead, which reviews it
+    /// first (false: it could not be, and waiting ends).
     /// </summary>
-    private LifecycleStep WaitForFinalState(int number)
+    private LifecycleStep WaitForFinalState(int number, Func<bool>? reviewFirst = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var autoMergeAsked = false;
@@ -221,6 +225,17 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
             {
                 Say($"PR #{number} merged after {clock.Elapsed.TotalSeconds:0} s");
                 return step;
+            }
+
+            if (step.Next == LifecycleAction.EnableAutoMerge && !autoMergeAsked && reviewFirst is not null)
+            {
+                autoMergeAsked = true;
+                if (!reviewFirst())
+                {
+                    return step;
+                }
+
+                continue;
             }
 
             if (step.Next == LifecycleAction.EnableAutoMerge && !autoMergeAsked)
