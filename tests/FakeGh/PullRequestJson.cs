@@ -30,6 +30,8 @@ internal static class PullRequestJson
                 "mergeable" => MergeStatus.Mergeable(state, pr),
                 "labels" => new JsonArray((pr["labels"]?.AsArray() ?? []).Select(l => (JsonNode?)new JsonObject { ["name"] = l!.GetValue<string>() }).ToArray()),
                 "autoMergeRequest" => AutoMergeRequest(pr),
+                // gh prints an empty list, never null, for a PR nobody commented on.
+                "comments" => pr["comments"]?.DeepClone() ?? new JsonArray(),
                 _ => pr[field]?.DeepClone(),
             };
         }

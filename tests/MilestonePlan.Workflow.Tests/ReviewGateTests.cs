@@ -11,7 +11,7 @@ namespace MilestonePlan.Workflow.Tests;
 [TestClass]
 public sealed class ReviewGateTests
 {
-    private static string Sarif(params (int Rank, string Text, string File, int Line)[] results) =>
+    internal static string Sarif(params (int Rank, string Text, string File, int Line)[] results) =>
         "{ \"version\": \"2.1.0\", \"runs\": [ { \"tool\": { \"driver\": { \"name\": \"reviewer\" } }, \"results\": [ "
         + string.Join(", ", results.Select(r => $"{{ \"ruleId\": \"R1\", \"rank\": {r.Rank}, \"message\": {{ \"text\": \"{r.Text}\" }}, "
             + $"\"locations\": [ {{ \"physicalLocation\": {{ \"artifactLocation\": {{ \"uri\": \"{r.File}\" }}, \"region\": {{ \"startLine\": {r.Line} }} }} }} ] }}"))
@@ -35,7 +35,7 @@ public sealed class ReviewGateTests
         return repo;
     }
 
-    private static string Writes(string sarif) => "#!/bin/sh\necho \"reviewing $MILESTONEPLAN_PR $6\"\ncat > \"$4\" <<'JSON'\n" + sarif + "\nJSON\n";
+    internal static string Writes(string sarif) => "#!/bin/sh\necho \"reviewing $MILESTONEPLAN_PR $6\"\ncat > \"$4\" <<'JSON'\n" + sarif + "\nJSON\n";
 
     [TestMethod]
     public void A_critical_finding_stops_the_issue_leaves_a_draft_and_is_commented_on_the_PR()

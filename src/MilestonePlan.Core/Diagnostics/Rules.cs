@@ -203,7 +203,7 @@ internal static class Rules
         "MP9003", "Milestone is not ready to complete",
         "{0} cannot be completed: {1}",
         WorkflowCategory, PlanSeverity.Error,
-        "CompleteMilestone needs every issue done and every item of the completion checklist ticked.");
+        "CompleteMilestone needs every issue done and the completion checklist items it verifies (issues closed, checks passing) holding.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [

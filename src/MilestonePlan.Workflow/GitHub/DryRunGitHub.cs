@@ -39,6 +39,8 @@ internal sealed class DryRunGitHub(IGitHub gh, Action<string> say) : IGitHub
 
     public IssueStatus Issue(int number) => gh.Issue(number);
 
+    public IReadOnlyList<string> PullRequestComments(int number) => gh.PullRequestComments(number);
+
     public IReadOnlyList<MilestoneOnGitHub> ListMilestones() => gh.ListMilestones();
 
     public (int Number, string Url) CreatePullRequest(string baseBranch, string head, string title, string body)

@@ -141,6 +141,12 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
         return Read((arguments, Run(arguments).StandardOutput), json => MilestonesOnGitHub.Issue(number, json));
     }
 
+    public IReadOnlyList<string> PullRequestComments(int number)
+    {
+        string[] arguments = ["pr", "view", Number(number), "--json", "comments"];
+        return Read((arguments, Run(arguments).StandardOutput), MilestonesOnGitHub.CommentBodies);
+    }
+
     /// <summary>One page of 100 (GitHub's maximum): `--paginate` would print one JSON array per page.</summary>
     public IReadOnlyList<MilestoneOnGitHub> ListMilestones()
     {

@@ -33,6 +33,9 @@ internal interface IGitHub
     /// <summary>`gh issue view N --json state,comments`.</summary>
     IssueStatus Issue(int number);
 
+    /// <summary>`gh pr view N --json comments`: the bodies of the PR's comments (how the review gate finds its own).</summary>
+    IReadOnlyList<string> PullRequestComments(int number);
+
     /// <summary>The repository's milestones, open and closed: `gh api repos/{owner}/{repo}/milestones?state=all&amp;per_page=100`.</summary>
     IReadOnlyList<MilestoneOnGitHub> ListMilestones();
 

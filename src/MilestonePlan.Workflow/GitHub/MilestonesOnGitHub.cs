@@ -10,7 +10,8 @@ internal sealed record IssueStatus(int Number, bool IsOpen, IReadOnlyList<string
 
 /// <summary>
 /// Reads the JSON of the milestone and issue questions. It is GitHub's answer, written partly by anyone who can edit
-/// the repository: only typed fields are read, and an entry without a number or title is skipped, not trusted.
+/// the repository: only typed fields are read, and an entry without a number or title is skipped, not trusted. Comment
+/// bodies (an issue's or a PR's) are read only to find a marker the workflow wrote.
 /// </summary>
 internal static class MilestonesOnGitHub
 {
@@ -33,11 +34,20 @@ internal static class MilestonesOnGitHub
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         var state = root.GetProperty("state").GetString();
-        var comments = root.TryGetProperty("comments", out var c) && c.ValueKind == JsonValueKind.Array
-            ? c.EnumerateArray().Select(e => e.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() ?? string.Empty : string.Empty).ToList()
-            : [];
-        return new IssueStatus(number, !string.Equals(state, "CLOSED", StringComparison.OrdinalIgnoreCase), comments);
+        return new IssueStatus(number, !string.Equals(state, "CLOSED", StringComparison.OrdinalIgnoreCase), Comments(root));
     }
+
+    /// <summary>`gh pr view --json comments` (or an issue's): each comment's body; none when gh printed no list.</summary>
+    public static IReadOnlyList<string> CommentBodies(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Comments(document.RootElement);
+    }
+
+    private static List<string> Comments(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("comments", out var c) && c.ValueKind == JsonValueKind.Array
+            ? c.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() ?? string.Empty : string.Empty).ToList()
+            : [];
 
     /// <summary>`gh issue list --state all --json number,state`: the state of each listed issue by number.</summary>
     public static IReadOnlyDictionary<int, bool> OpenByNumber(string json)

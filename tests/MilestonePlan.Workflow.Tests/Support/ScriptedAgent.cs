@@ -21,10 +21,13 @@ internal static class ScriptedAgent
 
     public static string[] Calls(WorkflowRepository repo) => File.Exists(Log(repo)) ? File.ReadAllLines(Log(repo)) : [];
 
-    /// <summary>A runner for RunMilestone with <paramref name="script"/> as the agent (`$AGENT_LOG` is replaced by the log's path).</summary>
+    /// <summary>
+    /// A runner for RunMilestone with <paramref name="script"/> as the agent (`$AGENT_LOG` is replaced by the log's path)
+    /// and, when given, <paramref name="reviewCommand"/> as the reviewer.
+    /// </summary>
     public static WorkflowRunner Loop(WorkflowRepository repo, string script, int maxIssues = 0, double mergeTimeoutSeconds = 20,
         TimeSpan? agentTimeout = null, CancellationToken cancellation = default, Action<string>? say = null, string agentCommand = "'{agent}' \"{title}\"",
-        IReadOnlyDictionary<string, string?>? settings = null)
+        string? reviewCommand = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var path = Path.Combine(repo.Gh.Folder, "agent-" + Guid.NewGuid().ToString("N") + ".sh");
         File.WriteAllText(path, script.Replace("$AGENT_LOG", Log(repo)) + "\n");
@@ -38,6 +41,7 @@ internal static class ScriptedAgent
             ["MilestonePlanCheckCommand"] = "none",
             ["MilestonePlanAgentCommand"] = agentCommand.Replace("{agent}", path, StringComparison.Ordinal),
             ["MilestonePlanMaxIssues"] = maxIssues.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["MilestonePlanReviewCommand"] = reviewCommand,
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,14 +1,16 @@
 using MilestonePlan.Core.Analysis;
+using MilestonePlan.Core.Model;
 using MilestonePlan.Core.Planning;
 using MilestonePlan.Core.Selection;
 using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.GitHub;
+using MilestonePlan.Workflow.Publishing;
 using MilestonePlan.Workflow.Services;
 
 namespace MilestonePlan.Workflow.Actions.Steps;
 
-/// <summary>CompleteMilestone: every issue done and the checklist ticked → the base → main PR; once merged, the tag and Status Complete.</summary>
+/// <summary>CompleteMilestone: every issue done and what it can verify holding → the base → main PR; once merged, the tag and Status Complete.</summary>
 internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Action<string> say, IPlanStore store, IGit git,
     IGitHub gh, PlanChoice plans, BranchGuard branches, RepositoryGuard repository, MilestoneClosing closing, CompletionVerification verification)
 {
@@ -25,9 +27,10 @@ internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Ac
     }
 
     /// <summary>
-    /// Every issue done and the completion checklist ticked: open the base → main PR; once it is merged, tag
-    /// `v0.{n}.0` on main, close the GitHub milestone and the epic issue, and set Status Complete. The only step that
-    /// targets main, by design.
+    /// Every issue done and the completion checklist items it can verify holding: open the base → main PR (never with
+    /// auto-merge: a person merges main), listing the items left for a person; once it is merged, tag `v0.{n}.0` on
+    /// main, close the GitHub milestone and the epic issue, and set Status Complete. The only step that targets main,
+    /// by design.
     /// </summary>
     public string Run()
     {
@@ -43,42 +46,26 @@ internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Ac
 
         repository.RequireGit();
         git.Fetch();
-        if (plan.CompletionChecklist.Any(c => c.Checked == false))
-        {
-            // The items it can verify are ticked when they hold; the rest are named, and a person ticks them.
-            var (verified, left) = verification.Verify(plan, baseBranch);
-            if (verified.Count > 0)
-            {
-                var checklist = PlanFile.Read(branches.RequireInside(plan.Path), options.MaxPlanBytes);
-                store.Save(checklist, PlanTransition.Edit(plan.Path, checklist.Text, plan.SpecGitHubNumbers(), (u, _) => verified.SelectMany(u.TickCompletionItem)));
-                // Plan text on its way to the build log: one line each, secrets redacted.
-                say($"Verified and ticked: {string.Join("; ", verified.Select(v => Publishing.PublishedText.PlanLine(v, 200)))}");
-            }
-
-            if (left.Count > 0)
-            {
-                throw new WorkflowException(Core.Diagnostics.Rules.MP9003, Core.Diagnostics.Rules.MP9003.Format(plan.Milestone,
-                    $"the completion checklist has {left.Count} unticked item(s): {string.Join("; ", left.Take(5))}"));
-            }
-        }
+        var main = BranchNames.DefaultBase;
+        var merged = branches.IsProtected(baseBranch) || (git.RemoteBranchExists(baseBranch) && git.IsAncestor(GitClient.RemoteTracking(baseBranch), GitClient.RemoteTracking(main)));
+        var forPerson = Verify(plan, baseBranch, merged);
 
         var number = plan.Milestone?.Number ?? "0";
         var tag = number.Contains('.') ? $"v0.{number}" : $"v0.{number}.0";
-        var title = MilestonePullRequestText.Title(plan);
-        var main = BranchNames.DefaultBase;
-        var merged = branches.IsProtected(baseBranch) || (git.RemoteBranchExists(baseBranch) && git.IsAncestor(GitClient.RemoteTracking(baseBranch), GitClient.RemoteTracking(main)));
         if (!merged)
         {
             gh.EnsureAuthenticated();
             var existing = gh.List(main.Value).FirstOrDefault(p => p.IsOpen && p.HeadRefName == baseBranch.Value);
             if (existing is not null)
             {
+                // A rerun converges: the PR is reported, never opened twice (its description is the first run's).
                 say($"PR #{existing.Number} ({baseBranch} → main) is open; run CompleteMilestone again once it is merged to tag {tag}");
                 return tag;
             }
 
             var (epic, epicText) = closing.EpicSpec(plan);
-            var body = MilestonePullRequestText.Body(plan, epic, epicText);
+            var title = PublishedText.PlanLine(MilestonePullRequestText.Title(plan), 200);
+            var body = MilestonePullRequestText.Body(plan, epic, epicText, forPerson, t => PublishedText.PlanLine(t, 200));
             var pr = gh.CreatePullRequest(main.Value, baseBranch.Value, title, body);
             say($"Opened PR #{pr.Number} ({baseBranch} → main): {pr.Url}; run CompleteMilestone again once it is merged to tag {tag}");
 
@@ -105,4 +92,41 @@ internal sealed class CompleteMilestoneStep(Settings.WorkflowContext options, Ac
         store.Save(file, PlanTransition.Edit(plan.Path, file.Text, plan.SpecGitHubNumbers(), (u, _) => u.SetStatus("Complete").Concat(u.SetLastUpdated(options.Today))));
         return tag;
     }
+
+    /// <summary>
+    /// The unticked completion checklist items: those it verified are ticked; one of a kind it verifies that does not
+    /// hold stops the target (MP9003, naming each with why, before any PR); those only a person can verify are named
+    /// and returned, and do not stop it. Plan text on its way to the build log: one line each, bounded, redacted.
+    /// </summary>
+    private IReadOnlyList<string> Verify(PlanDocument plan, BranchName baseBranch, bool merged)
+    {
+        if (!plan.CompletionChecklist.Any(c => c.Checked == false))
+        {
+            return [];
+        }
+
+        var verdict = verification.Verify(plan, baseBranch);
+        if (verdict.Verified.Count > 0)
+        {
+            var checklist = PlanFile.Read(branches.RequireInside(plan.Path), options.MaxPlanBytes);
+            store.Save(checklist, PlanTransition.Edit(plan.Path, checklist.Text, plan.SpecGitHubNumbers(), (u, _) => verdict.Verified.SelectMany(u.TickCompletionItem)));
+            say($"Verified and ticked: {Listed(verdict.Verified)}");
+        }
+
+        if (verdict.NotHolding.Count > 0)
+        {
+            throw new WorkflowException(Core.Diagnostics.Rules.MP9003, Core.Diagnostics.Rules.MP9003.Format(plan.Milestone,
+                $"{verdict.NotHolding.Count} completion checklist item(s) do not hold: {Listed(verdict.NotHolding)}"));
+        }
+
+        if (verdict.ForPerson.Count > 0)
+        {
+            say($"{(merged ? "Left unticked for a person (the PR to main is merged)" : MilestonePullRequestText.ForPersonHeading)}: {Listed(verdict.ForPerson)}");
+        }
+
+        return verdict.ForPerson;
+    }
+
+    private static string Listed(IReadOnlyList<string> items) =>
+        string.Join("; ", items.Take(20).Select(i => PublishedText.PlanLine(i, 200))) + (items.Count > 20 ? $"; and {items.Count - 20} more" : string.Empty);
 }

@@ -10,23 +10,24 @@ namespace MilestonePlan.Workflow.Actions.Steps;
 /// Which unticked "Milestone Completion Checklist" items CompleteMilestone can verify itself, and whether they hold:
 /// "all issues closed" (every row's GitHub issue closed on GitHub) and "checks pass" (the configured checks run on
 /// the base branch, checked out clean at origin's commit). Everything else (epic acceptance criteria, NFRs) is for a
-/// person. An item is ticked only when its check held; when it did not, the reason is said.
+/// person. An item is ticked only when its check held; when it did not (or could not be checked), the reason is said.
 /// </summary>
 internal sealed class CompletionVerification(Action<string> say, IGitHub gh, IGit git, CheckRunner checks, bool haveChecks)
 {
     private static readonly Regex IssuesClosed = new(@"\bissues?\b.*\bclosed\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
     private static readonly Regex ChecksPass = new(@"\b(checks?|tests?|ci|build)\b.*\bpass(es|ed|ing)?\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
-    /// <summary>The unticked items that held (to tick) and those left (each with why).</summary>
-    public (IReadOnlyList<string> Verified, IReadOnlyList<string> Left) Verify(PlanDocument plan, BranchName baseBranch)
+    /// <summary>The unticked items that held (to tick), those of a kind it verifies that did not (each with why), and those for a person.</summary>
+    public CompletionVerdict Verify(PlanDocument plan, BranchName baseBranch)
     {
         var verified = new List<string>();
-        var left = new List<string>();
+        var notHolding = new List<string>();
+        var forPerson = new List<string>();
         string? issues = null;
         string? checksResult = null;
         foreach (var item in plan.CompletionChecklist.Where(c => c.Checked == false).Select(c => c.Line.Text.Trim()))
         {
-            string? why;
+            string why;
             if (IssuesClosed.IsMatch(item))
             {
                 why = issues ??= IssuesNotClosed(plan) ?? string.Empty;
@@ -37,7 +38,8 @@ internal sealed class CompletionVerification(Action<string> say, IGitHub gh, IGi
             }
             else
             {
-                why = "for a person to verify and tick";
+                forPerson.Add(item);
+                continue;
             }
 
             if (why.Length == 0)
@@ -46,11 +48,11 @@ internal sealed class CompletionVerification(Action<string> say, IGitHub gh, IGi
             }
             else
             {
-                left.Add($"{item} ({why})");
+                notHolding.Add($"{item} ({why})");
             }
         }
 
-        return (verified, left);
+        return new CompletionVerdict(verified, notHolding, forPerson);
     }
 
     /// <summary>Null when every row's GitHub issue is closed (one `gh issue list --state all --json number,state`).</summary>

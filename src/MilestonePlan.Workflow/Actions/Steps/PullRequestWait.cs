@@ -22,7 +22,11 @@ internal sealed record WaitResult(IReadOnlyList<(PendingPullRequest Pending, Lif
 /// that: CI that takes long is not asked as often as CI that is nearly done. Each PR is waited on for at most
 /// MilestonePlanMergeTimeout in one run, counted from the first wait on it; then it is left open (its dependents wait).
 /// </summary>
-internal sealed class PullRequestWait(Settings.WorkflowContext options, Action<string> say, IGitHub gh)
+/// <param name="reviewFirst">
+/// Asked before auto-merge is enabled on a PR: null to enable it; true when the PR was submitted again instead (its code
+/// review did not finish, <see cref="UnfinishedReview"/>); false when it could not be, and the PR is no longer waited on.
+/// </param>
+internal sealed class PullRequestWait(Settings.WorkflowContext options, Action<string> say, IGitHub gh, Func<PendingPullRequest, bool?>? reviewFirst = null)
 {
     private const double BackOff = 1.5;
     private const int MaxIntervalFactor = 4;
@@ -30,8 +34,11 @@ internal sealed class PullRequestWait(Settings.WorkflowContext options, Action<s
     private readonly Dictionary<int, Stopwatch> since = [];
     private readonly HashSet<int> autoMergeAsked = [];
 
-    /// <summary>Whether <paramref name="number"/> was waited on for its whole merge timeout in this run.</summary>
-    public bool TimedOut(int number) => options.MergeTimeout <= TimeSpan.Zero || (since.TryGetValue(number, out var clock) && clock.Elapsed >= options.MergeTimeout);
+    private readonly HashSet<int> givenUp = [];
+
+    /// <summary>Whether <paramref name="number"/> was waited on for its whole merge timeout in this run (or cannot merge by itself).</summary>
+    public bool TimedOut(int number) => options.MergeTimeout <= TimeSpan.Zero || givenUp.Contains(number)
+        || (since.TryGetValue(number, out var clock) && clock.Elapsed >= options.MergeTimeout);
 
     /// <summary>
     /// Looks at the pending PRs until at least one is final or every one has waited out its timeout. Auto-merge missing
@@ -101,6 +108,16 @@ internal sealed class PullRequestWait(Settings.WorkflowContext options, Action<s
             if (step.Next == LifecycleAction.EnableAutoMerge && autoMergeAsked.Add(pending.Number))
             {
                 asked = true;
+                if (reviewFirst?.Invoke(pending) is { } resubmitted)
+                {
+                    if (!resubmitted)
+                    {
+                        givenUp.Add(pending.Number);
+                    }
+
+                    continue;
+                }
+
                 say($"PR #{Number(pending.Number)} has no auto-merge yet; enabling it");
                 var merge = gh.EnableAutoMerge(pending.Number);
                 if (!merge.Succeeded && !gh.View(pending.Number).AutoMergeEnabled)

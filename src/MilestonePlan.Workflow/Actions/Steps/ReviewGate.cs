@@ -15,9 +15,9 @@ internal sealed class ReviewGate(WorkflowServices services, BranchGuard branches
     /// Runs the reviewer on the open PR. A reviewer that crashes, times out or writes no readable log is a soft stop;
     /// findings at or above MilestonePlanReviewThreshold are a hard stop with the findings commented on the PR; both
     /// make the PR a draft without auto-merge (the step the caller records; null when the review lets the PR go on),
-    /// and the Code Review line's summary.
+    /// and the Code Review line's summary (every finding counted; null when the review did not finish: ⏳ Pending stays).
     /// </summary>
-    public (LifecycleStep? Stop, ReviewSummary Summary) Review(PlanDocument plan, BranchName baseBranch, BranchName branch, IssueRow row, int number)
+    public (LifecycleStep? Stop, ReviewSummary? Summary) Review(PlanDocument plan, BranchName baseBranch, BranchName branch, IssueRow row, int number)
     {
         var review = new Agent.ReviewRunner(services).Run(plan, row, baseBranch, branch,
             services.Options.Relative(branches.SpecPath(plan, row) ?? plan.Path), services.Options.Relative(plan.Path), number);
@@ -31,7 +31,7 @@ internal sealed class ReviewGate(WorkflowServices services, BranchGuard branches
 
         if (review.Failure is null)
         {
-            services.Gh.Comment(number, ReviewComment(critical, services.Options.ReviewThreshold));
+            Comment(number, branch, critical);
         }
 
         var step = review.Failure is { } failure
@@ -50,7 +50,23 @@ internal sealed class ReviewGate(WorkflowServices services, BranchGuard branches
                 ReviewFindings = critical.Select(f => new Core.Model.ReviewFinding(f.Text, (int)Math.Floor(f.Score), f.File, f.Line)).ToList(),
                 BlockedDate = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             };
-        return (step, ReviewSummary.Found(critical.Count));
+        return (step, review.Failure is null ? ReviewSummary.Found(review.Findings.Count) : null);
+    }
+
+    /// <summary>
+    /// The critical findings commented on the PR once per reviewed commit: the comment carries a marker naming the
+    /// commit, so a run interrupted after commenting and before recording comments nothing more when it reviews again.
+    /// </summary>
+    private void Comment(int number, BranchName branch, IReadOnlyList<Agent.ReviewFinding> critical)
+    {
+        var marker = $"<!-- milestoneplan:review {services.Git.ResolveCommit(branch.FullRef) ?? branch.Value} -->";
+        if (services.Gh.PullRequestComments(number).Any(b => b.Contains(marker)))
+        {
+            services.Say($"PR #{number} already has this review's findings as a comment");
+            return;
+        }
+
+        services.Gh.Comment(number, ReviewComment(critical, services.Options.ReviewThreshold) + "\n" + marker + "\n");
     }
 
     /// <summary>The PR comment with the critical findings: one numbered line each, bounded, each already one redacted line.</summary>

@@ -41,7 +41,11 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
         }
 
         var outcomes = new IssueOutcomes();
-        var wait = new PullRequestWait(Options, Say, Gh);
+        // A review an interrupted run left ⏳ Pending is run again before auto-merge, never skipped.
+        var review = new UnfinishedReview(services, parts);
+        PlanDocument? tracked = null;
+        var wait = new PullRequestWait(Options, Say, Gh, pending =>
+            tracked is not null && review.IsUnfinished(tracked, pending.Row) ? review.Resume(parts.Plans.Choose(), pending.Row, pending.Number) : null);
         PlanDocument? latest = null;
         var started = new HashSet<int>();
         var seenMerged = new HashSet<int>();
@@ -57,7 +61,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
             Options.Cancellation.ThrowIfCancellationRequested();
             var reconciled = new ReconcileMilestoneStep(services).Run();
             var plan = parts.Plans.Choose();
-            var tracked = PlanChoice.Reread(plan, reconciled.After);
+            tracked = PlanChoice.Reread(plan, reconciled.After);
             latest = tracked;
             var baseBranch = parts.Branches.RequireBranches(tracked);
             if (pool is not null)

@@ -118,14 +118,15 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
         }
 
         var needsMerge = !(reused is { IsMerged: true } || reused is { AutoMergeEnabled: true });
-        // The code-review gate: after the checks passed, before auto-merge (a PR that already merges is past it).
+        // The code-review gate: after the checks passed, before auto-merge (a PR that already merges is past it); the
+        // Open PRs entry says ⏳ Pending while it runs, so an interrupted review is found and run again.
         ReviewSummary? reviewed = null;
         if (needsMerge && Options.Review is not null)
         {
-            var (reviewStop, summary) = new ReviewGate(services, parts.Branches).Review(plan, baseBranch, branch, row, pr.Number);
+            var (reviewStop, summary) = new PendingReview(services, parts).Review(plan, baseBranch, branch, row, pr.Number);
             if (reviewStop is not null)
             {
-                return RecordLifecycleStop(plan, baseBranch, row, PullRequestEffects.ForPlan(Gh.View(pr.Number)), reviewStop);
+                return RecordLifecycleStop(plan, baseBranch, row, PullRequestEffects.ForPlan(Gh.View(pr.Number)), reviewStop, summary);
             }
 
             reviewed = summary;
@@ -171,7 +172,9 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
     /// A stop GitHub's answer makes (auto-merge refused, a conflict, failing checks, the PR closed): the PR made a draft
     /// first (so it cannot merge by itself), then the lifecycle's record, and Current Issue moved on.
     /// </summary>
-    private IReadOnlyList<StopFinding> RecordLifecycleStop(PlanDocument plan, BranchName baseBranch, IssueRow row, PullRequestInfo pr, LifecycleStep step)
+    /// <param name="review">What a finished review found, for the Code Review line (a review that did not finish leaves ⏳ Pending).</param>
+    private IReadOnlyList<StopFinding> RecordLifecycleStop(PlanDocument plan, BranchName baseBranch, IssueRow row, PullRequestInfo pr, LifecycleStep step,
+        ReviewSummary? review = null)
     {
         var hard = step.Loop == LoopMove.Stop;
         Say($"{(hard ? "⛔" : "⏭️")} {step.Reason}");
@@ -179,7 +182,7 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
         Record(plan, baseBranch, $"{row.Number} {(hard ? "stopped" : "skipped")}", (tracked, text) =>
         {
             PlanTransition Edit(LifecycleStep record) => PlanTransition.Edit(tracked.Path, text, tracked.SpecGitHubNumbers(),
-                (u, p) => LifecycleRecord.Edits(u, p.Find(row.Number)!, record, pr).Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today);
+                (u, p) => LifecycleRecord.Edits(u, p.Find(row.Number)!, record, pr, review).Concat(u.SetLastUpdated(Options.Today))).MoveCurrentToNext(tracked.Path, Options.Today);
             try
             {
                 return Edit(step);
@@ -218,13 +221,8 @@ internal sealed class SubmitIssueStep(WorkflowServices services, StepParts parts
     }
 
     /// <summary>The record of what happened, made on the tracking branch's plan; then back on the feature branch.</summary>
-    private void Record(PlanDocument plan, Core.Model.BranchName baseBranch, string summary, Func<PlanDocument, string, PlanTransition> transition) =>
-        parts.Tracking.OnTracking(plan, baseBranch, summary, tracked =>
-        {
-            var file = PlanFile.Read(parts.Branches.RequireInside(tracked.Path), Options.MaxPlanBytes);
-            services.Plans.Save(file, transition(tracked, file.Text));
-            return true;
-        });
+    private void Record(PlanDocument plan, BranchName baseBranch, string summary, Func<PlanDocument, string, PlanTransition> transition) =>
+        parts.Tracking.Record(plan, baseBranch, summary, transition);
 
     /// <summary>
     /// A stop after the PR exists (a rerun, a PR opened elsewhere): it must not merge by itself, so it becomes a draft

@@ -1,5 +1,7 @@
 using MilestonePlan.Core.Analysis;
 using MilestonePlan.Core.Model;
+using MilestonePlan.Core.Planning;
+using MilestonePlan.Workflow.Editing;
 using MilestonePlan.Workflow.Git;
 using MilestonePlan.Workflow.Services;
 
@@ -92,4 +94,16 @@ internal sealed class TrackingRecorder(WorkflowServices services, PlanChoice pla
 
         return result;
     }
+
+    /// <summary>
+    /// One edit of the plan as the tracking branch holds it (<see cref="OnTracking{T}"/>): read there, the transition
+    /// made from its text, saved (said, then written, or shown in a dry run), committed and pushed.
+    /// </summary>
+    public void Record(PlanDocument plan, BranchName baseBranch, string summary, Func<PlanDocument, string, PlanTransition> transition) =>
+        OnTracking(plan, baseBranch, summary, tracked =>
+        {
+            var file = PlanFile.Read(branches.RequireInside(tracked.Path), services.Options.MaxPlanBytes);
+            services.Plans.Save(file, transition(tracked, file.Text));
+            return true;
+        });
 }
