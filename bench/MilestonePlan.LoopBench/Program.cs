@@ -63,7 +63,7 @@ foreach (var shape in options.BuildShapes())
         var merged = run.MergedIssuePullRequests();
         var bound = shape.Bound(mode.Agents, options.Agent, options.Latency);
         var wall = result.Elapsed.TotalSeconds;
-        rows.Add($"| {shape.Name} | {shape.Issues.Count} | {mode.Name} | {Format(wall)} | {Format(bound)} | {wall / bound:0.00} | {merged}/{shape.Issues.Count} |");
+        rows.Add($"| {shape.Name} | {shape.Issues.Count} | {mode.Name} | {Format(wall)} | {Format(bound)} | {(bound > 0 ? (wall / bound).ToString("0.00", CultureInfo.InvariantCulture) : "—")} | {merged}/{shape.Issues.Count} |");
         if (!result.Succeeded || merged != shape.Issues.Count)
         {
             keep = true;
