@@ -58,7 +58,8 @@ foreach (var shape in options.BuildShapes())
         startup ??= run.MsBuild("NextIssue", settings, TimeSpan.FromMinutes(5)).Elapsed.TotalSeconds;
         Say($"{shape.Name}, {mode.Name}: running ...");
         var timeout = TimeSpan.FromSeconds(shape.Issues.Count * (options.Agent + options.Latency + 60) + 300);
-        var result = run.MsBuild("RunMilestone", [.. settings, $"-p:MilestonePlanAgentCommand={run.AgentPath}", .. mode.Properties], timeout);
+        // Quoted: the command is split into words like a shell's, and a temp folder may hold a space.
+        var result = run.MsBuild("RunMilestone", [.. settings, $"-p:MilestonePlanAgentCommand='{run.AgentPath}'", .. mode.Properties], timeout);
         File.WriteAllText(Path.Combine(run.Folder, "run.log"), result.Output);
         var merged = run.MergedIssuePullRequests();
         var bound = shape.Bound(mode.Agents, options.Agent, options.Latency);
