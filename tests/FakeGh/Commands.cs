@@ -84,6 +84,8 @@ internal static class Commands
             ["url"] = url,
             ["labels"] = Strings(parsed.All("label")),
             ["createdAt"] = Now,
+            // The real moment, for timed checks (createdAt stays the fixed clock that tests compare).
+            ["openedAtMs"] = state.NowMs,
         });
         state.Save();
         output.WriteLine(url);

@@ -18,8 +18,9 @@ namespace FakeGh;
 /// ("pr create", "issue create"): the command does its work on GitHub and then fails as a network timeout would, so the
 /// caller never learns the result; `failAfterCount` (default 1) says how many calls fail that way.
 /// Checks: `checks` ("pending", the default, "passing", "failing", "none": every PR, at every look), or a
-/// CheckScenario (pending for the first N looks, then an outcome) as `checkScenario` (every PR) or in
-/// `checkScenarios` by head branch; `conflictHeads` (head branches GitHub finds conflicting with their base, besides
+/// CheckScenario (pending for the first N looks, or for N seconds after the PR was opened, then an outcome) as
+/// `checkScenario` (every PR) or in `checkScenarios` by head branch; `clockAdvanceSeconds` (moves the clock of timed
+/// checks forward); `conflictHeads` (head branches GitHub finds conflicting with their base, besides
 /// the real conflicts it sees in the origin); `draftMergeState` (what a draft's mergeStateStatus reads: "DRAFT", the
 /// default, or "UNKNOWN").
 /// A merge is real (PullRequestMerger): the PR's head is squash-merged into its base in the origin of the repository gh
@@ -110,6 +111,12 @@ internal sealed class FakeState
         .Select(m => m is JsonObject o ? o["title"]!.GetValue<string>() : m!.GetValue<string>()).ToList();
 
     public string Repository => Root["repository"]?.GetValue<string>() ?? "example/repo";
+
+    /// <summary>
+    /// The clock of timed checks, in Unix milliseconds: the real one plus `clockAdvanceSeconds`. The dates gh prints
+    /// stay the fixed <see cref="Commands.Now"/>, so tests can compare them.
+    /// </summary>
+    public long NowMs => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (long)((Root["clockAdvanceSeconds"]?.GetValue<double>() ?? 0) * 1000);
 
     public static FakeState Load(string path) =>
         new(path, File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))!.AsObject() : new JsonObject());

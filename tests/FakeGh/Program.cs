@@ -35,6 +35,7 @@ try
         return 0;
     }
 
+    using var gate = StateLock.Acquire(statePath);
     var state = FakeState.Load(statePath);
     if (state.FailCommand is { } failing && (failing == "*" || failing == command))
     {
@@ -47,6 +48,9 @@ try
         error.WriteLine("Alternatively, populate the GH_TOKEN environment variable with a GitHub API authentication token.");
         return 4;
     }
+
+    // Timed checks: GitHub merged what finished since the last call, looked at or not.
+    TimedMerges.Settle(state);
 
     // "onview": a PR waiting for auto-merge merges once the workflow looks at it again, as if its checks had passed.
     if (command is "pr view" or "pr list" && state.AutoMergeMode == "onview")

@@ -30,8 +30,22 @@ internal static class PullRequestLooks
         return checks;
     }
 
-    /// <summary>The PR's checks as of its last look, without counting one (what `pr merge` sees).</summary>
-    public static string Current(FakeState state, JsonObject pr) => Scenario(state, pr).At(Looks(pr));
+    /// <summary>
+    /// The PR's checks as of its last look, without counting one (what `pr merge` sees); for a timed scenario, as of now.
+    /// </summary>
+    public static string Current(FakeState state, JsonObject pr)
+    {
+        var scenario = Scenario(state, pr);
+        return scenario.PendingSeconds is null ? scenario.At(Looks(pr)) : scenario.After(SecondsOpen(state, pr));
+    }
+
+    /// <summary>
+    /// How long the PR has been open by the fake's clock: the real clock plus the state's `clockAdvanceSeconds` (time a
+    /// test lets pass without sleeping). A PR written into the state by hand has no `openedAtMs`: it counts as open
+    /// forever, so its timed checks are already over.
+    /// </summary>
+    public static double SecondsOpen(FakeState state, JsonObject pr) =>
+        pr["openedAtMs"] is { } opened ? (state.NowMs - opened.GetValue<long>()) / 1000.0 : double.PositiveInfinity;
 
     public static CheckScenario Scenario(FakeState state, JsonObject pr) => state.CheckScenarioFor(Commands.Text(pr, "head"));
 

@@ -21,6 +21,8 @@ public enum CheckKind
 /// take a while, checks that fail, a repository without auto-merge, conflicts, drafts; and what a person does on
 /// GitHub meanwhile (closes a PR, deletes its branch). A "look" is one `gh pr view --json` of the PR or one
 /// `gh pr list --json` that prints it: checks move on with the looks of the workflow that polls, not with a clock.
+/// The timed forms (`...AfterSeconds`) are CI that takes a fixed time, for the loop benchmark; a test moves their
+/// clock with <see cref="AdvanceClock"/> rather than sleeping.
 /// Each knob without a head branch applies to every PR; with one, to the PR from that branch only.
 /// </summary>
 internal static class FakeGhScenarios
@@ -32,6 +34,21 @@ internal static class FakeGhScenarios
     /// <summary>Checks pending for the first <paramref name="looks"/> looks (0: failing at the first look), then failing.</summary>
     public static void ChecksFailAfter(this FakeGhEnvironment gh, int looks, string? head = null, CheckKind kind = CheckKind.CheckRun) =>
         gh.SetChecks(looks, "failing", head, kind);
+
+    /// <summary>
+    /// Checks pending until the PR has been open <paramref name="seconds"/> (the fake's clock), then passing; with
+    /// <see cref="AutoMergeWhenChecksPass"/> the PR then merges at the next gh call of any kind.
+    /// </summary>
+    public static void ChecksPassAfterSeconds(this FakeGhEnvironment gh, double seconds, string? head = null) =>
+        gh.SetScenario(new JsonObject { ["pendingSeconds"] = seconds, ["outcome"] = "passing" }, head);
+
+    /// <summary>Checks pending until the PR has been open <paramref name="seconds"/>, then failing.</summary>
+    public static void ChecksFailAfterSeconds(this FakeGhEnvironment gh, double seconds, string? head = null) =>
+        gh.SetScenario(new JsonObject { ["pendingSeconds"] = seconds, ["outcome"] = "failing" }, head);
+
+    /// <summary>Lets <paramref name="seconds"/> pass on the clock of timed checks, without sleeping.</summary>
+    public static void AdvanceClock(this FakeGhEnvironment gh, double seconds) => gh.Configure(s =>
+        s["clockAdvanceSeconds"] = (s["clockAdvanceSeconds"]?.GetValue<double>() ?? 0) + seconds);
 
     /// <summary>Checks that never finish.</summary>
     public static void ChecksStayPending(this FakeGhEnvironment gh, string? head = null, CheckKind kind = CheckKind.CheckRun) =>
@@ -75,9 +92,10 @@ internal static class FakeGhScenarios
     public static JsonObject PullRequest(this FakeGhEnvironment gh, int number) =>
         gh.State["prs"]!.AsArray().Single(p => p!["number"]!.GetValue<int>() == number)!.AsObject();
 
-    private static void SetChecks(this FakeGhEnvironment gh, int looks, string outcome, string? head, CheckKind kind)
-    {
-        var scenario = new JsonObject { ["pendingLooks"] = looks, ["outcome"] = outcome, ["kind"] = kind == CheckKind.Both ? "both" : kind.ToString() };
+    private static void SetChecks(this FakeGhEnvironment gh, int looks, string outcome, string? head, CheckKind kind) =>
+        gh.SetScenario(new JsonObject { ["pendingLooks"] = looks, ["outcome"] = outcome, ["kind"] = kind == CheckKind.Both ? "both" : kind.ToString() }, head);
+
+    private static void SetScenario(this FakeGhEnvironment gh, JsonObject scenario, string? head) =>
         gh.Configure(s =>
         {
             if (head is null)
@@ -89,7 +107,6 @@ internal static class FakeGhScenarios
                 (s["checkScenarios"] ??= new JsonObject())[head] = scenario;
             }
         });
-    }
 
     private static ProcessResult Fake(this FakeGhEnvironment gh, string repository, string command, int number)
     {
