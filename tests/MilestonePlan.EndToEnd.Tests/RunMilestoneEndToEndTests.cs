@@ -53,6 +53,29 @@ public sealed class RunMilestoneEndToEndTests
     }
 
     [TestMethod]
+    public void RunMilestone_with_two_agents_works_in_work_trees_beside_the_repository_and_leaves_the_main_one_alone()
+    {
+        using var repo = PublishedSample();
+        using var gh = new FakeGhOnPath("""{ "autoMergeMode": "onview" }""");
+        var agent = Script(gh, "echo \"agent in $(pwd)\"\nmkdir -p src\nprintf 'code\\n' > \"src/issue-$MILESTONEPLAN_ISSUE.txt\"\n");
+        var branch = repo.Git("rev-parse", "--abbrev-ref", "HEAD").Output.Trim();
+
+        var run = DotNet.RunWith(gh.Environment_, repo.Path, "msbuild", "-restore", "App/App.csproj", "-nologo", "-nodeReuse:false",
+            "-t:RunMilestone", $"-p:MilestonePlanAgentCommand={agent}", "-p:MilestonePlanCheckCommand=none",
+            "-p:MilestonePlanMergePollSeconds=1", "-p:MilestonePlanMergeTimeout=2", "-p:MilestonePlanParallelAgents=2");
+
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        StringAssert.Contains(run.Output, "#01 agent> agent in " + repo.Path + ".worktrees/feat-m1-01-", run.Output);
+        Assert.DoesNotContain(": Stopped", run.Output);
+        Assert.DoesNotContain(": Skipped", run.Output);
+        Assert.AreEqual(branch, repo.Git("rev-parse", "--abbrev-ref", "HEAD").Output.Trim(), "the main work tree stays on its branch");
+        Assert.AreEqual(string.Empty, repo.Git("status", "--porcelain").Output.Trim(), "and clean");
+        Assert.AreEqual(1, repo.Git("worktree", "list").Output.Trim().Split('\n').Length, "every work tree removed at its issue's end");
+        Assert.IsFalse(Directory.Exists(repo.Path + ".worktrees"), "nothing left beside the repository");
+        StringAssert.Contains(repo.TrackedPlanText, "[x] #01");
+    }
+
+    [TestMethod]
     public void An_agent_that_adds_a_migration_is_stopped_nothing_is_pushed_and_its_dependents_wait()
     {
         using var repo = PublishedSample();

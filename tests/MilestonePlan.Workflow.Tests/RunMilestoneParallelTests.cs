@@ -67,6 +67,25 @@ public sealed class RunMilestoneParallelTests
     }
 
     [TestMethod]
+    public void Issues_started_after_a_merge_are_judged_on_their_own_diff_not_on_the_merged_ones()
+    {
+        // #02 and #03 start once #01 merged; each writes five files. Judged against a base that missed #01's merge,
+        // each diff would hold ten files, over the large-diff limit of eight.
+        using var repo = new WorkflowRepository();
+        repo.Gh.AutoMergeWhenChecksPass();
+        repo.Gh.ChecksPassAfter(1);
+        const string fiveFiles = """
+            #!/bin/sh
+            mkdir -p src
+            for n in 1 2 3 4 5; do printf 'code %s\n' "$n" > "src/issue-$MILESTONEPLAN_ISSUE-$n.txt"; done
+            """;
+
+        var outcomes = ScriptedAgent.Loop(repo, fiveFiles, mergeTimeoutSeconds: 600, settings: ThreeAgents).RunMilestone();
+
+        CollectionAssert.AreEquivalent(new[] { "#01 Done", "#02 Done", "#03 Done" }, outcomes.Select(o => $"{o.Issue} {o.State}").ToArray(), string.Join("\n", repo.Output));
+    }
+
+    [TestMethod]
     public void One_agent_fails_one_hits_a_stop_and_one_succeeds()
     {
         using var repo = new WorkflowRepository(plan: Independent);

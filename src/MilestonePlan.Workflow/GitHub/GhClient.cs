@@ -46,13 +46,24 @@ internal sealed class GhClient(IProcessRunner runner, string repository, TimeSpa
 
     public void EnsureAuthenticated()
     {
+        // Asked once per client (one run): RunMilestone's steps each ask, and every `gh auth status` is a process and
+        // a round trip; a token revoked mid-run still fails the next gh call with gh's own message.
+        if (authenticated)
+        {
+            return;
+        }
+
         var status = AuthStatus();
         if (!status.IsAuthenticated)
         {
             throw WorkflowException.Tool("gh is not authenticated: " + (status.Message.Length > 0 ? status.Message : "`gh auth status` failed")
                 + " — run `gh auth login` (or set GH_TOKEN)");
         }
+
+        authenticated = true;
     }
+
+    private bool authenticated;
 
     /// <summary>`gh pr create`: opens a PR with <paramref name="body"/> and returns its number and URL, read from the URL gh prints.</summary>
     public (int Number, string Url) CreatePullRequest(string baseBranch, string head, string title, string body)

@@ -61,6 +61,7 @@ internal sealed class AgentPool(WorkflowServices services, StepParts parts) : ID
         }
 
         var branch = BranchGuard.RequireFeature(plan, row);
+        worktrees.FastForwardBase(baseBranch);
         var path = worktrees.Open(branch, baseBranch);
         var prefix = row.Number + " ";
         var tree = services.InWorkTree(path, line => services.Say(prefix + line), stop.Token);

@@ -74,6 +74,34 @@ internal sealed class IssueWorktrees(WorkflowServices services)
         return path;
     }
 
+    /// <summary>
+    /// The local base brought up to origin's (a fast-forward only) before an issue starts: the stop conditions and the
+    /// conflict check of SubmitIssue read the diff from the local base, and with agents side by side the main work tree
+    /// never pulls it, so a stale base would count every merged issue's files as this one's. Checked out in the main
+    /// work tree it is pulled there; checked out in no work tree its ref is moved; a base that diverged from origin is
+    /// left as it is (SubmitIssue's own checks say so).
+    /// </summary>
+    public void FastForwardBase(BranchName baseBranch)
+    {
+        Git.Fetch();
+        var remote = Git.ResolveCommit(GitClient.RemoteTracking(baseBranch));
+        var local = Git.ResolveCommit(baseBranch.FullRef);
+        if (remote is null || local is null || local == remote || !Git.IsAncestor(local, remote))
+        {
+            return;
+        }
+
+        var holder = Git.Worktrees().FirstOrDefault(t => t.Branch == baseBranch.Value).Path;
+        if (holder is null)
+        {
+            Git.UpdateRef(baseBranch.FullRef, remote, local, "MilestonePlan: fast-forward to origin's base");
+        }
+        else if (SamePath(holder, MainRoot) && Git.IsWorkTreeClean())
+        {
+            Git.PullFastForward(baseBranch);
+        }
+    }
+
     /// <summary>The work tree's folder removed once its issue ended; git refuses while it holds uncommitted work, and then it stays.</summary>
     public void Remove(string path)
     {
@@ -84,6 +112,14 @@ internal sealed class IssueWorktrees(WorkflowServices services)
         catch (WorkflowException e)
         {
             services.Say($"the work tree {path} stays: {e.Message}");
+            return;
+        }
+
+        // The folder of the work trees goes with the last of them: nothing is left beside the repository.
+        var folder = Path.GetDirectoryName(path)!;
+        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
         }
     }
 
