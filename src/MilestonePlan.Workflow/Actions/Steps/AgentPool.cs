@@ -17,9 +17,9 @@ namespace MilestonePlan.Workflow.Actions.Steps;
 /// </summary>
 internal sealed class AgentPool(WorkflowServices services, StepParts parts) : IDisposable
 {
-    private sealed record Running(IssueRow Row, BranchName Branch, string Path, IssueWork Work, PlanDocument Plan, Task<AgentResult?> Agent);
+    private sealed record AgentAtWork(IssueRow Row, BranchName Branch, string Path, IssueWork Work, PlanDocument Plan, Task<AgentResult?> Agent);
 
-    private readonly List<Running> running = [];
+    private readonly List<AgentAtWork> running = [];
     private readonly CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(services.Options.Cancellation);
     private readonly AutoResetEvent finished = new(false);
     private readonly IssueWorktrees worktrees = new(services);
@@ -85,7 +85,7 @@ internal sealed class AgentPool(WorkflowServices services, StepParts parts) : ID
         }
 
         agent.ContinueWith(_ => finished.Set(), TaskScheduler.Default);
-        running.Add(new Running(row, branch, path, work, treePlan, agent));
+        running.Add(new AgentAtWork(row, branch, path, work, treePlan, agent));
         return (row, null);
     }
 
