@@ -65,14 +65,16 @@ public sealed class RunMilestoneEndToEndTests
             "-p:MilestonePlanMergePollSeconds=1", "-p:MilestonePlanMergeTimeout=2", "-p:MilestonePlanParallelAgents=2");
 
         Assert.AreEqual(0, run.ExitCode, run.Output);
-        StringAssert.Contains(run.Output, "#01 agent> agent in " + repo.Path + ".worktrees/feat-m1-01-", run.Output);
+        // The sample's #01 is done already: #02, #03 and #04 (a chain) each run in their own work tree.
+        StringAssert.Contains(run.Output, "#02 agent> agent in " + repo.Path + ".worktrees/feat-m1-02-storage", run.Output);
+        StringAssert.Contains(run.Output, "#04 agent> agent in " + repo.Path + ".worktrees/feat-m1-04-paging", run.Output);
         Assert.DoesNotContain(": Stopped", run.Output);
         Assert.DoesNotContain(": Skipped", run.Output);
         Assert.AreEqual(branch, repo.Git("rev-parse", "--abbrev-ref", "HEAD").Output.Trim(), "the main work tree stays on its branch");
         Assert.AreEqual(string.Empty, repo.Git("status", "--porcelain").Output.Trim(), "and clean");
         Assert.AreEqual(1, repo.Git("worktree", "list").Output.Trim().Split('\n').Length, "every work tree removed at its issue's end");
         Assert.IsFalse(Directory.Exists(repo.Path + ".worktrees"), "nothing left beside the repository");
-        StringAssert.Contains(repo.TrackedPlanText, "[x] #01");
+        StringAssert.Contains(repo.TrackedPlanText, "[x] #04");
     }
 
     [TestMethod]
