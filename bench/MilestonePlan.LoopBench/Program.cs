@@ -64,7 +64,8 @@ foreach (var shape in options.BuildShapes())
         var merged = run.MergedIssuePullRequests();
         var bound = shape.Bound(mode.Agents, options.Agent, options.Latency);
         var wall = result.Elapsed.TotalSeconds;
-        rows.Add($"| {shape.Name} | {shape.Issues.Count} | {mode.Name} | {Format(wall)} | {Format(bound)} | {(bound > 0 ? (wall / bound).ToString("0.00", CultureInfo.InvariantCulture) : "—")} | {merged}/{shape.Issues.Count} |");
+        var issueBound = shape.IssueBound(mode.Agents, options.Agent, options.Latency);
+        rows.Add($"| {shape.Name} | {shape.Issues.Count} | {mode.Name} | {Format(wall)} | {Format(bound)} | {Ratio(wall, bound)} | {Format(issueBound)} | {Ratio(wall, issueBound)} | {merged}/{shape.Issues.Count} |");
         if (!result.Succeeded || merged != shape.Issues.Count)
         {
             keep = true;
@@ -79,8 +80,8 @@ Console.WriteLine($"RunMilestone loop benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:
     + $"L = {Format(options.Latency)} s, A = {Format(options.Agent)} s, MilestonePlanMergePollSeconds = {options.Poll}; "
     + $"MSBuild start-up and plan reading alone (-t:NextIssue): {Format(startup ?? 0)} s");
 Console.WriteLine();
-Console.WriteLine("| shape | issues | mode | wall s | bound s | ratio | merged |");
-Console.WriteLine("|---|---:|---|---:|---:|---:|---:|");
+Console.WriteLine("| shape | issues | mode | wall s | bound s | ratio | issue's bound s | ratio | merged |");
+Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|");
 rows.ForEach(Console.WriteLine);
 notes.ForEach(n => Console.WriteLine($"\n{n}"));
 if (keep)
@@ -95,6 +96,8 @@ else
 return notes.Count == 0 ? 0 : 1;
 
 static string Format(double seconds) => seconds.ToString("0.0", CultureInfo.InvariantCulture);
+
+static string Ratio(double wall, double bound) => bound > 0 ? (wall / bound).ToString("0.00", CultureInfo.InvariantCulture) : "—";
 
 static void Say(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
 
