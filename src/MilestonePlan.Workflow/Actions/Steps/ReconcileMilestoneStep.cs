@@ -30,12 +30,16 @@ internal sealed class ReconcileMilestoneStep(Settings.WorkflowContext options, A
     /// <summary>MP5007 findings of this run: where the tracking disagrees with git.</summary>
     public IReadOnlyList<Core.Diagnostics.PlanDiagnostic> Drift { get; private set; } = [];
 
+    /// <summary>The PRs into the base as this run read them (one `gh pr list`), for a caller that would ask again at once.</summary>
+    public IReadOnlyList<PullRequestInfo> PullRequests { get; private set; } = [];
+
     public PlanTransition Run()
     {
         var plan = plans.Choose();
         var baseBranch = branches.RequireBranches(plan);
         gh.EnsureAuthenticated();
         var pullRequests = gh.List(baseBranch.Value).Select(PullRequestEffects.ForPlan).ToList();
+        PullRequests = pullRequests;
         var deleted = DeletedHeads(plan, pullRequests);
         (plan, var transition) = tracking.OnTracking(plan, baseBranch, "reconciled with the PRs on GitHub", tracked =>
         {

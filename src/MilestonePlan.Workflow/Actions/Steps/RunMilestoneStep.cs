@@ -46,9 +46,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
         PlanDocument? tracked = null;
         var wait = new PullRequestWait(Options, Say, Gh, pending =>
             tracked is not null && review.IsUnfinished(tracked, pending.Row) ? review.Resume(parts.Plans.Choose(), pending.Row, pending.Number) : null);
-        PlanDocument? latest = null;
         var started = new HashSet<int>();
-        var seenMerged = new HashSet<int>();
         if (Options.ParallelAgents > 1)
         {
             // Registrations of work trees whose folders are gone, so their branches can be checked out again.
@@ -59,14 +57,14 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
         while (true)
         {
             Options.Cancellation.ThrowIfCancellationRequested();
-            var reconciled = new ReconcileMilestoneStep(services).Run();
+            var reconcile = new ReconcileMilestoneStep(services);
+            var reconciled = reconcile.Run();
             var plan = parts.Plans.Choose();
             tracked = PlanChoice.Reread(plan, reconciled.After);
-            latest = tracked;
             var baseBranch = parts.Branches.RequireBranches(tracked);
             if (pool is not null)
             {
-                if (RunSideBySide(pool, tracked, baseBranch, outcomes, started, wait))
+                if (RunSideBySide(pool, tracked, reconcile.PullRequests, baseBranch, outcomes, started, wait))
                 {
                     continue;
                 }
@@ -103,13 +101,8 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
             // Nothing eligible now (or no more issues to start): the PRs that may still merge by themselves (from this
             // run or an earlier one) may make their dependents eligible. Wait for the first to end, then look again;
             // the next round's reconcile records what it ended on (merged, a stop with the PR a draft).
-            var (pending, merged) = Pending(tracked, baseBranch, wait);
-            if (merged.Any(seenMerged.Add))
-            {
-                // Merged since this round's reconcile: the next round records it, and its dependents may be eligible.
-                continue;
-            }
-
+            // A PR that merged since the reconcile read the list ends the wait at its first look, which is at once.
+            var pending = Pending(tracked, reconcile.PullRequests, wait);
             if (pending.Count == 0 || outcomes.Take(wait.WaitForFirst(baseBranch, pending), Options.MergeTimeout) == 0)
             {
                 break;
@@ -121,14 +114,15 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
             // What the last wait ended on (a merge, a stop) is recorded before the run ends, also when MilestonePlanMaxIssues
             // ends it: the plan never says less than GitHub does.
             var plan = parts.Plans.Choose();
-            latest = PlanChoice.Reread(plan, new ReconcileMilestoneStep(services).Run().After);
+            var reconcile = new ReconcileMilestoneStep(services);
+            tracked = PlanChoice.Reread(plan, reconcile.Run().After);
 
             // A PR the loop moved on from may have ended between two looks (the reconciles recorded it): the summary
-            // says where each issue is now, from one more `gh pr list`.
-            var now = Gh.List(parts.Branches.RequireBranches(latest).Value).GroupBy(p => p.Number).ToDictionary(g => g.Key, g => PullRequestEffects.ForPlan(g.First()));
+            // says where each issue is now, from the PRs that last reconcile read.
+            var now = reconcile.PullRequests.GroupBy(p => p.Number).ToDictionary(g => g.Key, g => g.First());
             foreach (var open in outcomes.All.Where(o => o.State == IssueOutcomeState.PrOpen && o.PullRequest is { } n && now.ContainsKey(n)).ToList())
             {
-                var row = latest.Issues.FirstOrDefault(r => r.Number.ToString() == open.Issue);
+                var row = tracked.Issues.FirstOrDefault(r => r.Number.ToString() == open.Issue);
                 if (row is not null && IssueLifecycle.Of(new IssueFacts { PullRequest = now[open.PullRequest!.Value] }) is { } step && IssueLifecycle.IsFinal(step.State))
                 {
                     outcomes.Set(IssueOutcomes.Of(new PendingPullRequest(open.PullRequest.Value, open.Url ?? string.Empty, open.Branch, row), step, Options.MergeTimeout));
@@ -147,7 +141,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
         }
 
         // The summary reads the plan as the tracking branch holds it, not the copy on whichever branch is checked out.
-        var final = NextIssueSelector.Select(latest ?? parts.Plans.Choose());
+        var final = NextIssueSelector.Select(tracked ?? parts.Plans.Choose());
         foreach (var waiting in final.PassedOver)
         {
             Say($"  waiting: {waiting.Row.Number} — {waiting.Reason}");
@@ -163,7 +157,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
     /// wait for an agent to finish (or, with a place free and PRs pending, for the first of those to end). False when
     /// no agent is at work and none could start: the loop's own waiting on pending PRs decides then.
     /// </summary>
-    private bool RunSideBySide(AgentPool pool, PlanDocument tracked, BranchName baseBranch, IssueOutcomes outcomes, HashSet<int> started, PullRequestWait wait)
+    private bool RunSideBySide(AgentPool pool, PlanDocument tracked, IReadOnlyList<PullRequestInfo> pullRequests, BranchName baseBranch, IssueOutcomes outcomes, HashSet<int> started, PullRequestWait wait)
     {
         var moved = false;
         foreach (var (outcome, _) in pool.Collect(baseBranch))
@@ -198,7 +192,7 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
             return moved;
         }
 
-        var (pending, _) = pool.HasRoom ? Pending(tracked, baseBranch, wait) : ([], []);
+        var pending = pool.HasRoom ? Pending(tracked, pullRequests, wait) : [];
         if (pending.Count > 0)
         {
             outcomes.Take(wait.WaitForFirst(baseBranch, pending, pool.Finished), Options.MergeTimeout);
@@ -242,23 +236,15 @@ internal sealed class RunMilestoneStep(WorkflowServices services, StepParts part
 
     /// <summary>
     /// The milestone's PRs that may still merge by themselves (the lifecycle's Wait: auto-merge on or to be enabled,
-    /// checks pending or passing), from one `gh pr list`, except those already waited on for their whole timeout; and
-    /// the PRs that merged since the plan recorded them open. <paramref name="tracked"/> is the plan as the tracking
-    /// branch holds it: a stopped or skipped issue's PR is never waited for or touched.
+    /// checks pending or passing) among <paramref name="pullRequests"/> (the round's reconcile read them), except those
+    /// already waited on for their whole timeout. <paramref name="tracked"/> is the plan as the tracking branch holds it:
+    /// a stopped or skipped issue's PR is never waited for or touched.
     /// </summary>
-    private (List<PendingPullRequest> Pending, List<int> Merged) Pending(PlanDocument tracked, BranchName baseBranch, PullRequestWait wait)
-    {
-        if (Options.MergeTimeout <= TimeSpan.Zero)
-        {
-            return ([], []);
-        }
-
-        var steps = Reconciler.Steps(tracked, Gh.List(baseBranch.Value).Select(PullRequestEffects.ForPlan).ToList())
-            .Where(s => s.PullRequest is not null).ToList();
-        var pending = steps
-            .Where(s => s.PullRequest!.IsOpen && s.Step.Loop == LoopMove.Wait && !wait.TimedOut(s.PullRequest.Number))
-            .Select(s => new PendingPullRequest(s.PullRequest!.Number, s.PullRequest.Url, s.PullRequest.HeadRefName, s.Issue.Row))
-            .OrderBy(p => p.Number).ToList();
-        return (pending, steps.Where(s => s.Step.State == LifecycleState.Merged).Select(s => s.PullRequest!.Number).ToList());
-    }
+    private List<PendingPullRequest> Pending(PlanDocument tracked, IReadOnlyList<PullRequestInfo> pullRequests, PullRequestWait wait) =>
+        Options.MergeTimeout <= TimeSpan.Zero
+            ? []
+            : Reconciler.Steps(tracked, pullRequests)
+                .Where(s => s.PullRequest is { IsOpen: true } pr && s.Step.Loop == LoopMove.Wait && !wait.TimedOut(pr.Number))
+                .Select(s => new PendingPullRequest(s.PullRequest!.Number, s.PullRequest.Url, s.PullRequest.HeadRefName, s.Issue.Row))
+                .OrderBy(p => p.Number).ToList();
 }
